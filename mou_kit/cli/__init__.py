@@ -1,0 +1,27 @@
+"""The ``mou`` command line: a thin skin that parses arguments, calls the API and prints."""
+
+from __future__ import annotations
+
+import typer
+
+from . import agreement, demo
+from ._common import Group
+
+app = typer.Typer(
+    name="mou",
+    cls=Group,
+    help="Memoranda of Understanding as structured, versioned, diffable data.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+app.command()(agreement.validate)
+app.command()(agreement.show)
+app.command()(agreement.schema)
+app.command()(demo.demo)
+
+
+def main() -> None:
+    """Run the ``mou`` command line."""
+    app()

@@ -1,0 +1,74 @@
+"""What every command shares: the agreement folder option, output, and the one error handler."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from ..errors import MouKitError, ValidationFailed
+
+EXIT_USER_ERROR = 1
+EXIT_USAGE_ERROR = 2
+
+Folder = Annotated[
+    Path,
+    typer.Option("-C", "--directory", help="The agreement folder (default: the current folder).",
+                 file_okay=False, show_default=False),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
+Lang = Annotated[
+    str | None,
+    typer.Option("--lang", "-l", help="Language to show: id, en (default: the agreement's first)."),
+]
+
+
+def console(*, stderr: bool = False) -> Any:
+    """Return a rich console writing to stdout (or stderr), built when first needed."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+def fail(error: MouKitError) -> NoReturn:
+    """Print ``error`` as one line per problem on stderr and exit with the user-error code."""
+    err = console(stderr=True)
+    from rich.markup import escape
+
+    if isinstance(error, ValidationFailed):
+        for problem in error.problems:
+            err.print(f"[red]error:[/red] {escape(str(problem))}")
+        count = len(error.problems)
+        err.print(f"{count} problem{'s' if count != 1 else ''} found.")
+    else:
+        err.print(f"[red]error:[/red] {escape(error.message)} [{error.code}]")
+    raise typer.Exit(EXIT_USER_ERROR)
+
+
+class Group(TyperGroup):
+    """The command group that turns every ``MouKitError`` into a clean message and exit code 1."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MouKitError as error:
+            fail(error)
+        except OSError as error:
+            name = f" {error.filename}" if error.filename else ""
+            console(stderr=True).print(f"[red]error:[/red]{name}: {error.strerror or error}")
+            raise typer.Exit(EXIT_USER_ERROR) from None
+
+
+def folder_or_cwd(path: Path | None) -> Path:
+    """Return the agreement folder a command works on: ``-C PATH`` or the current folder."""
+    return Path(path) if path is not None else Path(os.getcwd())

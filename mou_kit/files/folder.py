@@ -1,0 +1,441 @@
+"""How an agreement folder (``agreement.yaml``, ``articles/``, ``meetings/``) becomes a model and back.
+
+Every function here works on a mapping of relative paths to bytes, so the same code reads a
+folder on disk and a revision straight out of git; :func:`load` and :func:`save` add the disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import Problem, ValidationFailed
+from ..model import Agreement, Article, Meeting, check
+from ..model.walk import format_path
+from .limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
+from .schema import AgreementFile, FileKind, schema_bytes, schema_header
+from .yaml_read import YamlProblem, locate, locate_key, parse_yaml
+
+AGREEMENT_FILE = "agreement.yaml"
+ARTICLES_DIR = "articles"
+MEETINGS_DIR = "meetings"
+BACKUP_DIR = ".mou/backup"
+Files = Mapping[str, bytes]
+
+
+def article_path(article_id: str) -> str:
+    """Return the relative path of the file holding the article ``article_id``."""
+    return f"{ARTICLES_DIR}/{article_id}.yaml"
+
+
+def meeting_path(meeting_id: str) -> str:
+    """Return the relative path of the file holding the meeting ``meeting_id``."""
+    return f"{MEETINGS_DIR}/{meeting_id}.yaml"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
+    """Return the agreement files under ``path`` as ``{relative path: bytes}``.
+
+    Files over the size limit are not read; they map to a short marker that parsing reports.
+
+    :raises ValidationFailed: the folder or its ``agreement.yaml`` does not exist.
+    """
+    root = Path(path)
+    top = root / AGREEMENT_FILE
+    if not top.is_file():
+        raise ValidationFailed([Problem(
+            "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
+            hint="run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'")])
+    files: dict[str, bytes] = {}
+    for rel in [AGREEMENT_FILE, *_listing(root, ARTICLES_DIR, MAX_ARTICLES),
+                *_listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
+        full = root / rel
+        if full.is_symlink():
+            files[rel] = _SYMLINK
+            continue
+        size = full.stat().st_size
+        files[rel] = _TOO_LARGE + str(size).encode() if size > MAX_YAML_BYTES else full.read_bytes()
+    return files
+
+
+_TOO_LARGE = b"\0mou-too-large:"
+_SYMLINK = b"\0mou-symlink"
+
+
+def _listing(root: Path, folder: str, limit: int) -> list[str]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    names = sorted(p.name for p in base.iterdir() if p.name.endswith(".yaml"))
+    return [f"{folder}/{n}" for n in names[: limit + 1]]
+
+
+def _read(files: Files, rel: str, problems: list[Problem]) -> Any:
+    data = files[rel]
+    if data.startswith(_TOO_LARGE):
+        size = int(data[len(_TOO_LARGE):])
+        problems.append(Problem(
+            "file-too-large", f"file is {size / 1_048_576:.1f} MiB, over the limit of "
+            f"{MAX_YAML_BYTES // 1_048_576} MiB", file=rel,
+            hint="split long texts into several clauses or move annexes to annexes/"))
+        return None
+    if data == _SYMLINK:
+        problems.append(Problem("file-unreadable", "file is a symbolic link", file=rel,
+                                hint="replace the link by the file itself"))
+        return None
+    try:
+        return parse_yaml(data, rel)
+    except YamlProblem as e:
+        problems.append(e.problem)
+        return None
+
+
+def _validate(model: type[BaseModel], raw: Any, rel: str, data: bytes,
+              problems: list[Problem]) -> Any:
+    if raw is None:
+        raw = {}
+    try:
+        return model.model_validate(raw)
+    except ValidationError as e:
+        problems.extend(_problems_from(e, model, rel, data))
+        return None
+
+
+def parse_agreement(files: Files) -> Agreement:
+    """Return the agreement held in ``files`` (relative path -> bytes), fully checked.
+
+    :raises ValidationFailed: with every problem found, each naming file, place and fix.
+    """
+    problems: list[Problem] = []
+    if AGREEMENT_FILE not in files:
+        raise ValidationFailed([Problem("not-an-agreement", f"no {AGREEMENT_FILE}", file=AGREEMENT_FILE,
+                                        hint="create one with 'mou new'")])
+    head_raw = _read(files, AGREEMENT_FILE, problems)
+    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
+    article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
+    if len(article_files) > MAX_ARTICLES:
+        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
+        article_files = article_files[:MAX_ARTICLES]
+    articles: dict[str, Article] = {}
+    for rel in article_files:
+        stem = rel[len(ARTICLES_DIR) + 1:].removesuffix(".yaml")
+        raw = _read(files, rel, problems)
+        article = _validate(Article, raw, rel, files[rel], problems)
+        if article is None:
+            articles[stem] = None  # type: ignore[assignment]  # read but invalid: reported already
+            continue
+        if article.id != stem:
+            problems.append(Problem(
+                "id-mismatch", f"article id {article.id!r} does not match the file name", file=rel,
+                path="id", line=_line(files[rel], ("id",)),
+                hint=f"rename the file to {article_path(article.id)} or set 'id: {stem}'"))
+        articles[stem] = article
+    if head is None:
+        raise ValidationFailed(problems)
+    listed = list(head.articles)
+    for i, article_id in enumerate(listed):
+        if article_id not in articles:
+            pos = locate(files[AGREEMENT_FILE], ("articles", i))
+            problems.append(Problem(
+                "article-file-missing", f"article {article_id!r} is listed but {article_path(article_id)} "
+                "does not exist", file=AGREEMENT_FILE, path=f"articles[{i}]",
+                line=pos[0] if pos else None, column=pos[1] if pos else None,
+                hint=f"create {article_path(article_id)} or remove it from the list"))
+    for stem in articles:
+        if stem not in listed:
+            problems.append(Problem(
+                "article-file-unlisted", f"{article_path(stem)} is not listed under 'articles' in "
+                f"{AGREEMENT_FILE}", file=article_path(stem),
+                hint=f"add '- {stem}' to 'articles' in {AGREEMENT_FILE} or delete the file"))
+    if problems:
+        raise ValidationFailed(problems)
+    fields = {k: getattr(head, k) for k in head.model_fields_set if k != "articles"}
+    agreement = Agreement.model_construct(**fields, articles=[articles[a] for a in listed])
+    problems = [_place(p, files) for p in check(agreement)]
+    if problems:
+        raise ValidationFailed(problems)
+    return agreement
+
+
+def parse_meetings(files: Files) -> list[Meeting]:
+    """Return the meetings held in ``files``, in date order.
+
+    :raises ValidationFailed: with every problem found in the meeting files.
+    """
+    problems: list[Problem] = []
+    meetings: list[Meeting] = []
+    for rel in sorted(r for r in files if r.startswith(MEETINGS_DIR + "/")):
+        raw = _read(files, rel, problems)
+        meeting = _validate(Meeting, raw, rel, files[rel], problems)
+        if meeting is None:
+            continue
+        stem = rel[len(MEETINGS_DIR) + 1:].removesuffix(".yaml")
+        if meeting.id != stem:
+            problems.append(Problem(
+                "id-mismatch", f"meeting id {meeting.id!r} does not match the file name", file=rel,
+                path="id", hint=f"rename the file to {meeting_path(meeting.id)} or set 'id: {stem}'"))
+        meetings.append(meeting)
+    if problems:
+        raise ValidationFailed(problems)
+    return sorted(meetings, key=lambda m: (m.date, m.id))
+
+
+def _line(data: bytes, path: tuple[str | int, ...]) -> int | None:
+    pos = locate(data, path)
+    return pos[0] if pos else None
+
+
+def _place(problem: Problem, files: Files) -> Problem:
+    """Return ``problem`` (with a path into the whole agreement) pointed at its file and line."""
+    path = problem.path or ""
+    parts = _split_path(path)
+    agreement_keys = set(AgreementFile.model_fields)
+    file = AGREEMENT_FILE
+    if len(parts) >= 2 and parts[0] == "articles" and isinstance(parts[1], int):
+        head = parse_yaml(files[AGREEMENT_FILE], AGREEMENT_FILE)
+        article_id = head["articles"][parts[1]]
+        file = article_path(article_id)
+        parts = parts[2:]
+    elif parts and parts[0] not in agreement_keys:
+        return problem
+    pos = locate(files[file], tuple(parts)) if file in files else None
+    return Problem(problem.code, problem.message, file=file, path=format_path(tuple(parts)) or None,
+                   line=pos[0] if pos else None, column=pos[1] if pos else None, hint=problem.hint)
+
+
+def _split_path(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for chunk in path.replace("]", "").split("."):
+        if not chunk:
+            continue
+        name, *indices = chunk.split("[")
+        if name:
+            parts.append(name)
+        parts.extend(int(i) for i in indices)
+    return parts
+
+
+_HINTS = {
+    "string_type": "put the value in quotes",
+    "int_type": "write a whole number",
+    "int_parsing": "write a whole number",
+    "date_type": "write the date as YYYY-MM-DD",
+    "date_from_datetime_parsing": "write the date as YYYY-MM-DD",
+    "literal_error": None,
+    "list_type": "write a list, one '- item' per line",
+    "dict_type": "write a mapping of 'key: value' lines",
+    "model_type": "write a mapping of 'key: value' lines",
+    "too_short": None,
+    "bool_type": "write true or false",
+}
+
+
+def _problems_from(error: ValidationError, model: type[BaseModel], file: str, data: bytes) -> list[Problem]:
+    out: list[Problem] = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        kind = item["type"]
+        message = str(item["msg"]).removeprefix("Value error, ")
+        hint = _HINTS.get(kind)
+        if kind == "extra_forbidden":
+            key = str(loc[-1])
+            pos = locate_key(data, loc[:-1], key)
+            allowed = _allowed_keys(model, loc[:-1])
+            close = difflib.get_close_matches(key, allowed, n=1)
+            out.append(Problem(
+                "unknown-key", f"unknown key {key!r}", file=file, path=format_path(loc),
+                line=pos[0] if pos else None, column=pos[1] if pos else None,
+                hint=(f"did you mean {close[0]!r}? " if close else "")
+                + (f"allowed here: {', '.join(allowed)}" if allowed else "remove it")))
+            continue
+        if kind == "missing":
+            pos = locate(data, loc[:-1])
+            out.append(Problem(
+                "missing-key", f"required key {loc[-1]!r} is missing", file=file, path=format_path(loc),
+                line=pos[0] if pos else None, column=pos[1] if pos else None,
+                hint=f"add '{loc[-1]}: ...'"))
+            continue
+        code: Any = "bad-id" if (loc and loc[-1] == "id") or "is not a slug" in message else "invalid-value"
+        pos = locate(data, loc)
+        shown = item.get("input")
+        if kind not in ("value_error", "assertion_error") and not isinstance(shown, dict | list):
+            message = f"{message}, got {shown!r}"
+        out.append(Problem(
+            code, message, file=file, path=format_path(loc) or None,
+            line=pos[0] if pos else None, column=pos[1] if pos else None, hint=hint))
+    return out
+
+
+def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _dump_model(model: BaseModel, kind: FileKind, depth: int, previous: bytes | None) -> bytes:
+    from .yaml_write import dump_yaml
+
+    data = model.model_dump(mode="python", exclude_unset=True)
+    if "id" in data:
+        data = {"id": data.pop("id"), **data}
+    return dump_yaml(data, header=schema_header(kind, depth), previous=previous)
+
+
+def dump_agreement(agreement: Agreement, *, previous: Files | None = None) -> dict[str, bytes]:
+    """Return the files of ``agreement`` as ``{relative path: canonical bytes}``.
+
+    ``previous`` holds the files as they are now, whose comments are kept. The result also
+    carries the JSON Schemas under ``.mou/schema/`` that the files' first lines point to.
+
+    :raises ValidationFailed: the agreement breaks a rule; nothing should be written then.
+    """
+    validated = _revalidate(agreement)
+    previous = previous or {}
+    head = AgreementFile.model_validate(
+        {**validated.model_dump(exclude_unset=True, exclude={"articles"}),
+         "articles": [a.id for a in validated.articles]})
+    out = {AGREEMENT_FILE: _dump_model(head, "agreement", 0, previous.get(AGREEMENT_FILE))}
+    for article in validated.articles:
+        rel = article_path(article.id)
+        out[rel] = _dump_model(article, "article", 1, previous.get(rel))
+    for kind in ("agreement", "article", "meeting"):
+        out[f".mou/schema/{kind}.json"] = schema_bytes(kind)
+    return out
+
+
+def dump_meeting(meeting: Meeting, *, previous: bytes | None = None) -> bytes:
+    """Return ``meeting`` as the canonical bytes of ``meetings/<id>.yaml``."""
+    return _dump_model(Meeting.model_validate(meeting.model_dump()), "meeting", 1, previous)
+
+
+def _revalidate(agreement: Agreement) -> Agreement:
+    try:
+        fresh = Agreement.model_validate(agreement.model_dump(exclude_unset=True))
+    except ValidationError as e:
+        raise ValidationFailed(_problems_from(e, Agreement, "<agreement>", b"")) from None
+    problems = check(fresh)
+    if problems:
+        raise ValidationFailed(problems)
+    return fresh
+
+
+def load(path: str | os.PathLike[str]) -> Agreement:
+    """Return the agreement in the folder ``path``, fully validated.
+
+    :raises ValidationFailed: with every problem in every file, each naming the file, the
+        place in it and the fix.
+    """
+    return parse_agreement(read_folder(path))
+
+
+def load_meetings(path: str | os.PathLike[str]) -> list[Meeting]:
+    """Return the meetings recorded in the folder ``path``, in date order.
+
+    :raises ValidationFailed: a meeting file breaks a rule.
+    """
+    return parse_meetings(read_folder(path))
+
+
+def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
+    """Write ``agreement`` into the folder ``path`` and return the relative paths that changed.
+
+    The agreement is validated first, so an invalid one writes nothing. Files are replaced
+    atomically; comments in the existing files survive; an article file the agreement no
+    longer has is removed. Every file overwritten or removed is first copied under
+    ``.mou/backup/``, so nothing is lost that is not in git.
+
+    :raises ValidationFailed: the agreement breaks a rule.
+    """
+    root = Path(path)
+    current = _current_files(root)
+    new = dump_agreement(agreement, previous=current)
+    stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
+    changed = [rel for rel, data in new.items() if current.get(rel) != data]
+    for rel in [*changed, *stale]:
+        if rel in current and not rel.startswith(".mou/"):
+            _write(root / BACKUP_DIR / rel, current[rel])
+    for rel in changed:
+        _write(root / rel, new[rel])
+    for rel in stale:
+        (root / rel).unlink()
+    if changed or stale:
+        _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
+    return sorted([*changed, *stale])
+
+
+def write_files(root: str | os.PathLike[str], files: Mapping[str, bytes]) -> None:
+    """Write ``files`` under ``root``, each atomically, creating folders as needed.
+
+    :raises ValueError: a path would leave ``root``.
+    """
+    base = Path(root).resolve()
+    for rel, data in files.items():
+        target = (base / rel).resolve()
+        if base != target and base not in target.parents:
+            raise ValueError(f"path {rel!r} leaves the agreement folder")
+        _write(target, data)
+
+
+def _current_files(root: Path) -> dict[str, bytes]:
+    if not (root / AGREEMENT_FILE).is_file():
+        return {}
+    out: dict[str, bytes] = {}
+    for rel in [AGREEMENT_FILE, *_listing(root, ARTICLES_DIR, MAX_ARTICLES), *_schema_files(root)]:
+        full = root / rel
+        if full.is_file() and not full.is_symlink() and full.stat().st_size <= MAX_YAML_BYTES:
+            out[rel] = full.read_bytes()
+    return out
+
+
+def _schema_files(root: Path) -> Iterable[str]:
+    base = root / ".mou" / "schema"
+    return [f".mou/schema/{p.name}" for p in base.iterdir()] if base.is_dir() else []
+
+
+def _write(target: Path, data: bytes, *, only_if_missing: bool = False) -> None:
+    if only_if_missing and target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

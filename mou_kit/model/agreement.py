@@ -1,0 +1,182 @@
+"""What an agreement is: its parties, recitals, articles, terms, variables and form settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from .article import Article
+from .ids import Slug
+from .party import Party
+from .state import LifecycleState
+from .text import LANG_PATTERN, Text
+
+AgreementKind = Literal["mou", "pks", "addendum"]
+VariableType = Literal["string", "integer", "number", "date", "boolean"]
+VariableValue = bool | int | float | dt.date | str
+_VARIABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+class Recital(BaseModel):
+    """A recital ("bahwa ...;" / "WHEREAS ..."), lettered at render time."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    text: Text
+
+
+class DefinedTerm(BaseModel):
+    """A term the agreement defines and then uses with its capitalisation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    term: Text
+    definition: Text | None = None
+    defined_in: Slug | None = Field(default=None, description="The node whose text defines the term.")
+
+
+class Annex(BaseModel):
+    """An annex (Lampiran): a title and either inline text or a file under ``annexes/``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    title: Text
+    text: Text | None = None
+    file: str | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
+
+
+class Variable(BaseModel):
+    """A typed value that clause texts use as ``{{ name }}``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    type: VariableType = "string"
+    value: VariableValue
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _value_matches_type(self) -> Variable:
+        expected: dict[str, tuple[type, ...]] = {
+            "string": (str,),
+            "integer": (int,),
+            "number": (int, float),
+            "date": (dt.date,),
+            "boolean": (bool,),
+        }
+        ok = isinstance(self.value, expected[self.type])
+        if self.type in ("integer", "number") and isinstance(self.value, bool):
+            ok = False
+        if not ok:
+            raise ValueError(f"value {self.value!r} is not of type {self.type!r}")
+        return self
+
+
+class Term(BaseModel):
+    """How long the agreement runs: start, duration or end, renewal and notice."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    effective_date: dt.date | None = Field(
+        default=None, description="When it takes effect; empty means on the date of signing."
+    )
+    duration_years: int | None = Field(default=None, ge=1, le=99)
+    duration_months: int | None = Field(default=None, ge=1, le=1200)
+    end_date: dt.date | None = None
+    renewal: Literal["none", "by-agreement", "automatic"] = "by-agreement"
+    notice_days: int | None = Field(default=None, ge=0, description="Notice before the end or termination.")
+    evaluation_months: int | None = Field(
+        default=None, ge=1, description="How often the parties evaluate the cooperation."
+    )
+
+
+class Closing(BaseModel):
+    """How the agreement is executed: number of originals, meterai, official stamps."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    copies: int | None = Field(default=None, ge=1, description="Originals made; empty means one per party.")
+    meterai: bool = Field(default=False, description="Whether each original carries a duty stamp (meterai).")
+    stamp: bool = Field(default=True, description="Whether each signature carries the official stamp (cap dinas).")
+
+
+class HouseStyle(BaseModel):
+    """Form choices that differ between institutions, all attested in practice."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    first_party_label: Literal["KESATU", "PERTAMA"] = "KESATU"
+    date_digits: bool = Field(default=False, description="Add '(18-07-2023)' after the date in words.")
+    bilingual_layout: Literal["side-by-side", "sequential"] = "side-by-side"
+
+
+class AgreementHead(BaseModel):
+    """Everything about an agreement except its articles: the content of ``agreement.yaml``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Slug
+    kind: AgreementKind = "mou"
+    implements: Slug | None = Field(default=None, description="For a PKS: the id of the MoU it implements.")
+    amends: Slug | None = Field(default=None, description="For an addendum: the id of the agreement it amends.")
+    languages: list[str] = Field(min_length=1, description="Languages of the text, the main one first.")
+    title: Text = Field(description="The subject, printed after TENTANG / ON.")
+    place: Text | None = Field(default=None, description="Place of signing.")
+    date: dt.date | None = Field(default=None, description="Date of signing; empty while in draft.")
+    state: LifecycleState = LifecycleState.DRAFT
+    parties: list[Party] = Field(min_length=2)
+    recitals: list[Recital] = Field(default_factory=list)
+    defined_terms: list[DefinedTerm] = Field(default_factory=list)
+    variables: dict[str, Variable] = Field(default_factory=dict)
+    term: Term | None = None
+    closing: Closing = Field(default_factory=Closing)
+    style: HouseStyle = Field(default_factory=HouseStyle)
+    annexes: list[Annex] = Field(default_factory=list)
+
+    @field_validator("languages")
+    @classmethod
+    def _languages_are_codes(cls, value: list[str]) -> list[str]:
+        for lang in value:
+            if not LANG_PATTERN.match(lang):
+                raise ValueError(f"{lang!r} is not a language code such as 'id' or 'en'")
+        if len(set(value)) != len(value):
+            raise ValueError(f"languages {value} name a language twice")
+        return value
+
+    @field_validator("variables")
+    @classmethod
+    def _variable_names(cls, value: dict[str, Variable]) -> dict[str, Variable]:
+        for name in value:
+            if not _VARIABLE_NAME.match(name):
+                raise ValueError(
+                    f"variable name {name!r} must be lower-case letters, digits and '_' (e.g. 'jangka_waktu')"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _links_match_kind(self) -> AgreementHead:
+        if self.kind == "pks" and self.implements is None:
+            raise ValueError("a PKS names the MoU it implements: add 'implements: <mou-id>'")
+        if self.kind == "addendum" and self.amends is None:
+            raise ValueError("an addendum names the agreement it amends: add 'amends: <agreement-id>'")
+        return self
+
+    @property
+    def main_language(self) -> str:
+        """The language a plain-string text is written in (the first of ``languages``)."""
+        return self.languages[0]
+
+
+class Agreement(AgreementHead):
+    """An agreement (the work): typed data from which every document is rendered.
+
+    Build one with :func:`mou_kit.load` or by constructing it; it is a plain, editable object,
+    validated again before anything is saved or committed.
+    """
+
+    articles: list[Article] = Field(default_factory=list)

@@ -1,0 +1,39 @@
+"""Which strings are valid node ids: slugs, unique in an agreement and safe as file names."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+MAX_ID_LENGTH = 80
+
+
+def check_slug(value: str) -> str:
+    """Return ``value`` if it is a valid id, else raise ``ValueError`` saying why.
+
+    :raises ValueError: the id is empty, too long, or holds characters other than a-z, 0-9 and
+        single hyphens (so no ``/``, ``..``, spaces or capitals).
+    """
+    if not value:
+        raise ValueError("an id must not be empty")
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"id {value!r} is longer than {MAX_ID_LENGTH} characters")
+    if not _SLUG.match(value):
+        raise ValueError(
+            f"id {value!r} is not a slug: use lower-case letters, digits and single hyphens "
+            f"(e.g. {slugify(value) or 'pasal-1'!r})"
+        )
+    return value
+
+
+def slugify(text: str) -> str:
+    """Return ``text`` turned into a slug ("Ruang Lingkup" -> "ruang-lingkup")."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:MAX_ID_LENGTH].strip("-")
+
+
+Slug = Annotated[str, AfterValidator(check_slug)]
+"""A node id: ``[a-z0-9]`` words joined by single hyphens, at most 80 characters."""

@@ -1,0 +1,148 @@
+"""How a clause text becomes printed text: ``{{ variables }}`` filled in, ``[[ids]]`` numbered.
+
+A text is rendered in two steps: Jinja2's sandbox fills in the variables, then each
+``[[id]]`` becomes a :class:`Segment` carrying the current number of its target, so a DOCX
+renderer can write a REF field and a plain renderer just the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ..errors import TemplateError
+from .agreement import Agreement
+from .numbering import Numbering, number
+from .sandbox import build_environment
+from .text import text_in
+
+if TYPE_CHECKING:
+    from jinja2 import Template
+    from jinja2.sandbox import SandboxedEnvironment
+
+REFERENCE = re.compile(r"\[\[\s*([^\[\]\s]*)\s*\]\]")
+_JINJA_MARK = re.compile(r"\{\{|\{%|\{#")
+
+
+def references(text: str) -> list[str]:
+    """Return the ids cited as ``[[id]]`` in ``text``, in order."""
+    return REFERENCE.findall(text)
+
+
+def has_template(text: str) -> bool:
+    """Whether ``text`` holds Jinja2 markup (``{{``, ``{%`` or ``{#``)."""
+    return _JINJA_MARK.search(text) is not None
+
+
+def variables_used(text: str, env: SandboxedEnvironment) -> set[str]:
+    """Return the names of the variables ``text`` needs.
+
+    :raises jinja2.TemplateSyntaxError: the text is not valid template markup.
+    """
+    if not has_template(text):
+        return set()
+    from jinja2 import meta
+
+    return set(meta.find_undeclared_variables(env.parse(text)))
+
+
+BUILT_IN = ("term",)
+"""Names a text may use besides the agreement's variables: ``{{ term.duration_years }}``."""
+
+
+def context_values(agreement: Agreement) -> dict[str, Any]:
+    """Return what ``{{ ... }}`` in the agreement's texts can see: its variables and its term."""
+    values: dict[str, Any] = {k: v.value for k, v in agreement.variables.items()}
+    if agreement.term is not None:
+        values["term"] = agreement.term.model_dump()
+    return values
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of printed text; ``ref`` is the id of the node it cites, or ``None`` for plain text."""
+
+    text: str
+    ref: str | None = None
+
+
+class TextRenderer:
+    """Renders the texts of one agreement in one language; build one per agreement and language."""
+
+    def __init__(self, agreement: Agreement, lang: str, *, numbering: Numbering | None = None) -> None:
+        self.agreement = agreement
+        self.lang = lang
+        self.numbering = numbering or number(agreement)
+        self._env: SandboxedEnvironment | None = None
+        self._compiled: dict[str, Template] = {}
+        self._values: dict[str, Any] = context_values(agreement)
+
+    @property
+    def environment(self) -> SandboxedEnvironment:
+        """The sandboxed Jinja2 environment, built on first use."""
+        if self._env is None:
+            self._env = build_environment(self.lang)
+        return self._env
+
+    def pick(self, text: str | dict[str, str] | None) -> str | None:
+        """Return ``text`` in this renderer's language, or ``None`` when it lacks that language."""
+        return text_in(text, self.lang, main=self.agreement.main_language)
+
+    def fill(self, text: str, *, context: str | None = None) -> str:
+        """Return ``text`` with its variables filled in (references left as ``[[id]]``).
+
+        :raises TemplateError: bad markup, an undefined variable, or an unsafe operation.
+        """
+        if not has_template(text):
+            return text
+        from jinja2 import TemplateError as JinjaError
+        from jinja2.exceptions import SecurityError, UndefinedError
+
+        where = f" in node {context!r}" if context else ""
+        try:
+            template = self._compiled.get(text)
+            if template is None:
+                template = self.environment.from_string(text)
+                self._compiled[text] = template
+            return template.render(self._values)
+        except UndefinedError as e:
+            raise TemplateError(
+                f"{e.message}{where}: define it under 'variables' in agreement.yaml",
+                code="template-undefined",
+            ) from e
+        except SecurityError as e:
+            raise TemplateError(f"unsafe template{where}: {e}", code="template-unsafe") from e
+        except JinjaError as e:
+            raise TemplateError(f"template error{where}: {e}", code="template-syntax") from e
+
+    def segments(self, text: str, *, context: str | None = None) -> list[Segment]:
+        """Return the printed form of ``text`` as plain and cross-reference segments.
+
+        :raises TemplateError: as :meth:`fill`, or a ``[[id]]`` that names no node.
+        """
+        filled = self.fill(text, context=context)
+        out: list[Segment] = []
+        pos = 0
+        for match in REFERENCE.finditer(filled):
+            if match.start() > pos:
+                out.append(Segment(filled[pos:match.start()]))
+            target = match.group(1)
+            try:
+                out.append(Segment(self.numbering.ref(target, self.lang, context=context), target))
+            except KeyError:
+                raise TemplateError(
+                    f"[[{target}]] in node {context!r} names no article, clause, point, party or annex",
+                    code="dangling-reference",
+                ) from None
+            pos = match.end()
+        if pos < len(filled):
+            out.append(Segment(filled[pos:]))
+        return out
+
+    def render(self, text: str | dict[str, str] | None, *, context: str | None = None) -> str:
+        """Return ``text`` in this language as printed, or ``""`` when it lacks this language."""
+        chosen = self.pick(text)
+        if chosen is None:
+            return ""
+        return "".join(s.text for s in self.segments(chosen, context=context))
