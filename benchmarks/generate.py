@@ -17,7 +17,7 @@ WORDS = (
     "termasuk pertukaran data informasi pelindungan pekerja migran Indonesia peningkatan kapasitas "
     "sumber daya manusia pemanfaatan sarana prasarana koordinasi pelaporan evaluasi berkala wilayah "
     "Kalimantan Barat masing-masing PIHAK wajib menjaga kerahasiaan dan bertanggung jawab atas"
-).split()
+).split()  # noqa: SIM905  (one readable string of words)
 
 
 def sentence(rng: random.Random, low: int = 18, high: int = 45) -> str:

@@ -31,6 +31,11 @@ ErrorCode = Literal[
     "lifecycle-illegal",
     "source-invalid",
     "workspace-failed",
+    # workspace (git): revisions, meetings, proposals, remotes
+    "merge-conflict",
+    "merge-pending",
+    "meeting-exists",
+    "remote-rejected",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

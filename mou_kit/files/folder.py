@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -315,25 +315,33 @@ def _dump_model(model: BaseModel, kind: FileKind, depth: int, previous: bytes | 
     return dump_yaml(data, header=schema_header(kind, depth), previous=previous)
 
 
-def dump_agreement(agreement: Agreement, *, previous: Files | None = None) -> dict[str, bytes]:
+def dump_agreement(agreement: Agreement, *, previous: Files | None = None,
+                   only: Collection[str] | None = None) -> dict[str, bytes]:
     """Return the files of ``agreement`` as ``{relative path: canonical bytes}``.
 
     ``previous`` holds the files as they are now, whose comments are kept. The result also
     carries the JSON Schemas under ``.mou/schema/`` that the files' first lines point to.
+    ``only`` limits the result to those paths (the whole agreement is still validated), so a
+    caller that knows which files changed does not pay for writing the others.
 
     :raises ValidationFailed: the agreement breaks a rule; nothing should be written then.
     """
     validated = _revalidate(agreement)
     previous = previous or {}
-    head = AgreementFile.model_validate(
-        {**validated.model_dump(exclude_unset=True, exclude={"articles"}),
-         "articles": [a.id for a in validated.articles]})
-    out = {AGREEMENT_FILE: _dump_model(head, "agreement", 0, previous.get(AGREEMENT_FILE))}
+    wanted = (lambda rel: True) if only is None else set(only).__contains__
+    out: dict[str, bytes] = {}
+    if wanted(AGREEMENT_FILE):
+        head = AgreementFile.model_validate(
+            {**validated.model_dump(exclude_unset=True, exclude={"articles"}),
+             "articles": [a.id for a in validated.articles]})
+        out[AGREEMENT_FILE] = _dump_model(head, "agreement", 0, previous.get(AGREEMENT_FILE))
     for article in validated.articles:
         rel = article_path(article.id)
-        out[rel] = _dump_model(article, "article", 1, previous.get(rel))
+        if wanted(rel):
+            out[rel] = _dump_model(article, "article", 1, previous.get(rel))
     for kind in ("agreement", "article", "meeting"):
-        out[f".mou/schema/{kind}.json"] = schema_bytes(kind)
+        if wanted(f".mou/schema/{kind}.json"):
+            out[f".mou/schema/{kind}.json"] = schema_bytes(kind)
     return out
 
 

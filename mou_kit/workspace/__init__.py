@@ -1,0 +1,11 @@
+"""Every revision of an agreement in git: the only package that touches git.
+
+Importing it is cheap: GitPython is imported only when a repository is opened.
+"""
+
+from .merge import Conflict as Conflict
+from .merge import MergeResult as MergeResult
+from .merge import merge as merge
+from .revision import BlameEntry as BlameEntry
+from .revision import Revision as Revision
+from .workspace import Workspace as Workspace

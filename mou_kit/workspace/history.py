@@ -1,0 +1,132 @@
+"""Which revisions changed what: the log, the history of one node, blame per clause, and names of revisions."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from ..errors import WorkspaceError
+from ..files.folder import ARTICLES_DIR
+from ..model import Agreement
+from .merge import ABSENT
+from .revision import BlameEntry, Revision, revision_of
+from .snapshot import Snapshots
+from .storage import ZERO_SHA, RawCommit, Storage
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MEETING_TAGS = "refs/tags/meeting/"
+
+
+def to_revision(raw: RawCommit) -> Revision:
+    """Return the :class:`Revision` of a commit read by the backend."""
+    return revision_of(raw.sha, parents=raw.parents, author=raw.author, date=raw.date, message=raw.message)
+
+
+def revisions(storage: Storage, rev: str, *, limit: int | None = None) -> list[Revision]:
+    """Return the revisions reachable from ``rev``, newest first."""
+    return [to_revision(c) for c in storage.log(rev, max_count=limit)]
+
+
+def resolve_sha(storage: Storage, name: str) -> str:
+    """Return the commit ``name`` stands for: a commit id, branch, tag, meeting id, ``HEAD~2`` or a date.
+
+    A date (``YYYY-MM-DD``) names the last revision on or before the end of that day.
+
+    :raises WorkspaceError: nothing has that name; the message lists the closest names.
+    """
+    name = name.strip()
+    if _DATE.match(name):
+        found = storage.log("HEAD", max_count=1, since_until=(None, f"{name} 23:59:59"))
+        if not found:
+            raise WorkspaceError(f"no revision on or before {name}; the first revision is later "
+                                 "(see 'mou log')")
+        return found[0].sha
+    sha = storage.rev_parse(name) if not name.startswith("-") else None
+    if sha is None:
+        sha = storage.ref_sha(MEETING_TAGS + name)
+    if sha is None:
+        names = _known_names(storage)
+        close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
+        hint = f"did you mean {', '.join(close)}?" if close else "see 'mou log' and 'mou meeting list'"
+        raise WorkspaceError(f"no revision, branch, tag or meeting is named {name!r}; {hint}")
+    return sha
+
+
+def _known_names(storage: Storage) -> list[str]:
+    names = ["HEAD"]
+    for ref in storage.refs("refs/heads/"):
+        names.append(ref.removeprefix("refs/heads/"))
+    for ref in storage.refs("refs/tags/"):
+        names.append(ref.removeprefix("refs/tags/"))
+        if ref.startswith(MEETING_TAGS):
+            names.append(ref.removeprefix(MEETING_TAGS))
+    return names
+
+
+def find_node(data: Any, node: str) -> Any:
+    """Return the article, clause or point ``node`` inside an article's plain data, or ``ABSENT``."""
+    if isinstance(data, dict):
+        if data.get("id") == node:
+            return data
+        for key in ("clauses", "points"):
+            for child in data.get(key) or ():
+                found = find_node(child, node)
+                if found is not ABSENT:
+                    return found
+    return ABSENT
+
+
+def _value(snapshots: Snapshots, blob: str, node: str) -> Any:
+    if set(blob) == {"0"}:
+        return ABSENT
+    return find_node(snapshots.parsed(blob), node)
+
+
+def article_of(snapshots: Snapshots, commit: str, node: str) -> str | None:
+    """Return the path of the article file holding ``node`` at ``commit``, or ``None``."""
+    for path, blob in sorted(snapshots.blob_ids(commit).items()):
+        if path.startswith(ARTICLES_DIR + "/") and _value(snapshots, blob, node) is not ABSENT:
+            return path
+    return None
+
+
+def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str) -> list[Revision]:
+    """Return the revisions that changed ``node`` (article, clause or point), newest first.
+
+    :raises WorkspaceError: the agreement at ``commit`` has no such node.
+    """
+    path = article_of(snapshots, commit, node)
+    if path is None:
+        raise WorkspaceError(f"no article, clause or point has the id {node!r} at {commit[:10]}; "
+                             "'mou show' lists the ids")
+    return [to_revision(raw) for raw in _changes(storage, snapshots, path, commit, [node])[node]]
+
+
+def _changes(storage: Storage, snapshots: Snapshots, path: str, commit: str,
+             nodes: list[str]) -> dict[str, list[RawCommit]]:
+    out: dict[str, list[RawCommit]] = {n: [] for n in nodes}
+    for raw in storage.log(commit, paths=[path]):
+        for changed_path, olds, new in raw.changes:
+            if changed_path != path:
+                continue
+            for node in nodes:
+                value = _value(snapshots, new, node)
+                if all(_value(snapshots, old, node) != value for old in (olds or (ZERO_SHA,))):
+                    out[node].append(raw)
+    return out
+
+
+def blame(storage: Storage, snapshots: Snapshots, agreement: Agreement, commit: str) -> list[BlameEntry]:
+    """Return, for each clause in document order, the revision that last changed it."""
+    from ..files.folder import article_path
+
+    entries: list[BlameEntry] = []
+    for article in agreement.articles:
+        ids = [c.id for c in article.clauses]
+        found = _changes(storage, snapshots, article_path(article.id), commit, ids)
+        for clause_id in ids:
+            if found[clause_id]:
+                entries.append(BlameEntry(node=clause_id, article=article.id,
+                                          revision=to_revision(found[clause_id][0])))
+    return entries

@@ -1,0 +1,126 @@
+"""How a new revision reaches a branch safely: lock, build from objects, compare-and-swap, retry, then the working tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import WorkspaceError
+from .snapshot import Changes, Snapshots
+from .storage import RefUpdate, Storage
+
+LOCK_FILE = "mou_kit.lock"
+LOCK_TIMEOUT = 120.0
+ATTEMPTS = 60
+
+
+@dataclass(slots=True)
+class Plan:
+    """What one attempt writes: file changes on top of the tip, extra parents, and extra refs."""
+
+    changes: Changes
+    parents: list[str] = field(default_factory=list)
+    allow_empty: bool = False
+
+
+@dataclass(slots=True)
+class Published:
+    """The outcome of :func:`publish`: the new commit and the tip it replaced."""
+
+    commit: str
+    previous: str | None
+    changes: Changes
+
+
+def publish(storage: Storage, snapshots: Snapshots, *, branch: str, message: str,
+            plan: Callable[[str | None], Plan], extra_refs: Callable[[str], Sequence[RefUpdate]] = lambda c: (),
+            accept: Mapping[str, bytes] | None = None, when: dt.datetime | None = None,
+            update_worktree: bool = True) -> Published:
+    """Return the commit made on ``branch`` from ``plan(tip)``, moved there by compare-and-swap.
+
+    ``plan`` is called again with the new tip whenever another writer got there first. The
+    working tree is updated afterwards when ``branch`` is checked out; a file there that
+    holds neither the tip's bytes, the new bytes nor the bytes in ``accept`` (what the
+    caller read from it) is a user's uncommitted edit, and nothing is written then.
+
+    :raises WorkspaceError: the branch kept moving, the lock could not be taken, or the
+        working tree holds uncommitted edits in a file the revision changes.
+    """
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT)
+    try:
+        with lock:
+            return _publish_locked(storage, snapshots, branch, message, plan, extra_refs, accept or {}, when,
+                                   update_worktree)
+    except Timeout as e:
+        raise WorkspaceError(f"{storage.git_dir / LOCK_FILE}: another mou process has held the lock for "
+                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again") from e
+
+
+def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message: str,
+                    plan: Callable[[str | None], Plan], extra_refs: Callable[[str], Sequence[RefUpdate]],
+                    accept: Mapping[str, bytes], when: dt.datetime | None, update_worktree: bool) -> Published:
+    checked_out = update_worktree and storage.work_tree is not None and storage.head_ref() == branch
+    for attempt in range(ATTEMPTS):
+        tip = storage.ref_sha(branch)
+        step = plan(tip)
+        if not step.changes and not step.allow_empty:
+            raise WorkspaceError(f"nothing changed since {tip[:10] if tip else 'the start'} on "
+                                 f"{branch.removeprefix('refs/heads/')}: edit the agreement first")
+        if checked_out:
+            assert storage.work_tree is not None
+            check_worktree(storage.work_tree, snapshots, tip, step.changes, accept)
+        parents = ([tip] if tip else []) + step.parents
+        commit = storage.write_commit(base=tip, changes=step.changes, parents=parents, message=message, when=when)
+        updates = [RefUpdate(branch, commit, tip), *extra_refs(commit)]
+        if storage.update_refs(updates, message=f"mou: {message.splitlines()[0] if message else ''}"):
+            if checked_out:
+                assert storage.work_tree is not None
+                write_worktree(storage, step.changes)
+            return Published(commit, tip, step.changes)
+        time.sleep(random.uniform(0.001, 0.004) * min(2 ** attempt, 32))
+    raise WorkspaceError(f"{branch}: the branch moved {ATTEMPTS} times while committing; try again")
+
+
+def check_worktree(root: Path, snapshots: Snapshots, tip: str | None, changes: Changes,
+                   accept: Mapping[str, bytes]) -> None:
+    """Raise when a file the revision changes holds an edit that is neither committed nor being committed.
+
+    :raises WorkspaceError: naming the file and how to keep or drop the edit.
+    """
+    for path, new in changes.items():
+        target = root / path
+        current = target.read_bytes() if target.is_file() else None
+        if current == new or current == snapshots.content(tip, path) or (
+                path in accept and current == accept[path]):
+            continue
+        raise WorkspaceError(
+            f"{target}: holds uncommitted edits that this revision would overwrite; commit them first "
+            "('mou commit -m ...') or discard them ('git checkout -- FILE'), then try again")
+
+
+def write_worktree(storage: Storage, changes: Changes) -> None:
+    """Write ``changes`` into the working tree and reset the index to HEAD, so ``git status`` is clean.
+
+    :raises WorkspaceError: the index could not be updated (the revision is recorded anyway).
+    """
+    from ..files import write_files
+
+    assert storage.work_tree is not None
+    root = storage.work_tree
+    write_files(root, {path: data for path, data in changes.items() if data is not None})
+    for path, data in changes.items():
+        if data is None:
+            (root / path).unlink(missing_ok=True)
+    try:
+        storage.sync_index()
+    except WorkspaceError as e:
+        raise WorkspaceError(f"the revision is recorded, but the index was not updated ({e}); if no git "
+                             f"process is running, remove {storage.git_dir / 'index.lock'} and run 'git reset'"
+                             ) from e
+

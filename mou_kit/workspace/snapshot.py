@@ -1,0 +1,140 @@
+"""Which files a revision holds, and which of them a new agreement changes, read straight from git objects."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..files import AGREEMENT_FILE, dump_agreement, dump_meeting
+from ..files.folder import ARTICLES_DIR, MEETINGS_DIR, article_path, meeting_path
+from ..files.schema import AgreementFile, schema_bytes
+from ..files.yaml_read import parse_yaml
+from ..model import Agreement, Meeting
+from .storage import Storage
+
+SCHEMA_FILES = tuple(f".mou/schema/{kind}.json" for kind in ("agreement", "article", "meeting"))
+Changes = dict[str, bytes | None]
+
+
+def is_agreement_file(path: str) -> bool:
+    """Return whether ``path`` is part of the agreement itself (not a meeting or another file)."""
+    return path == AGREEMENT_FILE or path.startswith(ARTICLES_DIR + "/") or path in SCHEMA_FILES
+
+
+def blob_id(data: bytes) -> str:
+    """Return the git object id ``data`` gets as a blob."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+class Snapshots:
+    """A per-workspace cache of trees, blobs and parsed files, keyed by immutable git ids."""
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+        self._trees: dict[str, dict[str, str]] = {}
+        self._blobs: dict[str, bytes] = {}
+        self._models: dict[str, Any] = {}
+        self._schemas = {path: schema_bytes(path.split("/")[-1].removesuffix(".json"))  # type: ignore[arg-type]
+                         for path in SCHEMA_FILES}
+
+    def blob_ids(self, commit: str | None) -> dict[str, str]:
+        """Return ``{path: blob id}`` of a commit (empty for ``None``)."""
+        if commit is None:
+            return {}
+        if commit not in self._trees:
+            if len(self._trees) > 64:
+                self._trees.clear()
+            self._trees[commit] = self._storage.blob_ids(commit)
+        return self._trees[commit]
+
+    def blob(self, blob: str) -> bytes:
+        """Return the bytes of a blob."""
+        data = self._blobs.get(blob)
+        if data is None:
+            if len(self._blobs) > 4096:
+                self._blobs.clear()
+            data = self._blobs[blob] = self._storage.blob(blob)
+        return data
+
+    def parsed(self, blob: str) -> Any:
+        """Return the plain data of a YAML blob (``None`` when it does not parse)."""
+        if blob not in self._models:
+            if len(self._models) > 4096:
+                self._models.clear()
+            try:
+                self._models[blob] = parse_yaml(self.blob(blob), blob)
+            except Exception:
+                self._models[blob] = None
+        return self._models[blob]
+
+    def files(self, commit: str | None, *, meetings: bool = True) -> dict[str, bytes]:
+        """Return the agreement (and meeting) files of a commit as ``{path: bytes}``."""
+        return {path: self.blob(b) for path, b in self.blob_ids(commit).items()
+                if path == AGREEMENT_FILE or path.startswith(ARTICLES_DIR + "/")
+                or (meetings and path.startswith(MEETINGS_DIR + "/"))}
+
+    def content(self, commit: str | None, path: str) -> bytes | None:
+        """Return the bytes of ``path`` at ``commit``, or ``None`` when it is not there."""
+        b = self.blob_ids(commit).get(path)
+        return None if b is None else self.blob(b)
+
+    def agreement_changes(self, agreement: Agreement, commit: str | None, *,
+                          previous: Mapping[str, bytes] | None = None) -> Changes:
+        """Return the files to write so that ``commit``'s tree holds ``agreement`` (``None`` = delete).
+
+        Only files whose model differs (or whose ``previous`` bytes differ) are serialised again.
+
+        :raises ValidationFailed: the agreement breaks a rule.
+        """
+        ids = self.blob_ids(commit)
+        previous = previous or {}
+        wanted: set[str] = set()
+        try:
+            head = AgreementFile.model_validate(
+                {**agreement.model_dump(exclude_unset=True, exclude={"articles"}),
+                 "articles": [a.id for a in agreement.articles]})
+        except ValidationError:
+            dump_agreement(agreement, only=())  # raises ValidationFailed with every problem
+            raise
+        if self._differs(ids.get(AGREEMENT_FILE), head.model_dump(), AgreementFile, previous.get(AGREEMENT_FILE)):
+            wanted.add(AGREEMENT_FILE)
+        from ..model import Article
+
+        for article in agreement.articles:
+            rel = article_path(article.id)
+            if self._differs(ids.get(rel), article.model_dump(), Article, previous.get(rel)):
+                wanted.add(rel)
+        for path, data in self._schemas.items():
+            if ids.get(path) != blob_id(data):
+                wanted.add(path)
+        old = {path: previous.get(path) or self.blob(ids[path]) for path in wanted if path in ids}
+        changes: Changes = dict(dump_agreement(agreement, previous=old, only=wanted))
+        keep = {article_path(a.id) for a in agreement.articles}
+        for path in ids:
+            if path.startswith(ARTICLES_DIR + "/") and path not in keep:
+                changes[path] = None
+        return {path: data for path, data in changes.items()
+                if data is None or ids.get(path) != blob_id(data)}
+
+    def _differs(self, blob: str | None, new: dict[str, Any], model: Any, previous: bytes | None) -> bool:
+        if blob is None:
+            return True
+        if previous is not None and blob_id(previous) != blob:
+            return True
+        key = f"{blob}:{model.__name__}"
+        if key not in self._models:
+            raw = self.parsed(blob)
+            try:
+                self._models[key] = model.model_validate(raw).model_dump()
+            except Exception:
+                self._models[key] = None
+        return bool(self._models[key] != new)
+
+    def meeting_changes(self, meeting: Meeting, commit: str | None) -> Changes:
+        """Return the file to write so that ``commit``'s tree holds ``meeting``."""
+        path = meeting_path(meeting.id)
+        data = dump_meeting(meeting, previous=self.content(commit, path))
+        return {} if self.content(commit, path) == data else {path: data}

@@ -1,0 +1,319 @@
+"""The agreement repository as users see it: read, commit, log, resolve and blame revisions, record meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import ValidationFailed, WorkspaceError
+from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
+from ..model import Agreement, Meeting
+from . import history
+from .merge import merge
+from .publish import Plan, Published, publish
+from .revision import BlameEntry, Revision, with_trailers
+from .snapshot import Changes, Snapshots, is_agreement_file
+from .storage import RefUpdate, Storage
+
+GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
+MOU_GITIGNORE = b"backup/\n"
+
+
+def agreement_data(agreement: Agreement) -> dict[str, Any]:
+    """Return the agreement as plain JSON-ready data, holding only the fields that are set."""
+    return agreement.model_dump(mode="json", exclude_unset=True)
+
+
+def agreement_from(data: Any) -> Agreement:
+    """Return the agreement held in plain ``data``.
+
+    :raises ValidationFailed: the data is not a valid agreement.
+    """
+    try:
+        return Agreement.model_validate(data)
+    except ValidationError as e:
+        from ..errors import Problem
+
+        raise ValidationFailed([Problem("invalid-value", str(err["msg"]), path=".".join(map(str, err["loc"])))
+                                for err in e.errors(include_url=False)]) from None
+
+
+class Workspace:
+    """One agreement and its git repository: every revision, meeting and proposal.
+
+    Not constructed directly: use :meth:`Workspace.init` or :meth:`Workspace.open`, best as a
+    context manager so the repository is closed.
+    """
+
+    def __init__(self, storage: Storage) -> None:
+        self._storage = storage
+        self._snapshots = Snapshots(storage)
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def init(cls, path: str | os.PathLike[str], agreement: Agreement, *, message: str = "First draft",
+             proposed_by: str | None = None, stage: str | None = None, branch: str = "main",
+             when: dt.datetime | None = None) -> Workspace:
+        """Return a new workspace at ``path`` (a new or empty folder) whose first revision is ``agreement``.
+
+        :raises ValidationFailed: the agreement breaks a rule; nothing is created.
+        :raises WorkspaceError: the folder is not empty or git cannot create the repository.
+        """
+        from ._gitpython import GitPythonStorage
+
+        root = Path(path)
+        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+            raise WorkspaceError(f"{root}: folder exists and is not empty; choose a new folder for the agreement")
+        files: Changes = dict(dump_agreement(agreement))
+        files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
+        root.mkdir(parents=True, exist_ok=True)
+        ws = cls(GitPythonStorage.init(root, branch=branch))
+        try:
+            text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
+            publish(ws._storage, ws._snapshots, branch=f"refs/heads/{branch}", message=text,
+                    plan=lambda tip: Plan(files), when=when)
+        except BaseException:
+            ws.close()
+            raise
+        return ws
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Workspace:
+        """Return the workspace of the agreement folder (or bare repository) at ``path``.
+
+        :raises WorkspaceError: there is no repository at ``path``.
+        """
+        from ._gitpython import GitPythonStorage
+
+        return cls(GitPythonStorage.open(Path(path)))
+
+    def close(self) -> None:
+        """Release the repository's helper processes and files."""
+        self._storage.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        """The agreement folder (the working tree), or the git directory of a bare repository."""
+        return self._storage.work_tree or self._storage.git_dir
+
+    @property
+    def branch(self) -> str:
+        """The branch revisions are committed to (``main``, ``proposal/bp3mi-kalbar``)."""
+        return self._branch_ref().removeprefix("refs/heads/")
+
+    def _branch_ref(self) -> str:
+        ref = self._storage.head_ref()
+        if ref is None:
+            raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first ('git switch main')")
+        return ref
+
+    def _sha(self, ref: str) -> str:
+        if ref == "HEAD":
+            sha = self._storage.ref_sha(self._branch_ref())
+            if sha is None:
+                raise WorkspaceError(f"{self.path}: the branch {self.branch} has no revision yet")
+            return sha
+        return history.resolve_sha(self._storage, ref)
+
+    # ------------------------------------------------------------ reading
+
+    def read(self, ref: str = "HEAD") -> Agreement:
+        """Return the agreement at the revision ``ref`` names, read without a checkout.
+
+        :raises WorkspaceError: ``ref`` names nothing.
+        :raises ValidationFailed: the files at that revision are not a valid agreement.
+        """
+        return parse_agreement(self._snapshots.files(self._sha(ref), meetings=False))
+
+    def meetings(self, ref: str = "HEAD") -> list[Meeting]:
+        """Return the meetings recorded at the revision ``ref`` names, in date order.
+
+        :raises WorkspaceError: ``ref`` names nothing.
+        """
+        return parse_meetings(self._snapshots.files(self._sha(ref)))
+
+    def resolve(self, name: str) -> Revision:
+        """Return the revision ``name`` stands for: commit id, tag, branch, meeting id, ``HEAD~2`` or a date.
+
+        :raises WorkspaceError: nothing has that name; the message lists the closest names.
+        """
+        return history.revisions(self._storage, self._sha(name), limit=1)[0]
+
+    def log(self, node: str | None = None, *, ref: str = "HEAD", limit: int | None = None) -> list[Revision]:
+        """Return the revisions reachable from ``ref``, newest first; with ``node``, only those changing it.
+
+        :raises WorkspaceError: ``ref`` names nothing, or no node has the id ``node``.
+        """
+        sha = self._sha(ref)
+        if node is None:
+            return history.revisions(self._storage, sha, limit=limit)
+        found = history.node_history(self._storage, self._snapshots, node, sha)
+        return found[:limit] if limit is not None else found
+
+    def blame(self, ref: str = "HEAD") -> list[BlameEntry]:
+        """Return, for each clause, the revision (with its party and meeting) that last changed it.
+
+        :raises WorkspaceError: ``ref`` names nothing.
+        """
+        sha = self._sha(ref)
+        return history.blame(self._storage, self._snapshots, self.read(sha), sha)
+
+    # ------------------------------------------------------------ writing
+
+    def commit(self, agreement: Agreement, message: str, *, proposed_by: str | None = None,
+               meeting: str | None = None, stage: str | None = None, base: str | None = None,
+               when: dt.datetime | None = None) -> Revision:
+        """Return the new revision holding ``agreement`` on the current branch.
+
+        ``base`` names the revision the agreement was read from; when the branch has moved
+        since, both edits are merged clause by clause (``None`` means: the branch as it is now).
+
+        :raises ValidationFailed: the agreement breaks a rule; nothing is committed.
+        :raises WorkspaceError: nothing changed, a node was changed differently meanwhile, or
+            the working tree holds uncommitted edits to a file this revision changes.
+        """
+        return self._commit(agreement, message, base=base, other={}, previous=None,
+                            trailers=(proposed_by, meeting, stage), when=when)
+
+    def commit_folder(self, message: str, *, proposed_by: str | None = None, stage: str | None = None,
+                      when: dt.datetime | None = None, extra_parent: str | None = None) -> Revision:
+        """Return the new revision holding the agreement and meetings as they are in the working tree.
+
+        :raises ValidationFailed: a file breaks a rule; nothing is committed.
+        :raises WorkspaceError: the repository is bare, or nothing changed.
+        """
+        root = self._storage.work_tree
+        if root is None:
+            raise WorkspaceError(f"{self.path}: a bare repository has no folder to commit")
+        files = read_folder(root)
+        agreement = parse_agreement(files)
+        meetings = parse_meetings(files)
+        from ..files import dump_meeting
+        from ..files.folder import meeting_path
+
+        other: Changes = {meeting_path(m.id): dump_meeting(m, previous=files.get(meeting_path(m.id)))
+                          for m in meetings}
+        return self._commit(agreement, message, base=None, other=other, previous=files,
+                            trailers=(proposed_by, None, stage), when=when, extra_parent=extra_parent)
+
+    def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
+                previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],
+                when: dt.datetime | None, extra_parent: str | None = None,
+                extra_refs: Any = None) -> Revision:
+        branch = self._branch_ref()
+        base_sha = self._sha(base) if base is not None else self._storage.ref_sha(branch)
+        proposed_by, meeting, stage = trailers
+        text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
+
+        def plan(tip: str | None) -> Plan:
+            target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
+            changes = self._snapshots.agreement_changes(target, tip, previous=previous if tip == base_sha else None)
+            changes.update(self._file_changes(base_sha, tip, other))
+            return Plan(changes, parents=[extra_parent] if extra_parent else [], allow_empty=bool(extra_parent))
+
+        done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
+                       extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
+        return self._revision(done)
+
+    def _revision(self, done: Published) -> Revision:
+        return history.revisions(self._storage, done.commit, limit=1)[0]
+
+    def _merged(self, base: str | None, ours: Agreement, tip: str | None) -> Agreement:
+        if base is None or tip is None:
+            return ours
+        theirs = parse_agreement(self._snapshots.files(tip, meetings=False))
+        old = parse_agreement(self._snapshots.files(base, meetings=False))
+        result = merge(agreement_data(old), agreement_data(ours), agreement_data(theirs))
+        if result.conflicts:
+            nodes = ", ".join(sorted({c.node for c in result.conflicts}))
+            raise WorkspaceError(f"revision {tip[:10]} changed {nodes} differently since {base[:10]}; read the "
+                                 "agreement again, redo the edit and commit", code="merge-conflict")
+        return agreement_from(result.data)
+
+    def _file_changes(self, base: str | None, tip: str | None, other: Changes) -> Changes:
+        changes: Changes = {}
+        for path, data in other.items():
+            now = self._snapshots.content(tip, path)
+            if now == data:
+                continue
+            if tip != base and now != self._snapshots.content(base, path):
+                raise WorkspaceError(f"{path}: changed meanwhile by revision {str(tip)[:10]}; read it again and "
+                                     "redo the edit", code="merge-conflict")
+            changes[path] = data
+        return changes
+
+    # ------------------------------------------------------------ meetings
+
+    def add_meeting(self, meeting: Meeting, *, agreement: Agreement | None = None, message: str | None = None,
+                    stage: str | None = None, when: dt.datetime | None = None) -> Revision:
+        """Return the revision recording ``meeting`` (and the draft it settled), tagged ``meeting/<id>``.
+
+        The branch and the annotated tag move in one ref transaction: both or neither.
+
+        :raises WorkspaceError: a meeting with that id is already recorded.
+        :raises ValidationFailed: the agreement or the meeting breaks a rule.
+        """
+        tag_ref = history.MEETING_TAGS + meeting.id
+        if self._storage.ref_sha(tag_ref) is not None:
+            raise WorkspaceError(f"meeting {meeting.id!r} is already recorded (tag meeting/{meeting.id}); "
+                                 "choose another id", code="meeting-exists")
+        from ..files import dump_meeting
+        from ..files.folder import meeting_path
+
+        draft = agreement if agreement is not None else self.read()
+        summary = message or f"Meeting {meeting.id} on {meeting.date.isoformat()}: {meeting.title or meeting.place}"
+        moment = when or dt.datetime.combine(meeting.date, dt.time(17, 0)).astimezone()
+
+        def tag(commit: str) -> list[RefUpdate]:
+            obj = self._storage.write_tag(name=f"meeting/{meeting.id}", target=commit, message=summary + "\n",
+                                          when=moment)
+            return [RefUpdate(tag_ref, obj, None)]
+
+        return self._commit(draft, summary, base=None, other={meeting_path(meeting.id): dump_meeting(meeting)},
+                            previous=None, trailers=(None, meeting.id, stage), when=moment, extra_refs=tag)
+
+    def meeting(self, meeting_id: str) -> tuple[Meeting, Revision]:
+        """Return the meeting ``meeting_id`` and the revision its tag points at.
+
+        :raises WorkspaceError: no meeting has that id.
+        """
+        revision = self.resolve(meeting_id)
+        for found in self.meetings(revision.id):
+            if found.id == meeting_id:
+                return found, revision
+        raise WorkspaceError(f"no meeting has the id {meeting_id!r}; 'mou meeting list' shows them")
+
+    def meeting_tags(self) -> dict[str, str]:
+        """Return ``{meeting id: commit id}`` for every meeting tag."""
+        return {ref.removeprefix(history.MEETING_TAGS): sha
+                for ref, sha in self._storage.refs(history.MEETING_TAGS).items()}
+
+    def files(self, ref: str = "HEAD") -> dict[str, bytes]:
+        """Return the agreement and meeting files at ``ref`` as ``{path: bytes}``."""
+        return self._snapshots.files(self._sha(ref))
+
+    @property
+    def storage(self) -> Storage:
+        """The git backend (for the modules of this package; not part of the public API)."""
+        return self._storage
+
+    @property
+    def snapshots(self) -> Snapshots:
+        """The cache of trees and blobs (for the modules of this package)."""
+        return self._snapshots
+
+
+__all__ = ["AGREEMENT_FILE", "Workspace", "is_agreement_file"]
