@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo
+from . import agreement, demo, meeting, proposals, revisions
 from ._common import Group
 
 app = typer.Typer(
@@ -20,6 +20,15 @@ app.command()(agreement.validate)
 app.command()(agreement.show)
 app.command()(agreement.schema)
 app.command()(demo.demo)
+app.command()(revisions.new)
+app.command()(revisions.commit)
+app.command()(revisions.log)
+app.command()(revisions.blame)
+app.add_typer(meeting.app)
+app.command()(proposals.propose)
+app.command()(proposals.merge)
+app.command()(proposals.resolve)
+app.command()(proposals.sync)
 
 
 def main() -> None:

@@ -113,6 +113,10 @@ class GitPythonStorage:
         """Point HEAD at the branch ``ref``."""
         self._git("symbolic-ref", "HEAD", ref)
 
+    def checkout(self, branch: str) -> None:
+        """Switch the working tree to ``branch``; git refuses when that would overwrite local edits."""
+        self._git("checkout", "-q", branch, "--")
+
     def refs(self, prefix: str) -> dict[str, str]:
         """Return every ref under ``prefix`` mapped to the commit it points at (tags peeled)."""
         out = self._git("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)", prefix)

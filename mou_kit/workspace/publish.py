@@ -1,4 +1,4 @@
-"""How a new revision reaches a branch safely: lock, build from objects, compare-and-swap, retry, then the working tree."""
+"""How a new revision reaches a branch safely: lock, build from objects, compare-and-swap, retry."""
 
 from __future__ import annotations
 
@@ -85,6 +85,28 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
             return Published(commit, tip, step.changes)
         time.sleep(random.uniform(0.001, 0.004) * min(2 ** attempt, 32))
     raise WorkspaceError(f"{branch}: the branch moved {ATTEMPTS} times while committing; try again")
+
+
+def move_branch(storage: Storage, snapshots: Snapshots, *, branch: str, new: str, old: str) -> None:
+    """Move ``branch`` from ``old`` to ``new`` (a fast-forward) and bring the working tree along.
+
+    :raises WorkspaceError: the branch moved meanwhile, or the working tree holds edits in a
+        file that differs between the two revisions.
+    """
+    from filelock import FileLock
+
+    with FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT):
+        before, after = snapshots.blob_ids(old), snapshots.blob_ids(new)
+        changes: Changes = {path: snapshots.blob(b) for path, b in after.items() if before.get(path) != b}
+        changes.update({path: None for path in before if path not in after})
+        checked_out = storage.work_tree is not None and storage.head_ref() == branch
+        if checked_out:
+            assert storage.work_tree is not None
+            check_worktree(storage.work_tree, snapshots, old, changes, {})
+        if not storage.update_refs([RefUpdate(branch, new, old)], message="mou: fast-forward"):
+            raise WorkspaceError(f"{branch}: moved while updating it; try again")
+        if checked_out:
+            write_worktree(storage, changes)
 
 
 def check_worktree(root: Path, snapshots: Snapshots, tip: str | None, changes: Changes,

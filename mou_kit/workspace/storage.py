@@ -52,6 +52,9 @@ class Storage(Protocol):
     def set_head(self, ref: str) -> None:
         """Point HEAD at the branch ``ref``."""
 
+    def checkout(self, branch: str) -> None:
+        """Switch the working tree to ``branch``, refusing to overwrite local edits."""
+
     def refs(self, prefix: str) -> dict[str, str]:
         """Return every ref under ``prefix`` mapped to the commit it points at (tags peeled)."""
 

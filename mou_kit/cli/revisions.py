@@ -1,0 +1,92 @@
+"""Commands on the revisions of an agreement: new, commit, log, blame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ..workspace import Revision, Workspace
+from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+
+ProposedBy = Annotated[str | None, typer.Option("--proposed-by", help="The party (id) proposing this revision.")]
+
+
+def revision_row(revision: Revision) -> dict[str, Any]:
+    """Return a revision as the JSON object the commands print."""
+    return revision.model_dump(mode="json", exclude={"parents"}) | {"parents": list(revision.parents)}
+
+
+def _line(revision: Revision) -> str:
+    from rich.markup import escape
+
+    party = revision.proposed_by or "party unknown"
+    meeting = f" [magenta]meeting {escape(revision.meeting)}[/magenta]" if revision.meeting else ""
+    return (f"[yellow]{revision.short_id}[/yellow] {revision.date:%Y-%m-%d %H:%M} [cyan]{escape(party)}[/cyan]"
+            f"{meeting}  {escape(revision.summary)}")
+
+
+def new(
+    path: Annotated[Path, typer.Argument(help="The new agreement folder (must not exist or be empty).")],
+    source: Annotated[Path | None, typer.Option("--from", help="An agreement folder to start from.",
+                                                file_okay=False, exists=True)] = None,
+    proposed_by: ProposedBy = None,
+) -> None:
+    """Create an agreement folder with its git repository and first revision."""
+    from ..workspace.create import create
+
+    with create(path, source=source, proposed_by=proposed_by) as ws:
+        revision = ws.resolve("HEAD")
+    console().print(f"[green]created[/green] {path}: first revision {revision.short_id} on branch main")
+
+
+def commit(
+    message: Annotated[str | None, typer.Option("-m", "--message", help="What changed and why.")] = None,
+    proposed_by: ProposedBy = None,
+    stage: Annotated[str | None, typer.Option(help="The lifecycle stage this revision records.")] = None,
+    directory: Folder = Path("."),
+) -> None:
+    """Record the agreement in the folder as a new revision (validated first)."""
+    from ..workspace.proposals import commit_working_tree
+
+    with Workspace.open(folder_or_cwd(directory)) as ws:
+        revision = commit_working_tree(ws, message, proposed_by=proposed_by, stage=stage)
+    console().print(_line(revision))
+
+
+def log(
+    clause: Annotated[str | None, typer.Option("--clause", help="Only revisions changing this node.")] = None,
+    ref: Annotated[str, typer.Argument(help="Revision, branch, tag, meeting id or date.")] = "HEAD",
+    limit: Annotated[int | None, typer.Option("-n", help="Show at most this many.")] = None,
+    as_json: JsonFlag = False,
+    directory: Folder = Path("."),
+) -> None:
+    """Show the revisions, newest first, with the party and meeting of each."""
+    with Workspace.open(folder_or_cwd(directory)) as ws:
+        revisions = ws.log(clause, ref=ref, limit=limit)
+    if as_json:
+        print_json([revision_row(r) for r in revisions])
+        return
+    out = console()
+    for revision in revisions:
+        out.print(_line(revision))
+
+
+def blame(
+    ref: Annotated[str, typer.Argument(help="Revision, branch, tag, meeting id or date.")] = "HEAD",
+    as_json: JsonFlag = False,
+    directory: Folder = Path("."),
+) -> None:
+    """Show, for each clause, the revision, party and meeting that last changed it."""
+    with Workspace.open(folder_or_cwd(directory)) as ws:
+        entries = ws.blame(ref)
+    if as_json:
+        print_json([{"node": e.node, "article": e.article, "revision": revision_row(e.revision)} for e in entries])
+        return
+    from rich.markup import escape
+
+    out = console()
+    width = max((len(e.node) for e in entries), default=0)
+    for e in entries:
+        out.print(f"{escape(e.node):<{width}}  {_line(e.revision)}")

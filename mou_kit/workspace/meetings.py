@@ -1,0 +1,65 @@
+"""How a meeting is recorded from the command line's pieces or from a file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..errors import Problem, ValidationFailed
+from ..model import Attendee, Decision, Meeting
+from .revision import Revision
+from .workspace import Workspace
+
+
+def attendee_from(text: str) -> Attendee:
+    """Return the attendee written as ``"Name|Institution|Role"`` (role optional).
+
+    :raises ValidationFailed: the name or institution is missing.
+    """
+    name, _, rest = text.partition("|")
+    institution, _, role = rest.partition("|")
+    if not name.strip() or not institution.strip():
+        raise ValidationFailed([Problem("invalid-value", f"attendee {text!r} needs a name and an institution",
+                                        hint='write it as "Name|Institution|Role"')])
+    return Attendee(name=name.strip(), institution=institution.strip(), role=role.strip() or None)
+
+
+def meeting_from_options(meeting_id: str, date: dt.date, place: str, *, title: str | None, chair: str | None,
+                         attendees: list[str], agenda: list[str], decisions: list[str],
+                         outcome: str | None) -> Meeting:
+    """Return the meeting described by the options of ``mou meeting add``.
+
+    :raises ValidationFailed: an attendee or the id is malformed.
+    """
+    from pydantic import ValidationError
+
+    data = {"id": meeting_id, "date": date, "place": place, "title": title,
+            "chair": attendee_from(chair) if chair else None,
+            "attendees": [attendee_from(a) for a in attendees], "agenda": agenda,
+            "decisions": [Decision(text=d) for d in decisions], "outcome": outcome}
+    try:
+        return Meeting.model_validate({k: v for k, v in data.items() if v not in (None, [])})
+    except ValidationError as e:
+        raise ValidationFailed([Problem("invalid-value", str(err["msg"]), path=".".join(map(str, err["loc"])))
+                                for err in e.errors(include_url=False)]) from None
+
+
+def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | None = None) -> Revision:
+    """Return the revision recording ``meeting`` (or the one in ``source``) with the draft in the folder.
+
+    :raises ValidationFailed: the meeting file or the agreement breaks a rule.
+    :raises WorkspaceError: the meeting is already recorded.
+    """
+    if meeting is None:
+        assert source is not None
+        from ..files import parse_meetings
+
+        name = f"meetings/{source.stem}.yaml"
+        found = parse_meetings({name: source.read_bytes()})
+        meeting = found[0]
+    draft = None
+    if ws.storage.work_tree is not None:
+        from ..files import load
+
+        draft = load(ws.storage.work_tree)
+    return ws.add_meeting(meeting, agreement=draft)
