@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from typing import Any
@@ -37,7 +38,11 @@ def resolve_sha(storage: Storage, name: str) -> str:
     """
     name = name.strip()
     if _DATE.match(name):
-        found = storage.log("HEAD", max_count=1, since_until=(None, f"{name} 23:59:59"))
+        try:
+            end = dt.datetime.fromisoformat(f"{name}T23:59:59").astimezone()
+        except ValueError:
+            raise WorkspaceError(f"{name!r} is not a date; write it as YYYY-MM-DD") from None
+        found = storage.log("HEAD", max_count=1, since_until=(None, f"@{int(end.timestamp())}"))
         if not found:
             raise WorkspaceError(f"no revision on or before {name}; the first revision is later "
                                  "(see 'mou log')")
