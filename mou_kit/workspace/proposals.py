@@ -113,10 +113,10 @@ def merge_branch(ws: Workspace, name: str, *, message: str | None = None) -> Mer
     if root is None:
         raise WorkspaceError(f"{ws.path}: a bare repository cannot hold a merge with conflicts; merge in a clone")
     check_worktree(root, snaps, ours, changes, {})
-    write_worktree(ws.storage, changes)
     state = {"branch": name, "ours": ours, "theirs": theirs, "base": base, "message": title,
              "conflicts": [c.to_dict() for c in conflicts]}
     _save_state(ws, state)
+    write_worktree(ws.storage, changes)
     return MergeOutcome(conflicts=conflicts)
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import random
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -14,6 +16,7 @@ from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
 
 LOCK_FILE = "mou_kit.lock"
+JOURNAL = "mou/worktree.json"
 LOCK_TIMEOUT = 120.0
 ATTEMPTS = 60
 
@@ -66,6 +69,8 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
                     plan: Callable[[str | None], Plan], extra_refs: Callable[[str], Sequence[RefUpdate]],
                     accept: Mapping[str, bytes], when: dt.datetime | None, update_worktree: bool) -> Published:
     checked_out = update_worktree and storage.work_tree is not None and storage.head_ref() == branch
+    if checked_out:
+        recover_worktree(storage, snapshots)
     for attempt in range(ATTEMPTS):
         tip = storage.ref_sha(branch)
         step = plan(tip)
@@ -78,12 +83,15 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
         parents = ([tip] if tip else []) + step.parents
         commit = storage.write_commit(base=tip, changes=step.changes, parents=parents, message=message, when=when)
         updates = [RefUpdate(branch, commit, tip), *extra_refs(commit)]
+        if checked_out:
+            begin_worktree(storage, step.changes, commit=commit, previous=tip)
         if storage.update_refs(updates, message=f"mou: {message.splitlines()[0] if message else ''}"):
             if checked_out:
                 assert storage.work_tree is not None
                 write_worktree(storage, step.changes)
             return Published(commit, tip, step.changes)
         time.sleep(random.uniform(0.001, 0.004) * min(2 ** attempt, 32))
+    (storage.git_dir / JOURNAL).unlink(missing_ok=True)
     raise WorkspaceError(f"{branch}: the branch moved {ATTEMPTS} times while committing; try again")
 
 
@@ -102,7 +110,10 @@ def move_branch(storage: Storage, snapshots: Snapshots, *, branch: str, new: str
         checked_out = storage.work_tree is not None and storage.head_ref() == branch
         if checked_out:
             assert storage.work_tree is not None
+            recover_worktree(storage, snapshots)
             check_worktree(storage.work_tree, snapshots, old, changes, {})
+        if checked_out:
+            begin_worktree(storage, changes, commit=new, previous=old)
         if not storage.update_refs([RefUpdate(branch, new, old)], message="mou: fast-forward"):
             raise WorkspaceError(f"{branch}: moved while updating it; try again")
         if checked_out:
@@ -126,6 +137,20 @@ def check_worktree(root: Path, snapshots: Snapshots, tip: str | None, changes: C
             "('mou commit -m ...') or discard them ('git checkout -- FILE'), then try again")
 
 
+def begin_worktree(storage: Storage, changes: Changes, *, commit: str, previous: str | None) -> None:
+    """Write the journal naming a working-tree update, before the branch moves to ``commit``.
+
+    The next writer finishes the update when this process is killed half way (see
+    :func:`recover_worktree`).
+    """
+    journal = storage.git_dir / JOURNAL
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    tmp = journal.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"pid": os.getpid(), "commit": commit, "previous": previous,
+                               "paths": sorted(changes)}), encoding="utf-8")
+    tmp.replace(journal)
+
+
 def write_worktree(storage: Storage, changes: Changes) -> None:
     """Write ``changes`` into the working tree and reset the index to HEAD, so ``git status`` is clean.
 
@@ -135,6 +160,7 @@ def write_worktree(storage: Storage, changes: Changes) -> None:
 
     assert storage.work_tree is not None
     root = storage.work_tree
+    journal = storage.git_dir / JOURNAL
     write_files(root, {path: data for path, data in changes.items() if data is not None})
     for path, data in changes.items():
         if data is None:
@@ -145,4 +171,48 @@ def write_worktree(storage: Storage, changes: Changes) -> None:
         raise WorkspaceError(f"the revision is recorded, but the index was not updated ({e}); if no git "
                              f"process is running, remove {storage.git_dir / 'index.lock'} and run 'git reset'"
                              ) from e
+    journal.unlink(missing_ok=True)
 
+
+def recover_worktree(storage: Storage, snapshots: Snapshots) -> None:
+    """Finish a working-tree update that a killed mou process left half done (call with the lock held).
+
+    Only files still holding the bytes of the revision before it are brought forward, and
+    ``index.lock`` is removed only when the journal shows a mou process (now gone) held it.
+    """
+    journal = storage.git_dir / JOURNAL
+    if storage.work_tree is None or not journal.exists():
+        return
+    try:
+        note = json.loads(journal.read_text(encoding="utf-8"))
+        pid, commit, previous, paths = note["pid"], note["commit"], note["previous"], note["paths"]
+    except (OSError, ValueError, KeyError):
+        journal.unlink(missing_ok=True)
+        return
+    if pid != os.getpid() and _alive(pid):
+        return
+    branch = storage.head_ref()
+    if branch is None or storage.ref_sha(branch) != commit:
+        journal.unlink()  # the branch never moved there (or moved on by plain git): nothing half done
+        return
+    changes: Changes = {}
+    for path in paths:
+        target = storage.work_tree / path
+        for leftover in target.parent.glob(f".{target.name}.*.tmp"):
+            leftover.unlink(missing_ok=True)  # the killed writer's temporary file
+        current = target.read_bytes() if target.is_file() else None
+        new = snapshots.content(commit, path)
+        if current != new and current == snapshots.content(previous, path):
+            changes[path] = new
+    (storage.git_dir / "index.lock").unlink(missing_ok=True)
+    write_worktree(storage, changes)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
