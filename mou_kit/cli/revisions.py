@@ -21,10 +21,11 @@ def revision_row(revision: Revision) -> dict[str, Any]:
 def _line(revision: Revision) -> str:
     from rich.markup import escape
 
-    party = revision.proposed_by or "party unknown"
+    party = revision.proposed_by or ("" if revision.meeting else "party unknown")
+    who = f" [cyan]{escape(party)}[/cyan]" if party else ""
     meeting = f" [magenta]meeting {escape(revision.meeting)}[/magenta]" if revision.meeting else ""
-    return (f"[yellow]{revision.short_id}[/yellow] {revision.date:%Y-%m-%d %H:%M} [cyan]{escape(party)}[/cyan]"
-            f"{meeting}  {escape(revision.summary)}")
+    when = f"{revision.date:%Y-%m-%d %H:%M}"
+    return f"[yellow]{revision.short_id}[/yellow] {when}{who}{meeting}  {escape(revision.summary)}"
 
 
 def new(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,7 +79,8 @@ def pending(ws: Workspace) -> tuple[dict[str, Any], list[Conflict]] | None:
     return state, [Conflict.from_dict(c) for c in state["conflicts"]]
 
 
-def merge_branch(ws: Workspace, name: str, *, message: str | None = None) -> MergeOutcome:
+def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
+                 when: dt.datetime | None = None) -> MergeOutcome:
     """Return the outcome of merging the branch (or revision) ``name`` into the current branch.
 
     :raises WorkspaceError: a merge is already pending, ``name`` names nothing, or the working
@@ -105,7 +107,7 @@ def merge_branch(ws: Workspace, name: str, *, message: str | None = None) -> Mer
     title = message or f"Merge {name} into {ws.branch}"
     if not conflicts:
         revision = ws._commit(merged, title, base=ours, other=files, previous=None, trailers=(None, None, None),
-                              when=None, extra_parent=theirs)
+                              when=when, extra_parent=theirs)
         return MergeOutcome(revision=revision)
     changes: Changes = snaps.agreement_changes(merged, ours)
     changes.update(files)
