@@ -60,8 +60,9 @@ def _first_draft(final: dict[str, Any]) -> dict[str, Any]:
     d = set_at(d, (*mechanism, "data-elektronik"), None)
     d = set_at(d, (*mechanism, "data-surat", "text"), _text(
         "surat resmi antarpimpinan PARA PIHAK; dan", "official letters between the heads of the PARTIES; and"))
-    return set_at(d, (*mechanism, "data-rapat", "text"),
-                  _text("rapat koordinasi berkala.", "regular coordination meetings."))
+    out: dict[str, Any] = set_at(d, (*mechanism, "data-rapat", "text"),
+                                 _text("rapat koordinasi berkala.", "regular coordination meetings."))
+    return out
 
 
 def _take(draft: dict[str, Any], final: dict[str, Any], *paths: tuple[str, ...]) -> dict[str, Any]:
