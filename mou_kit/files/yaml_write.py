@@ -125,10 +125,10 @@ def dump_yaml(data: Mapping[str, Any], *, header: str, previous: bytes | None = 
     y = _yaml()
     new = _plain(data)
     root: Any = None
-    if previous is not None and b"#" in previous:
-        text = previous.decode("utf-8", errors="replace")
-        if text.startswith("# yaml-language-server:"):
-            text = text.split("\n", 1)[1] if "\n" in text else ""
+    text = previous.decode("utf-8", errors="replace") if previous is not None and b"#" in previous else ""
+    if text.startswith("# yaml-language-server:"):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    if "#" in text:  # a comment besides the schema line: worth the slow round-trip load
         try:
             old = y.load(text)
         except Exception:

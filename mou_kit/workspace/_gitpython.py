@@ -242,6 +242,10 @@ class GitPythonStorage:
         mdb.stream_copy(mdb.sha_iter(), self._repo.odb)
         return sha.hex()
 
+    def author(self) -> str:
+        """Return the name new commits are authored by (from the environment or git config)."""
+        return self._identities()[0].rsplit(" <", 1)[0]
+
     def _identities(self) -> tuple[str, str]:
         git_mod = _git_module()
         reader = self._repo.config_reader()

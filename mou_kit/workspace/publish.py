@@ -37,6 +37,8 @@ class Published:
     commit: str
     previous: str | None
     changes: Changes
+    parents: tuple[str, ...]
+    date: dt.datetime
 
 
 def publish(storage: Storage, snapshots: Snapshots, *, branch: str, message: str,
@@ -71,6 +73,7 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
     checked_out = update_worktree and storage.work_tree is not None and storage.head_ref() == branch
     if checked_out:
         recover_worktree(storage, snapshots)
+    moment = when or dt.datetime.now().astimezone().replace(microsecond=0)
     for attempt in range(ATTEMPTS):
         tip = storage.ref_sha(branch)
         step = plan(tip)
@@ -81,7 +84,8 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
             assert storage.work_tree is not None
             check_worktree(storage.work_tree, snapshots, tip, step.changes, accept)
         parents = ([tip] if tip else []) + step.parents
-        commit = storage.write_commit(base=tip, changes=step.changes, parents=parents, message=message, when=when)
+        commit = storage.write_commit(base=tip, changes=step.changes, parents=parents, message=message,
+                                      when=moment)
         updates = [RefUpdate(branch, commit, tip), *extra_refs(commit)]
         if checked_out:
             begin_worktree(storage, step.changes, commit=commit, previous=tip)
@@ -89,7 +93,7 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
             if checked_out:
                 assert storage.work_tree is not None
                 write_worktree(storage, step.changes)
-            return Published(commit, tip, step.changes)
+            return Published(commit, tip, step.changes, tuple(parents), moment)
         time.sleep(random.uniform(0.001, 0.004) * min(2 ** attempt, 32))
     (storage.git_dir / JOURNAL).unlink(missing_ok=True)
     raise WorkspaceError(f"{branch}: the branch moved {ATTEMPTS} times while committing; try again")

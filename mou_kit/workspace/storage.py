@@ -71,6 +71,9 @@ class Storage(Protocol):
                      message: str, when: dt.datetime | None = None) -> str:
         """Return the id of a new commit: the tree of ``base`` with ``changes`` applied (None = delete)."""
 
+    def author(self) -> str:
+        """Return the name new commits are authored by."""
+
     def write_tag(self, *, name: str, target: str, message: str, when: dt.datetime | None = None) -> str:
         """Return the id of a new annotated tag object on ``target`` (no ref is made)."""
 

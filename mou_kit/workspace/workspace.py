@@ -16,7 +16,7 @@ from ..model import Agreement, Meeting
 from . import history
 from .merge import merge
 from .publish import Plan, Published, publish
-from .revision import BlameEntry, Revision, with_trailers
+from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots, is_agreement_file
 from .storage import RefUpdate, Storage
 
@@ -226,10 +226,11 @@ class Workspace:
 
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
-        return self._revision(done)
+        return self._revision(done, text)
 
-    def _revision(self, done: Published) -> Revision:
-        return history.revisions(self._storage, done.commit, limit=1)[0]
+    def _revision(self, done: Published, message: str) -> Revision:
+        return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,
+                           message=message)
 
     def _merged(self, base: str | None, ours: Agreement, tip: str | None) -> Agreement:
         if base is None or tip is None:

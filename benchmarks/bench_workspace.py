@@ -1,0 +1,156 @@
+"""Benchmarks of the git workspace on a 300-clause synthetic agreement (targets from issue #3).
+
+Run alone with ``python benchmarks/bench_workspace.py``; ``run()`` returns rows for
+``benchmarks/run.py``. The 1,000-revision history is built with ``git fast-import`` (setup,
+not measured); every measured step goes through mou_kit's own API or the ``mou`` command.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.generate import synthetic
+
+REVISIONS = 1000
+
+
+def _median_ms(samples: list[float]) -> float:
+    return statistics.median(samples) * 1000
+
+
+def _edit(agreement: Any, rng: random.Random, count: int, tag: str) -> list[str]:
+    clauses = [c for a in agreement.articles for c in a.clauses]
+    chosen = rng.sample(clauses, count)
+    for clause in chosen:
+        clause.text = f"{str(clause.text).rstrip('.:')} {tag}."
+    return [c.id for c in chosen]
+
+
+def bench_commit(root: Path) -> tuple[float, float]:
+    """Return the median ms of a commit changing 3 clauses, and of a read at a random revision."""
+    from mou_kit.workspace import Workspace
+    from mou_kit.workspace.snapshot import Snapshots
+
+    rng = random.Random(11)
+    times: list[float] = []
+    reads: list[float] = []
+    with Workspace.init(root / "commit", synthetic()) as ws:
+        agreement = ws.read()
+        for i in range(40):
+            _edit(agreement, rng, 3, f"r{i}")
+            start = time.perf_counter()
+            ws.commit(agreement, f"edit {i}", proposed_by="pihak-1")
+            times.append(time.perf_counter() - start)
+        shas = [r.id for r in ws.log()]
+        for _ in range(15):
+            ws._snapshots = Snapshots(ws.storage)  # a cold cache: nothing read before
+            sha = rng.choice(shas)
+            start = time.perf_counter()
+            ws.read(sha)
+            reads.append(time.perf_counter() - start)
+    return _median_ms(times), _median_ms(reads)
+
+
+def _build_history(path: Path) -> str:
+    """Return the id of a clause, after writing ``REVISIONS`` revisions of 3 edited clauses each at ``path``."""
+    import yaml
+
+    from mou_kit.files import dump_agreement
+
+    agreement = synthetic()
+    files = dump_agreement(agreement)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(path)], check=True)
+    data = {a.id: a.model_dump(mode="json", exclude_unset=True) for a in agreement.articles}
+    rng = random.Random(5)
+    out: list[bytes] = []
+
+    def blob(content: bytes) -> None:
+        out.append(b"data %d\n" % len(content) + content + b"\n")
+
+    for i in range(REVISIONS):
+        message = f"edit {i}\n\nProposed-by: pihak-{i % 3 + 1}\n".encode()
+        out.append(b"commit refs/heads/main\n")
+        out.append(b"committer Bench <bench@example.invalid> %d +0700\n" % (1_690_000_000 + i * 60))
+        out.append(b"data %d\n" % len(message) + message)
+        if i == 0:
+            for rel, content in files.items():
+                out.append(f"M 100644 inline {rel}\n".encode())
+                blob(content)
+            continue
+        for article_id in {rng.choice(list(data)) for _ in range(3)}:
+            article = data[article_id]
+            clause = rng.choice(article["clauses"])
+            clause["text"] = f"{clause['text'].split(' #')[0]} #{i}."
+            content = b"# yaml-language-server: $schema=../.mou/schema/article.json\n" + yaml.safe_dump(
+                article, allow_unicode=True, sort_keys=False, width=100_000).encode()
+            out.append(f"M 100644 inline articles/{article_id}.yaml\n".encode())
+            blob(content)
+    subprocess.run(["git", "-C", str(path), "fast-import", "--quiet"], input=b"".join(out), check=True)
+    subprocess.run(["git", "-C", str(path), "reset", "-q", "--hard"], check=True)
+    return "a7-c3"
+
+
+def bench_history(root: Path) -> tuple[float, float, float, int]:
+    """Return ms for one clause's history, ``ws.log()`` and ``mou log``, over ``REVISIONS`` revisions."""
+    from mou_kit.workspace import Workspace
+
+    path = root / "history"
+    clause = _build_history(path)
+    with Workspace.open(path) as ws:
+        samples, logs = [], []
+        found = 0
+        for _ in range(3):
+            start = time.perf_counter()
+            found = len(ws.log(clause))
+            samples.append(time.perf_counter() - start)
+            ws._snapshots.__init__(ws.storage)  # type: ignore[misc]  # cold cache for the next run
+            start = time.perf_counter()
+            assert len(ws.log()) == REVISIONS
+            logs.append(time.perf_counter() - start)
+    mou = shutil.which("mou") or str(Path(sys.executable).with_name("mou"))
+    cli = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([mou, "log", "-C", str(path)], check=True, capture_output=True)
+        cli.append(time.perf_counter() - start)
+    return _median_ms(samples), _median_ms(logs), _median_ms(cli), found
+
+
+def run() -> list[dict[str, str]]:
+    """Return the workspace benchmark rows (benchmark, figure, target, note)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        commit_ms, read_ms = bench_commit(root)
+        clause_ms, log_ms, cli_ms, found = bench_history(root)
+    notes = "gitpython-notes §5.1: GitPython plumbing 9.4-11.6 ms, pygit2 1.3-4.5 ms per commit (80 clauses)"
+    return [
+        {"benchmark": "commit changing 3 clauses (300-clause agreement, median of 40)",
+         "figure": f"{commit_ms:.1f} ms", "target": "<= 20 ms",
+         "note": f"validation + YAML of 3 articles + 2 git processes + index reset; {notes}"},
+        {"benchmark": "read the agreement at a revision (cold cache, median of 15)",
+         "figure": f"{read_ms:.1f} ms", "target": "<= 50 ms",
+         "note": "31 blobs through git cat-file + parse and validation"},
+        {"benchmark": f"history of one clause over {REVISIONS} revisions",
+         "figure": f"{clause_ms:.0f} ms", "target": "<= 300 ms",
+         "note": f"one git log --raw of its article file, clause compared per blob; {found} revisions found"},
+        {"benchmark": f"Workspace.log() of {REVISIONS} revisions", "figure": f"{log_ms:.0f} ms",
+         "target": "<= 1 s", "note": "one git log process, trailers parsed in Python"},
+        {"benchmark": f"mou log of {REVISIONS} revisions (whole command)", "figure": f"{cli_ms:.0f} ms",
+         "target": "<= 1 s", "note": "includes Python start-up and printing"},
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(f"{row['benchmark']}: {row['figure']} (target {row['target']}) - {row['note']}")
