@@ -69,9 +69,8 @@ def log(
     if as_json:
         print_json([revision_row(r) for r in revisions])
         return
-    out = console()
-    for revision in revisions:
-        out.print(_line(revision))
+    if revisions:
+        console().print("\n".join(_line(r) for r in revisions))
 
 
 def blame(
@@ -87,7 +86,6 @@ def blame(
         return
     from rich.markup import escape
 
-    out = console()
     width = max((len(e.node) for e in entries), default=0)
-    for e in entries:
-        out.print(f"{escape(e.node):<{width}}  {_line(e.revision)}")
+    if entries:
+        console().print("\n".join(f"{escape(e.node):<{width}}  {_line(e.revision)}" for e in entries))
