@@ -111,5 +111,17 @@ from .model import (
 from .model import (
     number as number,
 )
+from .workspace import (
+    BlameEntry as BlameEntry,
+)
+from .workspace import (
+    Conflict as Conflict,
+)
+from .workspace import (
+    Revision as Revision,
+)
+from .workspace import (
+    Workspace as Workspace,
+)
 
 __version__ = "0.1.0"
