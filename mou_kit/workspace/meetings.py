@@ -8,7 +8,7 @@ from pathlib import Path
 from ..errors import Problem, ValidationFailed
 from ..model import Attendee, Decision, Meeting
 from .revision import Revision
-from .workspace import Workspace
+from .workspace import Workspace, validated
 
 
 def attendee_from(text: str) -> Attendee:
@@ -31,17 +31,11 @@ def meeting_from_options(meeting_id: str, date: dt.date, place: str, *, title: s
 
     :raises ValidationFailed: an attendee or the id is malformed.
     """
-    from pydantic import ValidationError
-
     data = {"id": meeting_id, "date": date, "place": place, "title": title,
             "chair": attendee_from(chair) if chair else None,
             "attendees": [attendee_from(a) for a in attendees], "agenda": agenda,
             "decisions": [Decision(text=d) for d in decisions], "outcome": outcome}
-    try:
-        return Meeting.model_validate({k: v for k, v in data.items() if v not in (None, [])})
-    except ValidationError as e:
-        raise ValidationFailed([Problem("invalid-value", str(err["msg"]), path=".".join(map(str, err["loc"])))
-                                for err in e.errors(include_url=False)]) from None
+    return validated(Meeting, {k: v for k, v in data.items() if v not in (None, [])})
 
 
 def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | None = None) -> Revision:

@@ -6,9 +6,9 @@ import datetime as dt
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from ..errors import ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
@@ -22,6 +22,7 @@ from .storage import RefUpdate, Storage
 
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
+_M = TypeVar("_M", bound=BaseModel)
 
 
 def agreement_data(agreement: Agreement) -> dict[str, Any]:
@@ -29,18 +30,26 @@ def agreement_data(agreement: Agreement) -> dict[str, Any]:
     return agreement.model_dump(mode="json", exclude_unset=True)
 
 
-def agreement_from(data: Any) -> Agreement:
-    """Return the agreement held in plain ``data``.
+def validated(model: type[_M], data: Any) -> _M:
+    """Return ``model`` built from plain ``data``.
 
-    :raises ValidationFailed: the data is not a valid agreement.
+    :raises ValidationFailed: with one problem per invalid field.
     """
     try:
-        return Agreement.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as e:
         from ..errors import Problem
 
         raise ValidationFailed([Problem("invalid-value", str(err["msg"]), path=".".join(map(str, err["loc"])))
                                 for err in e.errors(include_url=False)]) from None
+
+
+def agreement_from(data: Any) -> Agreement:
+    """Return the agreement held in plain ``data``.
+
+    :raises ValidationFailed: the data is not a valid agreement.
+    """
+    return validated(Agreement, data)
 
 
 class Workspace:
