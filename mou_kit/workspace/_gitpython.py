@@ -51,6 +51,7 @@ class GitPythonStorage:
 
     def __init__(self, repo: git.Repo) -> None:
         self._repo = repo
+        self._who: tuple[str, str] | None = None
         self.git_dir = Path(repo.git_dir)
         self.work_tree: Path | None = None if repo.bare else Path(repo.working_tree_dir or ".")
 
@@ -247,6 +248,11 @@ class GitPythonStorage:
         return self._identities()[0].rsplit(" <", 1)[0]
 
     def _identities(self) -> tuple[str, str]:
+        if self._who is None:
+            self._who = self._read_identities()
+        return self._who
+
+    def _read_identities(self) -> tuple[str, str]:
         git_mod = _git_module()
         reader = self._repo.config_reader()
         try:

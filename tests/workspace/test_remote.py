@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+from typing import Any
 
-from mou_kit import Meeting
+import pytest
+
+from mou_kit import Meeting, WorkspaceError
 from mou_kit.workspace import Workspace
 from mou_kit.workspace.remote import sync
 
@@ -39,3 +42,46 @@ def test_two_parties_sync_through_a_bare_server(ws: Workspace, tmp_path: Path) -
         assert sync(other).fast_forward
         assert other.read() == now
     assert git("-C", str(ws.path), "status", "--porcelain") == ""
+
+
+def test_push_with_a_stale_lease_changes_nothing_there(ws: Workspace, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    server = tmp_path / "server.git"
+    git("init", "-q", "--bare", "-b", "main", str(server))
+    git("-C", str(ws.path), "remote", "add", "origin", str(server))
+    sync(ws)
+    git("clone", "-q", str(server), str(tmp_path / "other"))
+    ws.commit(edited(ws, c1="Ours."), "our edit")
+    push = ws.storage.push
+
+    def racing_push(*args: Any, **kwargs: Any) -> None:
+        with Workspace.open(tmp_path / "other") as other:  # the other party pushes between our fetch and push
+            other.commit(edited(other, c3="Theirs."), "their edit")
+            sync(other)
+        push(*args, **kwargs)
+
+    monkeypatch.setattr(ws.storage, "push", racing_push)
+    before = git("-C", str(server), "rev-parse", "main")
+    with pytest.raises(WorkspaceError, match="someone pushed meanwhile") as info:
+        sync(ws)
+    assert info.value.code == "remote-rejected"
+    assert git("-C", str(server), "rev-parse", "main") != before  # theirs landed, ours did not overwrite it
+    monkeypatch.undo()
+    assert sync(ws).pushed
+    with Workspace.open(tmp_path / "other") as other:
+        sync(other)
+        assert [c.text for a in other.read().articles for c in a.clauses][0::2] == ["Ours.", "Theirs."]
+
+
+def test_sync_stops_at_a_conflict(ws: Workspace, tmp_path: Path) -> None:
+    server = tmp_path / "server.git"
+    git("init", "-q", "--bare", "-b", "main", str(server))
+    git("-C", str(ws.path), "remote", "add", "origin", str(server))
+    sync(ws)
+    git("clone", "-q", str(server), str(tmp_path / "other"))
+    with Workspace.open(tmp_path / "other") as other:
+        other.commit(edited(other, c1="Theirs."), "their edit")
+        sync(other)
+    ws.commit(edited(ws, c1="Ours."), "our edit")
+    report = sync(ws)
+    assert [c.node for c in report.conflicts] == ["c1"] and not report.pushed
