@@ -137,7 +137,7 @@ def run() -> list[dict[str, str]]:
     return [
         {"benchmark": "commit changing 3 clauses (300-clause agreement, median of 40)",
          "figure": f"{commit_ms:.1f} ms", "target": "<= 20 ms",
-         "note": f"validation + YAML of 3 articles + 2 git processes + index reset; {notes}"},
+         "note": f"validation + YAML of 3 articles + 2 git processes (update-ref, update-index); {notes}"},
         {"benchmark": "read the agreement at a revision (cold cache, median of 15)",
          "figure": f"{read_ms:.1f} ms", "target": "<= 50 ms",
          "note": "31 blobs through git cat-file + parse and validation"},

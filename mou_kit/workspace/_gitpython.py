@@ -291,10 +291,10 @@ class GitPythonStorage:
         except WorkspaceError:
             return None
 
-    def sync_index(self) -> None:
-        """Reset the index to HEAD (the working tree is left as it is)."""
-        if self.work_tree is not None:
-            self._git("reset", "-q")
+    def sync_index(self, paths: Sequence[str]) -> None:
+        """Record the working tree's ``paths`` in the index (others, staged or not, are left alone)."""
+        if self.work_tree is not None and paths:
+            self._git("update-index", "-q", "--add", "--remove", "--", *paths)
 
     # ------------------------------------------------------------ remotes
 

@@ -118,7 +118,7 @@ def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
     state = {"branch": name, "ours": ours, "theirs": theirs, "base": base, "message": title,
              "conflicts": [c.to_dict() for c in conflicts]}
     _save_state(ws, state)
-    write_worktree(ws.storage, changes)
+    write_worktree(ws.storage, changes, index=False)
     return MergeOutcome(conflicts=conflicts)
 
 

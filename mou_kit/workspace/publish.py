@@ -155,8 +155,12 @@ def begin_worktree(storage: Storage, changes: Changes, *, commit: str, previous:
     tmp.replace(journal)
 
 
-def write_worktree(storage: Storage, changes: Changes) -> None:
-    """Write ``changes`` into the working tree and reset the index to HEAD, so ``git status`` is clean.
+def write_worktree(storage: Storage, changes: Changes, *, also_index: Sequence[str] = (), index: bool = True) -> None:
+    """Write ``changes`` into the working tree and record them in the index, so ``git status`` is clean.
+
+    Only the changed paths (and ``also_index``) enter the index: what a user staged in other
+    files stays staged. With ``index=False`` the index is left as it is (a merge in progress
+    shows its changes as unstaged until it is committed).
 
     :raises WorkspaceError: the index could not be updated (the revision is recorded anyway).
     """
@@ -170,11 +174,12 @@ def write_worktree(storage: Storage, changes: Changes) -> None:
         if data is None:
             (root / path).unlink(missing_ok=True)
     try:
-        storage.sync_index()
+        if index:
+            storage.sync_index(sorted({*changes, *also_index}))
     except WorkspaceError as e:
         raise WorkspaceError(f"the revision is recorded, but the index was not updated ({e}); if no git "
-                             f"process is running, remove {storage.git_dir / 'index.lock'} and run 'git reset'"
-                             ) from e
+                             f"process is running, remove {storage.git_dir / 'index.lock'} and run "
+                             "'git reset -- FILE' for the files 'git status' shows") from e
     journal.unlink(missing_ok=True)
 
 
@@ -209,7 +214,7 @@ def recover_worktree(storage: Storage, snapshots: Snapshots) -> None:
         if current != new and current == snapshots.content(previous, path):
             changes[path] = new
     (storage.git_dir / "index.lock").unlink(missing_ok=True)
-    write_worktree(storage, changes)
+    write_worktree(storage, changes, also_index=paths)
 
 
 def _alive(pid: int) -> bool:

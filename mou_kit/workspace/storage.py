@@ -87,8 +87,8 @@ class Storage(Protocol):
     def merge_base(self, a: str, b: str) -> str | None:
         """Return the best common ancestor of two commits, or ``None``."""
 
-    def sync_index(self) -> None:
-        """Make the index match HEAD, so ``git status`` shows only what differs in the working tree."""
+    def sync_index(self, paths: Sequence[str]) -> None:
+        """Record the working tree's ``paths`` in the index, so ``git status`` shows them unchanged."""
 
     def fetch(self, remote: str, refspecs: Sequence[str]) -> None:
         """Fetch ``refspecs`` from ``remote``."""

@@ -128,3 +128,10 @@ def test_log_of_unknown_node(ws: Workspace) -> None:
 def test_revision_exposes_no_git_objects(ws: Workspace) -> None:
     rev = ws.resolve("HEAD")
     assert {type(v).__module__.split(".")[0] for v in rev.model_dump().values()} <= {"builtins", "datetime"}
+
+
+def test_what_a_user_staged_elsewhere_stays_staged(ws: Workspace) -> None:
+    (ws.path / "notes.txt").write_text("catatan\n")
+    git(ws.path, "add", "notes.txt")
+    ws.commit(edited(ws, c1="Changed."), "c1")
+    assert git(ws.path, "status", "--porcelain") == "A  notes.txt\n"
