@@ -51,9 +51,4 @@ def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | Non
         name = f"meetings/{source.stem}.yaml"
         found = parse_meetings({name: source.read_bytes()})
         meeting = found[0]
-    draft = None
-    if ws.storage.work_tree is not None:
-        from ..files import load
-
-        draft = load(ws.storage.work_tree)
-    return ws.add_meeting(meeting, agreement=draft)
+    return ws.add_meeting(meeting, from_folder=True)

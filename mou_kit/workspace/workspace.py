@@ -268,10 +268,13 @@ class Workspace:
     # ------------------------------------------------------------ meetings
 
     def add_meeting(self, meeting: Meeting, *, agreement: Agreement | None = None, message: str | None = None,
-                    stage: str | None = None, when: dt.datetime | None = None) -> Revision:
+                    stage: str | None = None, when: dt.datetime | None = None,
+                    from_folder: bool = False) -> Revision:
         """Return the revision recording ``meeting`` (and the draft it settled), tagged ``meeting/<id>``.
 
-        The branch and the annotated tag move in one ref transaction: both or neither.
+        The draft is ``agreement``, or the agreement in the folder with ``from_folder``, or the
+        current revision's. The branch and the annotated tag move in one ref transaction: both
+        or neither.
 
         :raises WorkspaceError: a meeting with that id is already recorded.
         :raises ValidationFailed: the agreement or the meeting breaks a rule.
@@ -283,9 +286,14 @@ class Workspace:
         from ..files import dump_meeting
         from ..files.folder import meeting_path
 
-        draft = agreement if agreement is not None else self.read()
+        previous = None
+        if from_folder and self._storage.work_tree is not None:
+            previous = read_folder(self._storage.work_tree)
+            draft = parse_agreement(previous)
+        else:
+            draft = agreement if agreement is not None else self.read()
         summary = message or f"Meeting {meeting.id} on {meeting.date.isoformat()}: {meeting.title or meeting.place}"
-        moment = when or dt.datetime.combine(meeting.date, dt.time(17, 0)).astimezone()
+        moment = when or dt.datetime.now().astimezone().replace(microsecond=0)
 
         def tag(commit: str) -> list[RefUpdate]:
             obj = self._storage.write_tag(name=f"meeting/{meeting.id}", target=commit, message=summary + "\n",
@@ -293,7 +301,7 @@ class Workspace:
             return [RefUpdate(tag_ref, obj, None)]
 
         return self._commit(draft, summary, base=None, other={meeting_path(meeting.id): dump_meeting(meeting)},
-                            previous=None, trailers=(None, meeting.id, stage), when=moment, extra_refs=tag)
+                            previous=previous, trailers=(None, meeting.id, stage), when=moment, extra_refs=tag)
 
     def meeting(self, meeting_id: str) -> tuple[Meeting, Revision]:
         """Return the meeting ``meeting_id`` and the revision its tag points at.

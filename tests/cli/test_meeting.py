@@ -54,3 +54,18 @@ def test_bad_attendee_is_a_user_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["meeting", "add", "--id", "r1", "--date", "2023-07-25", "--place", "P",
                                  "--attendee", "Only a name", "-C", folder])
     assert result.exit_code == 1 and "needs a name and an institution" in result.output
+
+
+def test_meeting_records_the_draft_edited_in_the_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "nk"
+    runner.invoke(app, ["new", str(folder)])
+    target = folder / "articles" / "maksud-dan-tujuan.yaml"
+    target.write_text(target.read_text().replace("sebagai ...", "sebagai pedoman.") + "# catatan rapat\n")
+    result = runner.invoke(app, ["meeting", "add", "--id", "r1", "--date", "2023-07-25", "--place", "P",
+                                 "-C", str(folder)])
+    assert result.exit_code == 0, result.output
+    shown = subprocess.run(["git", "-C", str(folder), "show", "meeting/r1:articles/maksud-dan-tujuan.yaml"],
+                           capture_output=True, text=True, check=True).stdout
+    assert "sebagai pedoman." in shown and "# catatan rapat" in shown
+    assert subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], capture_output=True, text=True,
+                          check=True).stdout == ""
