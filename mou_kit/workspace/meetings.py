@@ -47,8 +47,13 @@ def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | Non
     if meeting is None:
         assert source is not None
         from ..files import parse_meetings
+        from ..files.yaml_read import YamlProblem, parse_yaml
 
-        name = f"meetings/{source.stem}.yaml"
-        found = parse_meetings({name: source.read_bytes()})
-        meeting = found[0]
+        data = source.read_bytes()
+        try:
+            raw = parse_yaml(data, str(source))
+        except YamlProblem as e:
+            raise ValidationFailed([e.problem]) from None
+        stem = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else source.stem
+        meeting = parse_meetings({f"meetings/{stem}.yaml": data})[0]
     return ws.add_meeting(meeting, from_folder=True)

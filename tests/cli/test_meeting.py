@@ -41,7 +41,7 @@ def test_meeting_add_list_show(examples: Path, tmp_path: Path) -> None:
 def test_meeting_from_file(tmp_path: Path) -> None:
     folder = str(tmp_path / "nk")
     runner.invoke(app, ["new", folder])
-    source = tmp_path / "rapat-1.yaml"
+    source = tmp_path / "notulen.yaml"
     source.write_text("id: rapat-1\ndate: 2023-07-25\nplace: Pontianak\nagenda: [Finalisasi]\n")
     result = runner.invoke(app, ["meeting", "add", "--from", str(source), "-C", folder])
     assert result.exit_code == 0, result.output
