@@ -90,6 +90,7 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
         if checked_out:
             begin_worktree(storage, step.changes, commit=commit, previous=tip)
         if storage.update_refs(updates, message=f"mou: {message.splitlines()[0] if message else ''}"):
+            snapshots.remember(commit, tip, step.changes)
             if checked_out:
                 assert storage.work_tree is not None
                 write_worktree(storage, step.changes)

@@ -50,6 +50,17 @@ class Snapshots:
             self._trees[commit] = self._storage.blob_ids(commit)
         return self._trees[commit]
 
+    def remember(self, commit: str, parent: str | None, changes: Changes) -> None:
+        """Record the tree of a commit just made from ``parent`` and ``changes``, without reading it back."""
+        ids = dict(self.blob_ids(parent))
+        for path, data in changes.items():
+            if data is None:
+                ids.pop(path, None)
+            else:
+                ids[path] = blob_id(data)
+                self._blobs[ids[path]] = data
+        self._trees[commit] = ids
+
     def blob(self, blob: str) -> bytes:
         """Return the bytes of a blob."""
         data = self._blobs.get(blob)

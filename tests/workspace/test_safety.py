@@ -66,6 +66,7 @@ def test_concurrent_writers_lose_nothing_and_revert_nothing(tmp_path: Path) -> N
         assert git(ws.path, "status", "--porcelain").stdout == ""
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked writers; needs os.fork (POSIX)")
 def test_killed_writers_leave_old_or_new_revision(tmp_path: Path) -> None:
     runs = 50
     rng = random.Random(3)
