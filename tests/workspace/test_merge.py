@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 from typing import Any
 
 import pytest
@@ -136,7 +137,7 @@ def _parent(node: str) -> str | None:
     return {"p0": "c2", "p1": "c2", "p2": "c4"}.get(node)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=int(os.environ.get("MOU_EXAMPLES", "200")), deadline=None)
 @given(st.lists(Edit, max_size=6), st.lists(Edit, max_size=6))
 def test_merge_keeps_every_one_sided_change_and_reports_exactly_the_two_sided_ones(
         ours_edits: list[tuple[str, str, str]], theirs_edits: list[tuple[str, str, str]]) -> None:
@@ -149,22 +150,22 @@ def test_merge_keeps_every_one_sided_change_and_reports_exactly_the_two_sided_on
         return n[node]["text"] if node in n else None
 
     expected: set[str] = set()
+    whole: set[str] = set()  # nodes in conflict as a whole (deleted on one side, changed on the other)
     for node in b:
         bt, ot, tt = text(b, node), text(o, node), text(t, node)
         deleted_o, deleted_t = node not in o, node not in t
         if deleted_o != deleted_t:
             kept = t if deleted_o else o
-            if _subtree(kept, node) != _subtree(b, node) and not (_parent(node) and _parent(node) in expected):
-                expected.add(node)
+            if _subtree(kept, node) != _subtree(b, node) and _parent(node) not in whole:
+                whole.add(node)
             continue
         if not deleted_o and bt != ot and bt != tt and ot != tt:
             expected.add(node)
-    # a point inside a clause already in conflict for deletion is covered by its clause
-    expected = {n for n in expected if _parent(n) not in expected}
+    expected |= whole
     assert {c.node for c in result.conflicts} == expected
     conflicted = {c.node for c in result.conflicts}
     for node in b:
-        if node in conflicted or _parent(node) in conflicted:
+        if node in conflicted or _parent(node) in whole:
             continue
         for side, other in ((o, t), (t, o)):
             if node in b and (node in side) != (node in b) and _subtree(other, node) == _subtree(b, node):
