@@ -56,7 +56,8 @@ class Workspace:
     """One agreement and its git repository: every revision, meeting and proposal.
 
     Not constructed directly: use :meth:`Workspace.init` or :meth:`Workspace.open`, best as a
-    context manager so the repository is closed.
+    context manager so the repository is closed. A workspace is not shared between threads:
+    open one per thread (several processes and threads may write to one repository safely).
     """
 
     def __init__(self, storage: Storage) -> None:
