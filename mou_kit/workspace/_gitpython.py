@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import WorkspaceError
-from .storage import ZERO_SHA, RawCommit, RefUpdate
+from .storage import RawCommit, RefUpdate
 
 if TYPE_CHECKING:
     import git
@@ -349,5 +349,3 @@ def _raw_changes(rest: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
         out.append((path, tuple(shas[:-1]), shas[-1]))
     return tuple(out)
 
-
-__all__ = ["ZERO_SHA", "GitPythonStorage"]

@@ -11,13 +11,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ValidationFailed, WorkspaceError
-from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
+from ..files import dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
 from .merge import merge
 from .publish import Plan, Published, publish
 from .revision import BlameEntry, Revision, revision_of, with_trailers
-from .snapshot import Changes, Snapshots, is_agreement_file
+from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
 
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
@@ -334,5 +334,3 @@ class Workspace:
         """The cache of trees and blobs (for the modules of this package)."""
         return self._snapshots
 
-
-__all__ = ["AGREEMENT_FILE", "Workspace", "is_agreement_file"]
