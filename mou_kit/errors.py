@@ -31,6 +31,11 @@ ErrorCode = Literal[
     "lifecycle-illegal",
     "source-invalid",
     "workspace-failed",
+    # clause library and assembly (assemble/)
+    "template-invalid",
+    "template-unknown",
+    "answer-missing",
+    "answer-invalid",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

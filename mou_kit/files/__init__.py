@@ -1,5 +1,8 @@
 """The agreement folder on disk and in git: canonical YAML in, typed models out, and back."""
 
+from .document import YamlDocument as YamlDocument
+from .document import parse_yaml_document as parse_yaml_document
+from .document import read_yaml_file as read_yaml_file
 from .folder import (
     AGREEMENT_FILE as AGREEMENT_FILE,
 )

@@ -252,17 +252,20 @@ _HINTS = {
 }
 
 
-def _problems_from(error: ValidationError, model: type[BaseModel], file: str, data: bytes) -> list[Problem]:
+def _problems_from(error: ValidationError, model: type[BaseModel], file: str, data: bytes,
+                   *, at: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Return one located problem per pydantic error; ``at`` is where ``model``'s data sits in the file."""
     out: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        inner = tuple(item["loc"])
+        loc = (*at, *inner)
         kind = item["type"]
         message = str(item["msg"]).removeprefix("Value error, ")
         hint = _HINTS.get(kind)
         if kind == "extra_forbidden":
             key = str(loc[-1])
             pos = locate_key(data, loc[:-1], key)
-            allowed = _allowed_keys(model, loc[:-1])
+            allowed = _allowed_keys(model, inner[:-1])
             close = difflib.get_close_matches(key, allowed, n=1)
             out.append(Problem(
                 "unknown-key", f"unknown key {key!r}", file=file, path=format_path(loc),
