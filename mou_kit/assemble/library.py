@@ -199,16 +199,37 @@ def _read_template(file: Path, problems: list[Problem]) -> Template | None:
     try:
         template = model.model_validate(doc.value)
     except ValidationError as e:
-        problems.extend(_as_template_problems(doc.problems_from(e, model)))
+        problems.extend(_as_template_problems(e, model, doc))
         return None
     if isinstance(template, ClauseTemplate):
         problems.extend(check_template(template, doc))
     return template
 
 
-def _as_template_problems(problems: list[Problem]) -> list[Problem]:
-    return [Problem("template-invalid", p.message, file=p.file, path=p.path, line=p.line, column=p.column,
-                    hint=p.hint) for p in problems]
+def _as_template_problems(error: ValidationError, model: type[Template], doc: YamlDocument) -> list[Problem]:
+    out: list[Problem] = []
+    shorthand = isinstance(doc.value, dict) and "article" in doc.value
+    for p in doc.problems_from(error, model):
+        path = p.path
+        line, column = p.line, p.column
+        if shorthand and path and path.startswith("alternatives[0].article"):
+            path = path.removeprefix("alternatives[0].")
+            found = doc.problem("template-invalid", p.message, _split(path))
+            line, column = found.line, found.column
+        hint = "see docs/templates.md" if p.hint and "mou schema" in p.hint else p.hint
+        out.append(Problem("template-invalid", p.message, file=p.file, path=path, line=line, column=column,
+                           hint=hint))
+    return out
+
+
+def _split(path: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for chunk in path.replace("]", "").split("."):
+        name, *indices = chunk.split("[")
+        if name:
+            parts.append(name)
+        parts.extend(int(i) for i in indices)
+    return tuple(parts)
 
 
 def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) -> list[Problem]:
