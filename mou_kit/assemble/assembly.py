@@ -179,7 +179,7 @@ def _article(item: _Entry, answers: Answers, library: Library, problems: _Proble
         return None
     _agreement_gaps(template, alt.id, label, item, problems, envs, agreement_names, term)
     source = template.ref if alt.id == template.alternatives[0].id else f"{template.ref}#{alt.id}"
-    builder = ArticleBuilder(template, alt, Context(values, kind, parties, languages[0]), languages, envs,
+    builder = ArticleBuilder(template, alt, Context(values, kind, parties, languages), languages, envs,
                              article_id=entry.id, source=source)
     conditions = [*template.conditions, *([entry.when] if entry.when else [])]
     if not all(builder.truth(c, "conditions") for c in conditions):
@@ -239,3 +239,27 @@ def _agreement_gaps(template: ClauseTemplate, alt_id: str, label: str, item: _En
         for name in sorted(f for f in term_fields if term.get(f) is None):
             problems.add("answer-missing", f"{label} uses {{{{ term.{name} }}}}, which the term does not set",
                          ("agreement", "term"), f"add '{name}: ...' under agreement.term")
+
+
+EXAMPLE_PARTIES = ("party-1", "party-2", "party-3")
+"""Party ids a template's examples may cite as ``[[party-1]]``; :func:`render_example` uses them."""
+
+
+def render_example(template: ClauseTemplate, *, alternative: str | None = None,
+                   languages: list[str] | None = None, kind: str = "mou") -> Article:
+    """Return the article ``template`` makes from its example values (agreement ``{{ }}`` kept as is).
+
+    :raises TemplateError: the alternative is unknown or a text cannot be filled in.
+    :raises pydantic.ValidationError: an example does not fit its variable.
+    """
+    from ..errors import TemplateError
+
+    alt = template.alternative(alternative)
+    if alt is None:
+        names = ", ".join(a.id for a in template.alternatives)
+        raise TemplateError(f"template {template.ref!r} has no alternative {alternative!r} (choose one of: {names})",
+                            code="template-unknown")
+    langs = languages or list(template.languages)
+    values = dict(template.values_model().model_validate({v.name: v.example for v in template.variables}))
+    context = Context(values, kind, list(EXAMPLE_PARTIES), langs)
+    return ArticleBuilder(template, alt, context, langs, Environments()).build()

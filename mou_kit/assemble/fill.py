@@ -137,14 +137,19 @@ class Context:
     values: dict[str, Any]
     kind: str
     parties: list[str]
-    main: str
+    languages: list[str]
 
     def for_lang(self, lang: str) -> dict[str, Any]:
         """Return the values as a template in ``lang`` sees them (texts picked in ``lang``)."""
         out = {name: _pick(value, lang, self.main) for name, value in self.values.items()}
-        out.update(doc=locale_for(lang).kinds[self.kind]["running"], lang=lang, kind=self.kind,
-                   party_count=len(self.parties), parties=list(self.parties))
+        out.update(doc=locale_for(lang).kinds[self.kind]["running"], lang=lang, languages=list(self.languages),
+                   kind=self.kind, party_count=len(self.parties), parties=list(self.parties))
         return out
+
+    @property
+    def main(self) -> str:
+        """The agreement's main language."""
+        return self.languages[0]
 
 
 def _pick(value: Any, lang: str, main: str) -> Any:

@@ -19,7 +19,7 @@ SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
 _NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 VariableType = Literal["string", "integer", "number", "date", "boolean", "text", "ref", "points"]
 ListStyle = Literal["and", "or", "and-or"]
-BUILT_INS = ("doc", "lang", "kind", "party_count", "parties")
+BUILT_INS = ("doc", "lang", "languages", "kind", "party_count", "parties")
 """Names every template text can use without declaring them (see ``docs/templates.md``)."""
 
 
