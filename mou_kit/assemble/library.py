@@ -169,8 +169,9 @@ def load_library(paths: Iterable[str | os.PathLike[str]] = (), *, bundled: bool 
             if template is None:
                 continue
             if template.ref in files:
-                problems.append(Problem("template-invalid", f"template {template.ref!r} is also in {files[template.ref]}",
-                                        file=str(file), path="version", hint="raise the version of the newer one"))
+                problems.append(Problem(
+                    "template-invalid", f"template {template.ref!r} is also in {files[template.ref]}",
+                    file=str(file), path="version", hint="raise the version of the newer one"))
                 continue
             files[template.ref] = str(file)
             templates.append(template)
