@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo
+from . import agreement, demo, library, lint
 from ._common import Group
 
 app = typer.Typer(
@@ -20,6 +20,9 @@ app.command()(agreement.validate)
 app.command()(agreement.show)
 app.command()(agreement.schema)
 app.command()(demo.demo)
+app.command()(library.assemble)
+app.command()(lint.lint)
+app.add_typer(library.app)
 
 
 def main() -> None:
