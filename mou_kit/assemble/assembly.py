@@ -75,16 +75,16 @@ def assemble(answers: Answers, library: Library | None = None) -> Agreement:
     agreement_names = (set(head.variables) | ({"term"} if head.term else set())) if head else set()
     term = head.term.model_dump() if head and head.term else {}
     envs = Environments()
-    used_values: set[str] = set()
+    declared_names: set[str] = set()
     articles: list[Article] = []
     for item in entries:
-        article = _article(item, answers, library, problems, envs, used_values,
+        article = _article(item, answers, library, problems, envs, declared_names,
                            languages=languages, kind=kind, parties=parties,
                            agreement_names=agreement_names, term=term)
         if article is not None:
             articles.append(article)
-    for name in sorted(set(answers.values) - used_values):
-        close = difflib.get_close_matches(name, sorted(used_values), n=1)
+    for name in sorted(set(answers.values) - declared_names):
+        close = difflib.get_close_matches(name, sorted(declared_names), n=1)
         problems.add("answer-invalid", f"value {name!r} is used by no article",
                      ("values", name), f"did you mean {close[0]!r}?" if close else "remove it or fix its name")
     if problems.items or head is None:
@@ -146,7 +146,7 @@ def _entries(answers: Answers, frame: AgreementTemplate | None, problems: _Probl
 
 
 def _article(item: _Entry, answers: Answers, library: Library, problems: _Problems, envs: Environments,
-             used_values: set[str], *, languages: list[str], kind: str, parties: list[str],
+             declared_names: set[str], *, languages: list[str], kind: str, parties: list[str],
              agreement_names: set[str], term: dict[str, Any]) -> Article | None:
     entry = item.entry
     try:
@@ -168,7 +168,7 @@ def _article(item: _Entry, answers: Answers, library: Library, problems: _Proble
                      "choose a template in the agreement's languages, or translate it in your library")
         return None
     declared = {v.name for v in template.variables}
-    used_values.update(declared & set(answers.values))
+    declared_names.update(declared)
     given = {k: v for k, v in answers.values.items() if k in declared}
     given.update(entry.values)
     model = template.values_model()
