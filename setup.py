@@ -5,13 +5,13 @@ and edit them; installed, they are the data package ``mou_kit.clause_library``
 (docs/adr/0040-clause-library-as-package-data.md).
 """
 
-from setuptools import find_namespace_packages, find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 LIBRARY = "mou_kit.clause_library"
 
 setup(
     packages=[
-        *find_packages(include=["mou_kit", "mou_kit.*"]),
+        *find_namespace_packages(include=["mou_kit", "mou_kit.*"], exclude=["*.__pycache__"]),
         LIBRARY,
         *(f"{LIBRARY}.{name}" for name in find_namespace_packages(where="clause_library")),
     ],
