@@ -3,6 +3,27 @@
 The public API is the names below; everything else is importable but private unless documented.
 """
 
+from .assemble import (
+    AgreementTemplate as AgreementTemplate,
+)
+from .assemble import (
+    Answers as Answers,
+)
+from .assemble import (
+    ClauseTemplate as ClauseTemplate,
+)
+from .assemble import (
+    Library as Library,
+)
+from .assemble import (
+    assemble as assemble,
+)
+from .assemble import (
+    load_library as load_library,
+)
+from .assemble import (
+    read_answers as read_answers,
+)
 from .errors import (
     DiffError as DiffError,
 )
@@ -44,6 +65,12 @@ from .files import (
 )
 from .files import (
     save as save,
+)
+from .lint import (
+    Finding as Finding,
+)
+from .lint import (
+    lint as lint,
 )
 from .model import (
     Address as Address,
