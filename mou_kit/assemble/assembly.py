@@ -68,6 +68,10 @@ def assemble(answers: Answers, library: Library | None = None) -> Agreement:
         head_data.setdefault("kind", frame.agreement_kind)
     head_data.pop("articles", None)
     head = _head(head_data, problems)
+    if frame is not None and frame.parties and head is not None and len(head.parties) != frame.parties:
+        problems.add("answer-invalid", f"template {frame.ref!r} is made for {frame.parties} parties; the answers "
+                     f"name {len(head.parties)}", ("agreement", "parties"),
+                     "choose a template for that many parties, or list the articles yourself")
     entries = _entries(answers, frame, problems)
     languages = head.languages if head else list(head_data.get("languages") or ["id"])
     kind = head.kind if head else str(head_data.get("kind", "mou"))

@@ -130,7 +130,7 @@ def update(node: Annotated[str, typer.Argument(help="An article, clause or point
     if not changed:
         console().print("already up to date")
         return
-    console().print(f"updated {len(changed)} file(s): {', '.join(changed)}")
+    console().print(f"updated {len(changed)} file(s): {', '.join(changed)} (not yet committed as a revision)")
 
 
 def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAML).", dir_okay=False)],

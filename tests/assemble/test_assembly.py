@@ -123,3 +123,14 @@ def test_every_whole_agreement_template_assembles_with_example_values(frame_id: 
     agreement = assemble(Answers.model_validate(_example_answers(frame)), LIBRARY)
     assert agreement.kind == frame.agreement_kind
     assert len(agreement.articles) >= 3
+
+
+def test_a_whole_agreement_template_for_three_parties_refuses_two() -> None:
+    frame = LIBRARY.get("nk-tripartit")
+    assert isinstance(frame, AgreementTemplate)
+    data = _example_answers(frame)
+    data["agreement"]["parties"] = data["agreement"]["parties"][:2]
+    with pytest.raises(ValidationFailed) as e:
+        assemble(Answers.model_validate(data), LIBRARY)
+    assert "<answers>: agreement.parties: template 'nk-tripartit@1.0.0' is made for 3 parties; the answers name 2" \
+        in str(e.value)

@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mou_kit import ValidationFailed
 from mou_kit.assemble import ClauseTemplate, load_library
@@ -103,3 +105,14 @@ def test_a_syntax_error_names_the_place() -> None:
     problems = check_template(template([{"id": "a", "text": bi("<< doc ")}]))
     assert problems[0].code == "template-invalid"
     assert problems[0].path == "alternatives.0.article.clauses.0.text.id"
+
+
+@given(st.lists(st.sampled_from(["a", "b;", "c.", "d; dan", "e ,"]), min_size=1, max_size=8))
+def test_a_punctuated_list_always_ends_right(texts: list[str]) -> None:
+    points = [{"id": f"p-{i}", "text": bi(text)} for i, text in enumerate(texts)]
+    article = render_example(template([{"id": "c", "text": bi("Meliputi:"), "list": "and", "points": points}]))
+    rendered = [p.text["id"] for p in article.clauses[0].points]  # type: ignore[index]
+    assert rendered[-1].endswith(".") and not rendered[-1].endswith("..")
+    if len(rendered) > 1:
+        assert rendered[-2].endswith("; dan")
+    assert all(r.endswith(";") and not r.endswith(";;") for r in rendered[:-2])
