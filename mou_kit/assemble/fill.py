@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 Where = tuple[str | int, ...]
-_CONNECTORS = {"and": ("dan", "and"), "or": ("atau", "or"), "and-or": ("dan/atau", "and/or")}
 _JINJA_NAMES = frozenset({"loop", "range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false",
                           "none", "True", "False", "None"})
 
@@ -223,7 +222,7 @@ class ArticleBuilder:
         for i, point in enumerate(points):
             texts: dict[str, str] = {}
             for lang in self.languages:
-                word = _CONNECTORS[style][0 if lang == "id" else 1]
+                word = _connector(style, lang)
                 body = _in(point.text, lang, self.context.main).rstrip().rstrip(";.,").rstrip()
                 if i == len(points) - 1:
                     texts[lang] = body + "."
@@ -277,6 +276,14 @@ class ArticleBuilder:
             raise TemplateError(f"{ref}: {e.message}", code="template-undefined") from e
         except JinjaError as e:
             raise TemplateError(f"{ref}: {e}", code="template-invalid") from e
+
+
+def _connector(style: str, lang: str) -> str:
+    """Return the word before the last point of a list in ``lang``: "dan", "atau", "dan/atau"."""
+    form = locale_for(lang)
+    if style == "and":
+        return form.list_and
+    return form.phrases["list_or" if style == "or" else "list_and_or"]
 
 
 def _in(text: str | dict[str, str], lang: str, main: str) -> str:

@@ -50,7 +50,7 @@ def check_drift(agreement: Agreement, library: Library, *, answers: Answers | No
             continue
         if version_key(latest.version) <= version_key(source.version):
             continue
-        notes = [f"{c.version}: {text_in(c.note, agreement.main_language, main=c.version) or _first(c.note)}"
+        notes = [f"{c.version}: {_in(c.note, agreement.main_language)}"
                  for c in latest.changelog if version_key(c.version) > version_key(source.version)]
         if answers is not None and fresh is None:
             fresh = _fresh(answers, library)
@@ -62,8 +62,8 @@ def check_drift(agreement: Agreement, library: Library, *, answers: Answers | No
     return out
 
 
-def _first(text: str | dict[str, str]) -> str:
-    return text if isinstance(text, str) else next(iter(text.values()))
+def _in(text: str | dict[str, str], lang: str) -> str:
+    return text if isinstance(text, str) else text.get(lang) or next(iter(text.values()))
 
 
 def _fresh(answers: Answers, library: Library) -> dict[str, Article]:

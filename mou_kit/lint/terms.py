@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..model import Agreement, locale_for, text_in
+from ..model import Agreement, available_languages, locale_for, text_in
 from ..model.walk import iter_ids
 from .finding import Finding, finding
 from .texts import LangText
@@ -119,7 +119,7 @@ def _known_names(agreement: Agreement, lang: str) -> set[str]:
     place = text_in(agreement.place, lang, main=main) if agreement.place else None
     if place:
         names.add(place.casefold())
-    for other in ("id", "en"):
+    for other in available_languages():
         for kind in locale_for(other).kinds.values():
             names.add(kind["running"].casefold())
     return names
