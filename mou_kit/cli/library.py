@@ -95,7 +95,7 @@ def show(template: Annotated[str, typer.Argument(help="A template id, or id@1.0.
         print_json(found.model_dump(mode="json", by_alias=True))
         return
     out = console()
-    out.print(f"[bold]{escape(found.ref)}[/bold]  {escape(_text(found.title, lang))}  [{found.category}]")
+    out.print(f"[bold]{escape(found.ref)}[/bold]  {escape(_text(found.title, lang))}  {escape(f'[{found.category}]')}")
     if found.guidance:
         out.print(escape(_text(found.guidance, lang)))
     if isinstance(found, AgreementTemplate):
