@@ -13,7 +13,7 @@ from .text import Text
 class Signatory(BaseModel):
     """The official who signs for a party: name, position, rank and registration number."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(description="Full name with academic titles, as it is printed under the signature.")
     position: Text = Field(description="Position (jabatan), e.g. 'KEPALA KEPOLISIAN DAERAH KALIMANTAN BARAT'.")
@@ -27,7 +27,7 @@ class Signatory(BaseModel):
 class Party(BaseModel):
     """One party to the agreement, in the order the agreement names them (PIHAK KESATU first)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     name: Text = Field(description="Full name of the institution, as in the title block.")
