@@ -25,7 +25,7 @@ def run() -> list[dict[str, str]]:
         rows.append(row("parse + validate from bytes, 300 clauses", median_seconds(lambda: parse_agreement(files)),
                         "", "what a read at a git revision costs"))
         rows.append(row("save unchanged, 300 clauses", median_seconds(lambda: save(agreement, folder), repeat=5),
-                        "", "ruamel round-trip keeps comments"))
+                        "", "comments carried over"))
         rows.append(row("dump to canonical bytes, 300 clauses",
                         median_seconds(lambda: dump_agreement(agreement), repeat=5), ""))
     rows.append(row("numbering, 300 clauses", median_seconds(lambda: number(agreement)), ""))
