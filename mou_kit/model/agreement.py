@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .article import Article
-from .ids import Slug
+from .ids import FolderPath, Slug
 from .party import Party
 from .state import LifecycleState
 from .text import LANG_PATTERN, Text
@@ -48,7 +48,7 @@ class Annex(BaseModel):
     id: Slug
     title: Text
     text: Text | None = None
-    file: str | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
+    file: FolderPath | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
 
 
 class Variable(BaseModel):

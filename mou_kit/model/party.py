@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .ids import Slug
+from .ids import FolderPath, Slug
 from .text import Text
 
 
@@ -34,7 +34,7 @@ class Party(BaseModel):
     short_name: Text = Field(description="Short name used in running text, e.g. 'Polda Kalbar'.")
     number: str | None = Field(default=None, description="The party's own registry number for this agreement (NOMOR).")
     address: Text | None = Field(default=None, description="Seat of the institution (berkedudukan di ...).")
-    logo: str | None = Field(default=None, description="Logo file under assets/, e.g. 'assets/polda.png'.")
+    logo: FolderPath | None = Field(default=None, description="Logo file under assets/, e.g. 'assets/polda.png'.")
     represented_by: Text | None = Field(
         default=None,
         description="Whom the signatory acts for when it is not the institution itself.",
