@@ -30,8 +30,8 @@ def test_in_words(n: int, lang: str, words: str) -> None:
     assert in_words(n, lang) == words
 
 
-@pytest.mark.parametrize(("n", "lang", "text"),
-                         [(3, "id", "3 (tiga)"), (5, "en", "5 (five)"), (90, "id", "90 (sembilan puluh)")])
+@pytest.mark.parametrize(
+    ("n", "lang", "text"), [(3, "id", "3 (tiga)"), (5, "en", "5 (five)"), (90, "id", "90 (sembilan puluh)")])
 def test_with_words(n: int, lang: str, text: str) -> None:
     assert with_words(n, lang) == text
 
