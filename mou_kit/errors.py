@@ -31,6 +31,9 @@ ErrorCode = Literal[
     "lifecycle-illegal",
     "source-invalid",
     "workspace-failed",
+    # diff (issue 4)
+    "diff-json-invalid",
+    "diff-unknown-source",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 
