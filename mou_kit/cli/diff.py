@@ -33,11 +33,13 @@ def _is_folder(name: str) -> bool:
 
 def revision_source(directory: Path) -> RevisionSource | None:
     """Return the git workspace of ``directory`` as a revision source, or ``None`` where there is none."""
+    import importlib
+
     try:
-        from ..workspace import Workspace  # type: ignore[attr-defined, unused-ignore]
+        workspace = importlib.import_module("mou_kit.workspace")
     except ImportError:
         return None
-    source: RevisionSource = Workspace(directory)
+    source: RevisionSource = workspace.Workspace(directory)
     return source
 
 

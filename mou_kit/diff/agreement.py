@@ -37,6 +37,18 @@ class _Side:
         except MouKitError:
             return renderer.pick(node.text) or ""
 
+    def subtree_text(self, node: Node) -> str:
+        """Return the node's text followed by each node below it, labelled, one per line."""
+        lines = [self.text(node)]
+        inside = {node.id}
+        for other in self.nodes[self.order[node.id] + 1:]:
+            if other.parent not in inside:
+                break
+            inside.add(other.id)
+            label = self.numbering.label(other.id, self.lang)
+            lines.append(f"{label} {self.text(other)}".strip())
+        return "\n".join(lines)
+
     def ref(self, node: Node) -> str:
         """Return how a reader cites the node: "Pasal 3 ayat (2)", "Konsiderans huruf b"."""
         if node.type == NodeType.RECITAL:
@@ -83,7 +95,7 @@ def _body_changes(a: _Side, b: _Side, matching: Matching) -> list[Change]:
                 continue
             keyed.append((b.order[node.id], Change(
                 ChangeKind.ADDED, node.type, node.id, new_address=node.address, new_ref=b.ref(node),
-                new_text=b.text(node))))
+                new_text=b.subtree_text(node))))
             continue
         before = a.by_id[old_id]
         change = _matched(before, node, a, b, node.id in moves, matching.confidence.get(node.id, 1.0))
@@ -96,7 +108,7 @@ def _body_changes(a: _Side, b: _Side, matching: Matching) -> list[Change]:
             continue
         keyed.append((_removed_position(node, a, b, matching), Change(
             ChangeKind.REMOVED, node.type, node.id, old_address=node.address, old_ref=a.ref(node),
-            old_text=a.text(node))))
+            old_text=a.subtree_text(node))))
     keyed.sort(key=lambda item: item[0])
     return [change for _, change in keyed]
 

@@ -1,3 +1,4 @@
+# mypy: ignore-errors
 """Run by LibreOffice's own Python (python3 with ``uno``): open a DOCX, accept or reject every change.
 
 Prints JSON: the tracked changes LibreOffice sees (type, author) before, and each paragraph after
@@ -5,6 +6,7 @@ Prints JSON: the tracked changes LibreOffice sees (type, author) before, and eac
 Usage: ``python3 _lo_redline_probe.py FILE.docx accept|reject|none PIPE-NAME PROFILE-DIR``.
 """
 
+import contextlib
 import json
 import os
 import subprocess
@@ -77,10 +79,8 @@ def main():
         doc.close(True)
         print(json.dumps({"changes": changes, "paragraphs": paragraphs, "left": left}))
     finally:
-        try:
+        with contextlib.suppress(Exception):
             desktop.terminate()
-        except Exception:
-            pass
         try:
             office.wait(timeout=20)
         except Exception:

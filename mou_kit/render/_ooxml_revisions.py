@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as qn
 
 RevisionKind = Literal["ins", "del", "moveFrom", "moveTo"]
 Element = Any
@@ -201,3 +201,9 @@ def add_list(numbering: Element, levels: Iterable[Level]) -> int:
     num = _child(numbering, "num", numId=str(num_id))
     _child(num, "abstractNumId", val=str(abstract_id))
     return num_id
+
+
+def repeat_header(tr: Element) -> None:
+    """Make the table row ``tr`` repeat at the top of every page (``w:trPr/w:tblHeader``)."""
+    trpr = tr.get_or_add_trPr()
+    _child(trpr, "tblHeader")

@@ -90,13 +90,13 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
         out.append(Block(f"recital:{node}", _tokens(para.runs, body_ids, rename), RECITAL_LIST, owners=(node,),
                          label=para.label))
     out.append(Block("formula", _tokens(doc.formula.runs, body_ids, rename)))
-    for article in doc.articles:
-        aid = ident(article.node)
+    for block in doc.articles:
+        aid = ident(block.node)
         out.append(Block(f"article:{aid}", (), BODY_LIST, 0, center=True, bold=True, owners=(aid,),
-                         label=article.label))
-        out.append(text_block(f"heading:{aid}", article.heading, center=True, bold=True, owners=(aid,)))
-        for clause in article.clauses:
-            out += _clause(clause, (aid,), body_ids, rename)
+                         label=block.label))
+        out.append(text_block(f"heading:{aid}", block.heading, center=True, bold=True, owners=(aid,)))
+        for clause_block in block.clauses:
+            out += _clause(clause_block, (aid,), body_ids, rename)
     out.append(Block("closing", _tokens(doc.closing.runs, body_ids, rename)))
     for sig in doc.signatures:
         owners = (f"party:{sig.party}",)

@@ -35,8 +35,8 @@ def _body(change: Change, markup: bool) -> str:
     if change.old_text is not None and change.new_text is not None and change.old_text != change.new_text:
         old, new = _escape(change.old_text, markup), _escape(change.new_text, markup)
         return f"[red strike]{old}[/red strike] → [green]{new}[/green]" if markup else f"[-{old}-] → {{+{new}+}}"
-    text = change.new_text if change.new_text is not None else change.old_text
-    return _escape(text or "", markup)
+    shown = change.new_text if change.new_text is not None else change.old_text
+    return _escape(shown or "", markup)
 
 
 def diff_lines(diff: AgreementDiff, *, markup: bool = True) -> list[str]:

@@ -23,6 +23,7 @@ from ..errors import RenderError
 from ..model import Agreement, number
 from ..model.locale import locale_for
 from . import _ooxml_revisions as ox
+from ._ooxml_revisions import qn
 from ._redline_blocks import Block, Ref, Token, blocks, list_levels
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class _Writer:
 
     def __init__(self, document: Document, lang: str, revisions: ox.Revisions, bookmarks: dict[str, str]) -> None:
         self.body = document.element.body
-        self.sect = self.body.find(ox.qn("w:sectPr"))
+        self.sect = self.body.find(qn("w:sectPr"))
         self.rev = revisions
         self.bookmarks = bookmarks
         numbering = document.part.numbering_part.element
@@ -158,8 +159,8 @@ class _Writer:
         if kind is not None and self.open_range is None:
             group = row.group or block.key
             name = self.moves.setdefault(group, f"mouMove{len(self.moves) + 1}")
-            start, range_id = ox.range_start(kind, name, self.rev)  # type: ignore[arg-type]
-            p.find(ox.qn("w:pPr")).addnext(start)
+            start, range_id = ox.range_start(kind, name, self.rev)
+            p.find(qn("w:pPr")).addnext(start)
             self.open_range = (kind, range_id, group)
         self.last_p = p
         if row.role == "same":
@@ -167,12 +168,12 @@ class _Writer:
         elif row.role in ("ins", "moveTo"):
             runs = self._runs(block.tokens, block.bold, False)
             if runs:
-                p.append(ox.wrap(runs, row.role, self.rev))  # type: ignore[arg-type]
+                p.append(ox.wrap(runs, row.role, self.rev))
             ox.mark_paragraph(p, "ins", self.rev)
         else:
             runs = self._runs(block.tokens, block.bold, row.role == "del")
             if runs:
-                p.append(ox.wrap(runs, row.role, self.rev))  # type: ignore[arg-type]
+                p.append(ox.wrap(runs, row.role, self.rev))
             ox.mark_paragraph(p, "del", self.rev)
 
     def _same(self, p: Any, old: Block, new: Block) -> None:
