@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +37,7 @@ class Para:
 def _document_xml(source: str | os.PathLike[str] | bytes) -> Any:
     from lxml import etree
 
-    data = source if isinstance(source, bytes) else open(source, "rb").read()  # noqa: SIM115
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         return etree.fromstring(z.read("word/document.xml"))
 
