@@ -3,6 +3,13 @@
 The public API is the names below; everything else is importable but private unless documented.
 """
 
+from .diff import AgreementDiff as AgreementDiff
+from .diff import Change as Change
+from .diff import ChangeKind as ChangeKind
+from .diff import RevisionInfo as RevisionInfo
+from .diff import RevisionSource as RevisionSource
+from .diff import diff as diff
+from .diff import diff_revisions as diff_revisions
 from .errors import (
     DiffError as DiffError,
 )

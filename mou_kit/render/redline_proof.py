@@ -11,9 +11,9 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..model import Agreement
