@@ -98,7 +98,7 @@ def test_libreoffice_accept_and_reject_all(action: str, redline: Path, tmp_path:
                    strict=False)
 def test_libreoffice_list_labels_after_accept(redline: Path, tmp_path: Path) -> None:
     """Slow (LibreOffice): list labels after accept-all match the new agreement's numbering."""
-    old, new = all_kinds()
+    _old, new = all_kinds()
     out = _probe(redline, "accept", tmp_path)
     seen = [(p["label"], p["text"]) for p in out["paragraphs"]]  # type: ignore[attr-defined]
     assert seen == expected_labels(new, "id", fields=set(bookmark_names(new)))
