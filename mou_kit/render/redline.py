@@ -63,38 +63,23 @@ def _merge(old: list[Block], new: list[Block], moved_ids: set[str]) -> list[_Row
     for m in SequenceMatcher(None, anchors_old, anchors_new, autojunk=False).get_matching_blocks():
         anchored.update(anchors_old[m.a:m.a + m.size])
     rows: list[_Row] = []
-    i = j = 0
 
-    def flush_old(stop: int) -> None:
-        nonlocal i
-        while i < stop:
-            b = old[i]
-            if b.key in new_keys:
-                rows.append(_Row("moveFrom", b, None, is_moved(b) or b.key))
-            else:
-                rows.append(_Row("del", b, None))
-            i += 1
-
-    def flush_new(stop: int) -> None:
-        nonlocal j
-        while j < stop:
-            b = new[j]
-            if b.key in old_keys:
-                rows.append(_Row("moveTo", None, b, is_moved(b) or b.key))
-            else:
-                rows.append(_Row("ins", None, b))
-            j += 1
+    def one_side(block: Block, in_other: set[str], moved_role: Role, plain_role: Role, old_side: bool) -> _Row:
+        role = moved_role if block.key in in_other else plain_role
+        group = (is_moved(block) or block.key) if role == moved_role else None
+        return _Row(role, block if old_side else None, None if old_side else block, group)
 
     new_index = {b.key: k for k, b in enumerate(new)}
-    for k, b in enumerate(old):
-        if b.key not in anchored:
+    i = j = 0
+    for k, b in enumerate([*old, None]):
+        if b is not None and b.key not in anchored:
             continue
-        flush_old(k)
-        flush_new(new_index[b.key])
-        rows.append(_Row("same", b, new[j]))
-        i, j = k + 1, j + 1
-    flush_old(len(old))
-    flush_new(len(new))
+        stop_new = new_index[b.key] if b is not None else len(new)
+        rows += [one_side(x, new_keys, "moveFrom", "del", True) for x in old[i:k]]
+        rows += [one_side(x, old_keys, "moveTo", "ins", False) for x in new[j:stop_new]]
+        if b is not None:
+            rows.append(_Row("same", b, new[stop_new]))
+        i, j = k + 1, stop_new + 1
     return rows
 
 
