@@ -1,8 +1,8 @@
-"""Raw WordprocessingML for tracked changes: revision marks, move ranges, list numbering, REF fields.
+"""Raw WordprocessingML for tracked changes: revision marks, move ranges, list numbering.
 
 python-docx has no API for revisions, so every element the redline writes is built here and
-nowhere else. Ids come from one counter per document, so no two revision, range or bookmark
-elements share an id.
+nowhere else. Ids come from one counter per document, so no two revision or range elements
+share an id.
 """
 
 from __future__ import annotations
@@ -95,19 +95,6 @@ def text_run(text: str, *, deleted: bool = False, bold: bool = False) -> Element
     return r
 
 
-def ref_field_runs(bookmark: str, text: str, *, deleted: bool = False, bold: bool = False) -> list[Element]:
-    """Return the runs of a REF field to ``bookmark`` whose cached result is ``text``."""
-    begin, sep, end = (OxmlElement("w:r") for _ in range(3))
-    _child(begin, "fldChar", fldCharType="begin", fldLock="true")
-    _child(sep, "fldChar", fldCharType="separate")
-    _child(end, "fldChar", fldCharType="end")
-    instr = OxmlElement("w:r")
-    code = _child(instr, "delInstrText" if deleted else "instrText")
-    code.text = f" REF {bookmark} \\w \\h "
-    code.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    return [begin, instr, sep, text_run(text, deleted=deleted, bold=bold), end]
-
-
 def wrap(runs: Sequence[Element], kind: RevisionKind, revisions: Revisions) -> Element:
     """Return ``runs`` inside one ``w:ins``/``w:del``/``w:moveFrom``/``w:moveTo``."""
     el = revisions.element(kind)
@@ -150,18 +137,6 @@ def range_end(kind: Literal["moveFrom", "moveTo"], range_id: str) -> Element:
     el = OxmlElement(f"w:{kind}RangeEnd")
     el.set(qn("w:id"), range_id)
     return el
-
-
-def bookmark(p: Element, name: str, revisions: Revisions) -> None:
-    """Put a bookmark named ``name`` around the content of ``p``."""
-    bid = revisions.take_id()
-    start = OxmlElement("w:bookmarkStart")
-    start.set(qn("w:id"), bid)
-    start.set(qn("w:name"), name)
-    p.find(qn("w:pPr")).addnext(start)
-    end = OxmlElement("w:bookmarkEnd")
-    end.set(qn("w:id"), bid)
-    p.append(end)
 
 
 @dataclass(frozen=True, slots=True)

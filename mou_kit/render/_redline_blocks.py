@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..diff.words import tokens
-from ..model import Agreement
+from ..model import Agreement, number
 from ..model.locale import Locale
+from ..model.numbering import Numbering
 from .outline import ClauseBlock, Outline, PointBlock, Run, outline
 
 PARTY_LIST, RECITAL_LIST, BODY_LIST = "party", "recital", "body"
@@ -43,21 +44,40 @@ class Block:
     label: str = ""
 
 
-def _tokens(runs: list[Run], body_ids: set[str], rename: dict[str, str]) -> tuple[Token, ...]:
-    out: list[Token] = []
-    for run in runs:
-        if run.ref is not None and run.ref in body_ids:
-            out.append(Ref(rename.get(run.ref, run.ref), run.text))
-        else:
-            out += tokens(run.text)
-    return tuple(out)
+@dataclass(frozen=True, slots=True)
+class _Refs:
+    """How cross-references become tokens: which ids are body nodes, renames, and whose numbers to cite."""
+
+    body_ids: set[str]
+    rename: dict[str, str]
+    cite: Numbering | None
+    own: Numbering
+    lang: str
+    main: str
+
+    def tokens(self, runs: list[Run], context: str | None = None) -> tuple[Token, ...]:
+        out: list[Token] = []
+        for run in runs:
+            if run.ref is None or run.ref not in self.body_ids:
+                out += tokens(run.text)
+                continue
+            target = self.rename.get(run.ref, run.ref)
+            text = run.text
+            if self.cite is not None and target in self.cite:
+                lang = self.lang if run.text == self.own.ref(run.ref, self.lang, context=context) else self.main
+                text = self.cite.ref(target, lang, context=self.rename.get(context or "", context))
+            out.append(Ref(target, text))
+        return tuple(out)
 
 
-def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = None) -> list[Block]:
+def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = None,
+           cite: Numbering | None = None) -> list[Block]:
     """Return the paragraphs of ``agreement`` in ``lang`` as keyed blocks.
 
     ``rename`` maps this agreement's node ids to the ids of the other draft, for nodes that were
-    paired by similarity rather than by id.
+    paired by similarity rather than by id. With ``cite`` (the other draft's numbering), a
+    cross-reference to a node the other draft has reads as that draft cites it, so a target that
+    was only renumbered changes no text.
     """
     rename = rename or {}
     doc = outline(agreement, lang)
@@ -74,30 +94,32 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
     def ident(node: str) -> str:
         return rename.get(node, node)
 
+    refs = _Refs(body_ids, rename, cite, number(agreement), lang, agreement.main_language)
+
     def text_block(key: str, text: str, **kw: object) -> Block:
         return Block(key, tuple(tokens(text)), **kw)  # type: ignore[arg-type]
 
     out = _title(doc, agreement, text_block)
-    out.append(Block("opening", _tokens(doc.opening.runs, body_ids, rename)))
+    out.append(Block("opening", refs.tokens(doc.opening.runs)))
     for para in doc.parties:
-        out.append(Block(f"party:{para.node}", _tokens(para.runs, body_ids, rename), PARTY_LIST,
+        out.append(Block(f"party:{para.node}", refs.tokens(para.runs), PARTY_LIST,
                          owners=(f"party:{para.node}",), label=para.label))
-    out.append(Block("together", _tokens(doc.together.runs, body_ids, rename)))
+    out.append(Block("together", refs.tokens(doc.together.runs)))
     if doc.recitals_intro:
-        out.append(Block("recitals-intro", _tokens(doc.recitals_intro.runs, body_ids, rename)))
+        out.append(Block("recitals-intro", refs.tokens(doc.recitals_intro.runs)))
     for para in doc.recitals:
         node = ident(para.node or "")
-        out.append(Block(f"recital:{node}", _tokens(para.runs, body_ids, rename), RECITAL_LIST, owners=(node,),
+        out.append(Block(f"recital:{node}", refs.tokens(para.runs, para.node), RECITAL_LIST, owners=(node,),
                          label=para.label))
-    out.append(Block("formula", _tokens(doc.formula.runs, body_ids, rename)))
+    out.append(Block("formula", refs.tokens(doc.formula.runs)))
     for block in doc.articles:
         aid = ident(block.node)
         out.append(Block(f"article:{aid}", (), BODY_LIST, 0, center=True, bold=True, owners=(aid,),
                          label=block.label))
         out.append(text_block(f"heading:{aid}", block.heading, center=True, bold=True, owners=(aid,)))
         for clause_block in block.clauses:
-            out += _clause(clause_block, (aid,), body_ids, rename)
-    out.append(Block("closing", _tokens(doc.closing.runs, body_ids, rename)))
+            out += _clause(clause_block, (aid,), refs)
+    out.append(Block("closing", refs.tokens(doc.closing.runs)))
     for sig in doc.signatures:
         owners = (f"party:{sig.party}",)
         for name, text in (("label", f"{sig.label},"), ("position", sig.position), ("name", sig.name),
@@ -108,7 +130,7 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
     for annex in doc.annexes:
         out.append(text_block(f"annex:{annex.node}", f"{annex.label} {annex.title}", center=True, bold=True))
         if annex.runs:
-            out.append(Block(f"annex-text:{annex.node}", _tokens(annex.runs, body_ids, rename)))
+            out.append(Block(f"annex-text:{annex.node}", refs.tokens(annex.runs)))
     return out
 
 
@@ -134,25 +156,23 @@ def _title(doc: Outline, agreement: Agreement, text_block: object) -> list[Block
     return out
 
 
-def _clause(clause: ClauseBlock, owners: tuple[str, ...], body_ids: set[str],
-            rename: dict[str, str]) -> list[Block]:
-    cid = rename.get(clause.node, clause.node)
+def _clause(clause: ClauseBlock, owners: tuple[str, ...], refs: _Refs) -> list[Block]:
+    cid = refs.rename.get(clause.node, clause.node)
     mine = (*owners, cid)
-    out = [Block(f"clause:{cid}", _tokens(clause.runs, body_ids, rename), BODY_LIST if clause.label else None,
+    out = [Block(f"clause:{cid}", refs.tokens(clause.runs, clause.node), BODY_LIST if clause.label else None,
                  1, owners=mine, label=clause.label)]
-    out += _points(clause.points, mine, body_ids, rename)
+    out += _points(clause.points, mine, refs)
     return out
 
 
-def _points(points: list[PointBlock], owners: tuple[str, ...], body_ids: set[str],
-            rename: dict[str, str]) -> list[Block]:
+def _points(points: list[PointBlock], owners: tuple[str, ...], refs: _Refs) -> list[Block]:
     out = []
     for point in points:
-        pid = rename.get(point.node, point.node)
+        pid = refs.rename.get(point.node, point.node)
         mine = (*owners, pid)
-        out.append(Block(f"point:{pid}", _tokens(point.runs, body_ids, rename), BODY_LIST, 1 + point.depth,
+        out.append(Block(f"point:{pid}", refs.tokens(point.runs, point.node), BODY_LIST, 1 + point.depth,
                          owners=mine, label=point.label))
-        out += _points(point.points, mine, body_ids, rename)
+        out += _points(point.points, mine, refs)
     return out
 
 

@@ -26,7 +26,7 @@ vertical-align:top;width:50%}table.side th{background:#f3f3f3;text-align:left}
 font-size:.85em;margin-right:.3em}.views .side{display:none}
 #v-side:checked~.layout .inline{display:none}#v-side:checked~.layout table.side{display:table}
 .toggle{padding:.5em 2em;background:#fff;border-bottom:1px solid #ddd}
-details{margin-top:1em}.muted{color:#666;font-size:.9em}
+details{margin-top:1em}.inline,table.side td{white-space:pre-line}.muted{color:#666;font-size:.9em}
 @media print{nav,.toggle{display:none}.layout{display:block}main{max-width:none;padding:0}
 header{background:none;color:#000;border-bottom:2px solid #000}.change{border:1px solid #999}
 table.side{display:table!important}.inline{display:block!important}ins{background:none}del{background:none}}

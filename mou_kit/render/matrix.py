@@ -81,7 +81,7 @@ def render_matrix_html(diff: AgreementDiff, *, decisions: Mapping[str, Decision]
         "table{border-collapse:collapse;width:100%}th,td{border:1px solid #444;padding:.3em;vertical-align:top}"
         "th{background:#e8e8e8}thead{display:table-header-group}tr{page-break-inside:avoid}"
         "del{color:#b71c1c;text-decoration:line-through}ins{color:#0d47a1;text-decoration:underline}"
-        "td:first-child{text-align:center;width:2.5em}</style></head><body>"
+        "td{white-space:pre-line}td:first-child{text-align:center;width:2.5em}</style></head><body>"
         f"<h1 style='font-size:13pt;text-align:center'>{escape(title)}</h1>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></body></html>\n")
 

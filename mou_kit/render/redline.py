@@ -3,8 +3,9 @@
 Paragraphs of both drafts are aligned by key (see ``_redline_blocks``); a paragraph in both is
 diffed word by word into ``w:ins``/``w:del`` runs, a paragraph in one draft only is inserted or
 deleted whole, and a node that moved becomes a ``w:moveFrom``/``w:moveTo`` pair of ranges sharing
-a name. Numbers are real Word list numbering and cross-references are REF fields, so
-renumbering produces no revision at all. Author is the proposing party, date the revision's date.
+a name. Numbers are real Word list numbering, and a cross-reference cites its target as the
+new draft numbers it on both sides, so renumbering produces no revision at all. Author is the
+proposing party, date the revision's date.
 """
 
 from __future__ import annotations
@@ -44,12 +45,6 @@ class _Row:
     group: str | None = None
 
 
-def bookmark_names(agreement: Agreement) -> dict[str, str]:
-    """Return the bookmark name the redline gives each article, clause and point (``_RefMou<n>``)."""
-    nodes = flatten(agreement, number(agreement))
-    return {n.id: f"_RefMou{i}" for i, n in enumerate(nodes, 1) if n.type.value != "recital"}
-
-
 def _merge(old: list[Block], new: list[Block], moved_ids: set[str]) -> list[_Row]:
     """Return the merged paragraph order: anchors in common order, old-only before new-only between them."""
     def is_moved(block: Block) -> str | None:
@@ -86,11 +81,10 @@ def _merge(old: list[Block], new: list[Block], moved_ids: set[str]) -> list[_Row
 class _Writer:
     """Writes merged rows into a python-docx document as paragraphs with revision marks."""
 
-    def __init__(self, document: Document, lang: str, revisions: ox.Revisions, bookmarks: dict[str, str]) -> None:
+    def __init__(self, document: Document, lang: str, revisions: ox.Revisions) -> None:
         self.body = document.element.body
         self.sect = self.body.find(qn("w:sectPr"))
         self.rev = revisions
-        self.bookmarks = bookmarks
         numbering = document.part.numbering_part.element
         self.lists = {}
         for name, levels in list_levels(locale_for(lang)).items():
@@ -109,19 +103,8 @@ class _Writer:
                              space_after=0 if block.key.startswith(("title:", "number:", "article:")) else 120)
 
     def _runs(self, tokens: tuple[Token, ...] | list[Token], bold: bool, deleted: bool) -> list[Any]:
-        out: list[Any] = []
-        text = ""
-        for token in tokens:
-            if isinstance(token, Ref) and token.id in self.bookmarks:
-                if text:
-                    out.append(ox.text_run(text, deleted=deleted, bold=bold))
-                    text = ""
-                out += ox.ref_field_runs(self.bookmarks[token.id], token.text, deleted=deleted, bold=bold)
-            else:
-                text += token.text if isinstance(token, Ref) else token
-        if text:
-            out.append(ox.text_run(text, deleted=deleted, bold=bold))
-        return out
+        text = "".join(t.text if isinstance(t, Ref) else t for t in tokens)
+        return [ox.text_run(text, deleted=deleted, bold=bold)] if text else []
 
     def _close_range(self) -> None:
         if self.open_range is not None:
@@ -137,10 +120,6 @@ class _Writer:
             self._close_range()
         p = ox.new_paragraph(self.fmt(block))
         self.sect.addprevious(p)
-        if row.new is not None and row.role != "moveFrom":
-            name = self.bookmarks.get(row.new.key.partition(":")[2])
-            if name and row.new.key.startswith(("article:", "clause:", "point:")):
-                ox.bookmark(p, name, self.rev)
         if kind is not None and self.open_range is None:
             group = row.group or block.key
             name = self.moves.setdefault(group, f"mouMove{len(self.moves) + 1}")
@@ -210,12 +189,12 @@ def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
     rename = {o: n for o, n in matching.new_of.items() if o != n}
     moved_ids = moved(a_nodes, b_nodes, matching)
     moved_parties = _moved_parties(old, new)
-    rows = _merge(blocks(old, lang, rename=rename), blocks(new, lang), moved_ids | moved_parties)
+    rows = _merge(blocks(old, lang, rename=rename, cite=number(new)), blocks(new, lang), moved_ids | moved_parties)
     when = revision.date if revision and revision.date else dt.date.today()
     stamp = dt.datetime.combine(when, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
     document = new_document()
     revisions = ox.Revisions(author=_author(new, old, revision, lang), date=stamp)
-    writer = _Writer(document, lang, revisions, bookmark_names(new))
+    writer = _Writer(document, lang, revisions)
     for row in rows:
         writer.write(row)
     writer.finish()

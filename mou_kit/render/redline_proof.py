@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Agreement
+from ..model import Agreement, number
 from ._redline_blocks import Ref, blocks
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -100,24 +100,27 @@ def project(source: str | os.PathLike[str] | bytes, *, accept: bool) -> list[Par
     return out
 
 
-def expected(agreement: Agreement, lang: str, *, fields: set[str]) -> list[Para]:
-    """Return the paragraphs the redline must show for ``agreement``; refs to ``fields`` ids are fields."""
-    out = []
-    for block in blocks(agreement, lang):
-        text = "".join(t if isinstance(t, str) else FIELD if t.id in fields else t.text for t in block.tokens)
-        out.append(Para(block.level if block.list else None, text))
-    out.append(Para(None, ""))
-    return out
+def expected(agreement: Agreement, lang: str, *, cite: Agreement | None = None) -> list[Para]:
+    """Return the paragraphs the redline must show for ``agreement`` (levels and texts).
+
+    For the old draft pass ``cite=new``: its cross-references cite their targets as the new draft
+    numbers them, since a renumbered target is not a change of the citing text.
+    """
+    return [Para(level, text) for level, _, text in _expected(agreement, lang, cite)]
 
 
-def expected_labels(agreement: Agreement, lang: str, *, fields: set[str]) -> list[tuple[str, str]]:
+def expected_labels(agreement: Agreement, lang: str, *, cite: Agreement | None = None) -> list[tuple[str, str]]:
     """Return (list label, text) of each paragraph, as LibreOffice shows them after accept or reject."""
+    return [(label, text) for _, label, text in _expected(agreement, lang, cite)]
+
+
+def _expected(agreement: Agreement, lang: str, cite: Agreement | None) -> list[tuple[int | None, str, str]]:
+    numbering = number(cite) if cite is not None else None
     out = []
-    for block in blocks(agreement, lang):
-        text = "".join(t if isinstance(t, str) else FIELD if isinstance(t, Ref) and t.id in fields else t.text
-                       for t in block.tokens)
-        out.append((block.label if block.list else "", text))
-    out.append(("", ""))
+    for block in blocks(agreement, lang, cite=numbering):
+        text = "".join(t.text if isinstance(t, Ref) else t for t in block.tokens)
+        out.append((block.level if block.list else None, block.label if block.list else "", text))
+    out.append((None, "", ""))
     return out
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from mou_kit import load
 from mou_kit.diff import RevisionInfo
-from mou_kit.render.redline import bookmark_names, write_redline
+from mou_kit.render.redline import write_redline
 from mou_kit.render.redline_proof import expected, expected_labels, project, revision_stats
 from tests.conftest import EXAMPLES
 from tests.diff.pairs import all_kinds
@@ -34,9 +34,8 @@ def test_accept_gives_new_and_reject_gives_old(lang: str, tmp_path: Path) -> Non
     old, new = all_kinds()
     path = tmp_path / "r.docx"
     write_redline(old, new, path, revision=INFO, lang=lang)
-    fields = set(bookmark_names(new))
-    assert project(path, accept=True) == expected(new, lang, fields=fields)
-    assert project(path, accept=False) == expected(old, lang, fields=fields)
+    assert project(path, accept=True) == expected(new, lang)
+    assert project(path, accept=False) == expected(old, lang, cite=new)
 
 
 def test_example_against_itself_has_no_revisions(tmp_path: Path) -> None:
@@ -85,7 +84,7 @@ def test_libreoffice_accept_and_reject_all(action: str, redline: Path, tmp_path:
     out = _probe(redline, action, tmp_path)
     seen = [(p["label"], p["text"]) for p in out["paragraphs"]]  # type: ignore[attr-defined]
     target = new if action == "accept" else old
-    want = expected_labels(target, "id", fields=set(bookmark_names(new)))
+    want = expected_labels(target, "id", cite=new if action == "reject" else None)
     assert [text for _, text in seen] == [text for _, text in want]
     assert out["changes"] and not out["left"]
     assert {c["author"] for c in out["changes"]} == {"I2"}  # type: ignore[attr-defined]
@@ -101,4 +100,4 @@ def test_libreoffice_list_labels_after_accept(redline: Path, tmp_path: Path) -> 
     _old, new = all_kinds()
     out = _probe(redline, "accept", tmp_path)
     seen = [(p["label"], p["text"]) for p in out["paragraphs"]]  # type: ignore[attr-defined]
-    assert seen == expected_labels(new, "id", fields=set(bookmark_names(new)))
+    assert seen == expected_labels(new, "id")
