@@ -57,6 +57,32 @@ RESULTS = {
 }
 
 
+FIELDS = {
+    "id": {"name": "nama", "short_name": "nama singkat", "number": "nomor", "address": "kedudukan",
+           "represented_by": "mewakili", "logo": "logo", "signatory": "penanda tangan",
+           "signatory.name": "nama penanda tangan", "signatory.position": "jabatan penanda tangan",
+           "signatory.rank": "pangkat penanda tangan", "signatory.id_label": "jenis nomor induk",
+           "signatory.id_number": "nomor induk", "effective_date": "tanggal berlaku",
+           "duration_years": "lama (tahun)", "duration_months": "lama (bulan)", "end_date": "tanggal berakhir",
+           "renewal": "perpanjangan", "notice_days": "pemberitahuan (hari)",
+           "evaluation_months": "evaluasi (bulan)"},
+    "en": {"name": "name", "short_name": "short name", "number": "number", "address": "seat",
+           "represented_by": "represented by", "logo": "logo", "signatory": "signatory",
+           "signatory.name": "signatory's name", "signatory.position": "signatory's position",
+           "signatory.rank": "signatory's rank", "signatory.id_label": "registration kind",
+           "signatory.id_number": "registration number", "effective_date": "effective date",
+           "duration_years": "duration (years)", "duration_months": "duration (months)", "end_date": "end date",
+           "renewal": "renewal", "notice_days": "notice (days)", "evaluation_months": "evaluation (months)"},
+}
+
+
+def field_label(name: str | None, lang: str) -> str:
+    """Return how a reader calls a changed field ("nama penanda tangan"), or the field name itself."""
+    if name is None:
+        return ""
+    return FIELDS.get(lang, FIELDS["en"]).get(name, name)
+
+
 def words(lang: str) -> dict[str, str]:
     """Return the report words in ``lang`` (English for a language without its own)."""
     return WORDS.get(lang, WORDS["en"])
@@ -73,14 +99,14 @@ def where(change: Change, lang: str) -> str:
     if change.node_type.value == "variable":
         return f"{w['variable']} {change.node}"
     if change.node_type.value == "term":
-        return f"{w['term']}: {change.field}"
+        return f"{w['term']}: {field_label(change.field, lang)}"
     if change.node_type.value == "title":
         return w["title_node"]
     if change.node_type.value == "date":
         return w["place"] if change.node == "place" else w["date"]
     base = change.ref
     if change.field and change.node_type.value == "party":
-        base = f"{base} ({change.field})"
+        base = f"{base} ({field_label(change.field, lang)})"
     return base
 
 

@@ -60,7 +60,7 @@ def diff_lines(diff: AgreementDiff, *, markup: bool = True) -> list[str]:
         out += ["", f"[bold {colour}]{title}[/bold {colour}]" if markup else title]
         body = _body(change, markup)
         if body:
-            out.append("    " + body)
+            out.append("    " + body.replace("\n", "\n    "))
     if renumbered:
         moves = list(dict.fromkeys(f"{c.old_ref} → {c.new_ref}" for c in renumbered))
         shown = ", ".join(moves[:MAX_RENUMBERED])
