@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from mou_kit import Agreement, DiffError
 from mou_kit.diff import AgreementDiff, ChangeKind, diff
 from tests.builders import build, data
+from tests.diff.edits import Edits, edited
 from tests.diff.pairs import all_kinds
 
 
@@ -140,3 +141,16 @@ def test_reordering_never_reports_rewordings(order: list[str]) -> None:
     result = diff(old, Agreement.model_validate(raw))
     assert all(c.kind in (ChangeKind.MOVED, ChangeKind.RENUMBERED) for c in result)
     assert not [c for c in result if c.also_reworded]
+
+
+@settings(max_examples=40, deadline=None)
+@given(edited())
+def test_random_edits_are_reported_exactly(case: tuple[Agreement, Agreement, Edits]) -> None:
+    old, new, edits = case
+    result = diff(old, new)
+    by_kind = _kinds(result)
+    assert by_kind.get("removed", set()) == edits.removed
+    assert by_kind.get("added", set()) == edits.added
+    assert by_kind.get("moved", set()) == edits.moved
+    reworded = by_kind.get("reworded", set()) | {c.node for c in result if c.also_reworded}
+    assert reworded == edits.reworded

@@ -6,15 +6,18 @@ import datetime as dt
 import json
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
-from mou_kit import load
+from mou_kit import Agreement, load
 from mou_kit.diff import RevisionInfo
 from mou_kit.render.redline import write_redline
 from mou_kit.render.redline_proof import expected, expected_labels, project, revision_stats
 from tests.conftest import EXAMPLES
+from tests.diff.edits import Edits, edited
 from tests.diff.pairs import all_kinds
 
 INFO = RevisionInfo("r2", dt.date(2023, 7, 25), "party-2", "rapat-2")
@@ -53,7 +56,6 @@ def test_ids_unique_moves_paired_author_and_date(redline: Path) -> None:
 
 
 def test_renumbering_alone_makes_no_revision(tmp_path: Path) -> None:
-    from mou_kit import Agreement
     from tests.builders import data
 
     old_raw = data("a1[c1] a2[c2,c3] a3[c4]")
@@ -101,3 +103,16 @@ def test_libreoffice_list_labels_after_accept(redline: Path, tmp_path: Path) -> 
     out = _probe(redline, "accept", tmp_path)
     seen = [(p["label"], p["text"]) for p in out["paragraphs"]]  # type: ignore[attr-defined]
     assert seen == expected_labels(new, "id")
+
+
+@settings(max_examples=25, deadline=None)
+@given(edited())
+def test_random_edits_accept_and_reject(case: tuple[Agreement, Agreement, Edits]) -> None:
+    old, new, _ = case
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.docx"
+        write_redline(old, new, path)
+        assert project(path, accept=True) == expected(new, "id")
+        assert project(path, accept=False) == expected(old, "id", cite=new)
+        stats = revision_stats(path)
+        assert stats.ids_unique and stats.moves_paired
