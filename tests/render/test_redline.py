@@ -93,9 +93,9 @@ def test_libreoffice_accept_and_reject_all(action: str, redline: Path, tmp_path:
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.xfail(reason="LibreOffice 7.4 keeps the FIRST paragraph's properties when it joins a paragraph whose "
-                          "mark is deleted, Word-style readers the following one; a whole paragraph removed just "
-                          "before a differently numbered one then shows the wrong list label after accept/reject",
+@pytest.mark.xfail(reason="LibreOffice 7.4 joins a moved paragraph (w:moveFrom/w:moveTo) keeping the moved "
+                          "paragraph's list level, and restores a w:pPrChange list membership at level 0; texts are "
+                          "right (test above), list labels next to moves and single<->numbered clauses are not",
                    strict=False)
 def test_libreoffice_list_labels_after_accept(redline: Path, tmp_path: Path) -> None:
     """Slow (LibreOffice): list labels after accept-all match the new agreement's numbering."""
@@ -116,3 +116,22 @@ def test_random_edits_accept_and_reject(case: tuple[Agreement, Agreement, Edits]
         assert project(path, accept=False) == expected(old, "id", cite=new)
         stats = revision_stats(path)
         assert stats.ids_unique and stats.moves_paired
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+@pytest.mark.parametrize("action", ["accept", "reject"])
+def test_libreoffice_labels_for_insertions_deletions_rewordings(action: str, tmp_path: Path) -> None:
+    """Slow (LibreOffice): with no moves nor single<->numbered clauses, LO's labels after accept/reject are the new/old numbering exactly."""
+    from tests.builders import data
+
+    old = Agreement.model_validate(data("a1[c1,c2(p1,p2),c7] a2[c3,c4] a3[c5]"))
+    raw = data("a1[c1,c7] a2[c3,c4] a3[c5]", texts={"c3": "Rumusan baru ayat c3."})
+    raw["articles"].insert(0, {"id": "a0", "heading": "Baru", "clauses": [{"id": "c0", "text": "Baru."}]})
+    raw["articles"][2]["clauses"].insert(1, {"id": "c6", "text": "Ayat sisipan."})
+    new = Agreement.model_validate(raw)
+    path = tmp_path / "r.docx"
+    write_redline(old, new, path)
+    out = _probe(path, action, tmp_path)
+    seen = [(p["label"], p["text"]) for p in out["paragraphs"]]  # type: ignore[attr-defined]
+    target, cite = (new, None) if action == "accept" else (old, new)
+    assert seen == expected_labels(target, "id", cite=cite)
