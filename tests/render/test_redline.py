@@ -121,7 +121,7 @@ def test_random_edits_accept_and_reject(case: tuple[Agreement, Agreement, Edits]
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 @pytest.mark.parametrize("action", ["accept", "reject"])
 def test_libreoffice_labels_for_insertions_deletions_rewordings(action: str, tmp_path: Path) -> None:
-    """Slow (LibreOffice): with no moves nor single<->numbered clauses, LO's labels after accept/reject are the new/old numbering exactly."""
+    """Slow (LibreOffice): without moves or single<->numbered clauses, labels are the new/old numbering."""
     from tests.builders import data
 
     old = Agreement.model_validate(data("a1[c1,c2(p1,p2),c7] a2[c3,c4] a3[c5]"))
