@@ -20,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import synthetic, synthetic_data
 from mou_kit import Agreement
 from mou_kit.diff import ChangeKind, diff
+from mou_kit.render.diff_html import render_diff_html
+from mou_kit.render.matrix import write_matrix
 from mou_kit.render.redline import write_redline
 from mou_kit.render.redline_proof import expected, project, revision_stats
 
@@ -87,9 +89,11 @@ def run() -> list[dict[str, str]]:
     result = diff(old, new)
     kinds = {k: sum(1 for c in result if c.kind == k) for k in ChangeKind}
     t_diff = _best(lambda: diff(old, new))
+    t_html = _best(lambda: render_diff_html(diff(old, new)))
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        t_red = _best(lambda: write_redline(old, new, folder / "ours.docx"), 3)
+        t_red = _best(lambda: write_redline(old, new, folder / "ours.docx"), 7)
+        t_matrix = _best(lambda: write_matrix(result, folder / "matrix.docx"), 3)
         stats = revision_stats(folder / "ours.docx")
         proof = (project(folder / "ours.docx", accept=True) == expected(new, "id")
                  and project(folder / "ours.docx", accept=False) == expected(old, "id", cite=new))
@@ -99,6 +103,10 @@ def run() -> list[dict[str, str]]:
          "note": f"{len(result.real)} real changes ({kinds[ChangeKind.REWORDED]} reworded, "
                  f"{kinds[ChangeKind.ADDED]} added, {kinds[ChangeKind.REMOVED]} removed, "
                  f"{kinds[ChangeKind.MOVED]} moved), {kinds[ChangeKind.RENUMBERED]} renumbered"},
+        {"benchmark": "diff + HTML report of the pair", "figure": f"{t_html * 1000:.1f} ms", "target": "-",
+         "note": "the part of `mou diff A B --format html` after the two revisions are read"},
+        {"benchmark": "matrix DOCX of the pair", "figure": f"{t_matrix * 1000:.0f} ms", "target": "-",
+         "note": "15 rows, landscape table"},
         {"benchmark": "redline: revision groups", "figure": str(stats.groups), "target": "15 (one per real edit)",
          "note": f"{stats.total} revision elements {stats.counts}; ids unique: {stats.ids_unique}; "
                  f"accept-all = new and reject-all = old: {proof}"},

@@ -8,6 +8,7 @@ share an id.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -76,10 +77,16 @@ def paragraph_properties(fmt: ParaFormat) -> Element:
     return ppr
 
 
-def new_paragraph(fmt: ParaFormat) -> Element:
-    """Return an empty ``w:p`` laid out as ``fmt``."""
+def new_paragraph(fmt: ParaFormat, cache: dict[ParaFormat, Element] | None = None) -> Element:
+    """Return an empty ``w:p`` laid out as ``fmt`` (its ``w:pPr`` copied from ``cache`` when given)."""
     p = OxmlElement("w:p")
-    p.append(paragraph_properties(fmt))
+    if cache is None:
+        p.append(paragraph_properties(fmt))
+        return p
+    template = cache.get(fmt)
+    if template is None:
+        template = cache[fmt] = paragraph_properties(fmt)
+    p.append(deepcopy(template))
     return p
 
 

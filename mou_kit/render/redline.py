@@ -94,6 +94,7 @@ class _Writer:
                 lv.append(ox.Level(fmt, text, _INDENT.get(ilvl + 1, 2835) if name == "body" else 567, 567, center))
             self.lists[name] = ox.add_list(numbering, lv)
         self.moves: dict[str, str] = {}
+        self.formats: dict[ox.ParaFormat, Any] = {}
         self.open_range: tuple[str, str, str] | None = None
 
     def fmt(self, block: Block) -> ox.ParaFormat:
@@ -118,7 +119,7 @@ class _Writer:
         kind = row.role if row.role in ("moveFrom", "moveTo") else None
         if self.open_range is not None and (kind is None or (kind, row.group) != self.open_range[::2]):
             self._close_range()
-        p = ox.new_paragraph(self.fmt(block))
+        p = ox.new_paragraph(self.fmt(block), self.formats)
         self.sect.addprevious(p)
         if kind is not None and self.open_range is None:
             group = row.group or block.key
