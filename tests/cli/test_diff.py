@@ -48,3 +48,12 @@ def test_revision_names_without_workspace_is_a_clear_error(folders: tuple[str, s
     result = runner.invoke(app, ["diff", "rapat-1", folders[1], "-C", str(tmp_path)])
     assert result.exit_code == 1
     assert "'rapat-1' is not an agreement folder" in result.output
+
+
+def test_revision_names_go_through_the_revision_source(tmp_path: Path) -> None:
+    from mou_kit.cli.diff import compare
+    from tests.diff.test_revisions import FakeSource
+
+    old, new, result = compare("rapat-1", "rapat-2", tmp_path, lang=None, source=FakeSource())
+    assert result.new_revision is not None and result.new_revision.meeting == "rapat-2"
+    assert old.id == new.id == "test-agreement"

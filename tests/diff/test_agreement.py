@@ -154,3 +154,11 @@ def test_random_edits_are_reported_exactly(case: tuple[Agreement, Agreement, Edi
     assert by_kind.get("moved", set()) == edits.moved
     reworded = by_kind.get("reworded", set()) | {c.node for c in result if c.also_reworded}
     assert reworded == edits.reworded
+
+
+@settings(max_examples=30, deadline=None)
+@given(edited())
+def test_an_agreement_against_itself_is_empty(case: tuple[Agreement, Agreement, Edits]) -> None:
+    _, new, _ = case
+    assert not diff(new, new)
+    assert not diff(new, new.model_copy(deep=True)).warnings
