@@ -21,10 +21,10 @@ Element = Any
 
 @dataclass(slots=True)
 class Revisions:
-    """Author, date and the id counter shared by every revision element of one document."""
+    """Author, date (``None``: left out, as the schema allows) and the id counter of one document."""
 
     author: str
-    date: str
+    date: str | None
     next_id: int = 1
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -39,7 +39,8 @@ class Revisions:
         el = OxmlElement(f"w:{tag}")
         el.set(qn("w:id"), self.take_id())
         el.set(qn("w:author"), self.author)
-        el.set(qn("w:date"), self.date)
+        if self.date is not None:
+            el.set(qn("w:date"), self.date)
         self.counts[tag] = self.counts.get(tag, 0) + 1
         return el
 

@@ -180,6 +180,9 @@ def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
                   revision: RevisionInfo | None = None) -> Document:
     """Return a python-docx Document of ``new`` with tracked changes from ``old``.
 
+    Revisions carry the proposing party of ``revision`` as author ("mou_kit" when unknown) and its
+    date (none when unknown, so the same drafts always give the same file).
+
     :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
     """
     from docx import Document as new_document
@@ -191,8 +194,9 @@ def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
     moved_ids = moved(a_nodes, b_nodes, matching)
     moved_parties = _moved_parties(old, new)
     rows = _merge(blocks(old, lang, rename=rename, cite=number(new)), blocks(new, lang), moved_ids | moved_parties)
-    when = revision.date if revision and revision.date else dt.date.today()
-    stamp = dt.datetime.combine(when, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = None
+    if revision is not None and revision.date is not None:
+        stamp = dt.datetime.combine(revision.date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
     document = new_document()
     revisions = ox.Revisions(author=_author(new, old, revision, lang), date=stamp)
     writer = _Writer(document, lang, revisions)
