@@ -60,12 +60,25 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None,
     if source is None:
         name = a if not _is_folder(a) else b
         raise DiffError(
-            f"{name!r} is not an agreement folder (no agreement.yaml), and revision names need the git "
-            f"workspace of {directory}: give two agreement folders, or run in an agreement repository",
+            f"{name!r} is not an agreement folder (no agreement.yaml){_closest(name)}, and revision names need "
+            f"the git workspace of {directory}: give two agreement folders, or run in an agreement repository",
             code="diff-unknown-source")
     old_info, new_info = source.revision_info(a), source.revision_info(b)
     old, new = source.read(a), source.read(b)
     return old, new, diff(old, new, lang=lang, old_revision=old_info, new_revision=new_info)
+
+
+def _closest(name: str) -> str:
+    """Return ", did you mean ..." naming agreement folders beside ``name`` that look like it, or ""."""
+    from difflib import get_close_matches
+
+    parent = Path(name).parent
+    try:
+        folders = [p.name for p in parent.iterdir() if (p / "agreement.yaml").is_file()]
+    except OSError:
+        return ""
+    close = get_close_matches(Path(name).name, folders, n=3)
+    return f"; did you mean {', '.join(str(parent / c) for c in close)}?" if close else ""
 
 
 def _need_output(output: Path | None, fmt: DiffFormat, suffixes: tuple[str, ...]) -> Path:

@@ -57,3 +57,9 @@ def test_revision_names_go_through_the_revision_source(tmp_path: Path) -> None:
     old, new, result = compare("rapat-1", "rapat-2", tmp_path, lang=None, source=FakeSource())
     assert result.new_revision is not None and result.new_revision.meeting == "rapat-2"
     assert old.id == new.id == "test-agreement"
+
+
+def test_a_misspelt_folder_names_the_closest_ones(folders: tuple[str, str]) -> None:
+    result = runner.invoke(app, ["diff", folders[0] + "x", folders[1]])
+    assert result.exit_code == 1
+    assert "did you mean" in result.output and "old" in result.output
