@@ -60,8 +60,8 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None,
     if source is None:
         name = a if not _is_folder(a) else b
         raise DiffError(
-            f"{name!r} is not an agreement folder (no agreement.yaml){_closest(name)}, and revision names need "
-            f"the git workspace of {directory}: give two agreement folders, or run in an agreement repository",
+            f"{name!r} is not an agreement folder (no agreement.yaml) nor a revision (no git workspace in "
+            f"{directory}): give two agreement folders, or run in an agreement repository{_closest(name)}",
             code="diff-unknown-source")
     old_info, new_info = source.revision_info(a), source.revision_info(b)
     old, new = source.read(a), source.read(b)
@@ -78,7 +78,7 @@ def _closest(name: str) -> str:
     except OSError:
         return ""
     close = get_close_matches(Path(name).name, folders, n=3)
-    return f"; did you mean {', '.join(str(parent / c) for c in close)}?" if close else ""
+    return f"; did you mean {' or '.join(str(parent / c) for c in close)}?" if close else ""
 
 
 def _need_output(output: Path | None, fmt: DiffFormat, suffixes: tuple[str, ...]) -> Path:

@@ -47,7 +47,7 @@ def test_redline_needs_a_docx_name(folders: tuple[str, str]) -> None:
 def test_revision_names_without_workspace_is_a_clear_error(folders: tuple[str, str], tmp_path: Path) -> None:
     result = runner.invoke(app, ["diff", "rapat-1", folders[1], "-C", str(tmp_path)])
     assert result.exit_code == 1
-    assert "'rapat-1' is not an agreement folder" in result.output
+    assert "'rapat-1' is not an agreement folder (no agreement.yaml) nor a revision" in result.output
 
 
 def test_revision_names_go_through_the_revision_source(tmp_path: Path) -> None:
