@@ -36,6 +36,9 @@ ErrorCode = Literal[
     "template-unknown",
     "answer-missing",
     "answer-invalid",
+    # diff (issue 4)
+    "diff-json-invalid",
+    "diff-unknown-source",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, library, lint
+from . import agreement, demo, diff, library, lint
 from ._common import Group
 
 app = typer.Typer(
@@ -23,6 +23,7 @@ app.command()(demo.demo)
 app.command()(library.assemble)
 app.command()(lint.lint)
 app.add_typer(library.app)
+app.command("diff")(diff.diff_cmd)
 
 
 def main() -> None:

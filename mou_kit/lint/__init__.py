@@ -1,8 +1,5 @@
 """Drafting checks over an agreement: defined terms, references, variables, languages, form, drift."""
 
-from .drift import check_drift as check_drift
-from .drift import update_article as update_article
-from .finding import RULES as RULES
-from .finding import Finding as Finding
-from .finding import Rule as Rule
+from .drift import check_drift as check_drift, update_article as update_article
+from .finding import RULES as RULES, Finding as Finding, Rule as Rule
 from .run import lint as lint

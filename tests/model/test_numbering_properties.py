@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from mou_kit import Agreement, Clause, check, number
 from mou_kit.model import Address, TextRenderer
