@@ -3,9 +3,6 @@
 Importing it is cheap: GitPython is imported only when a repository is opened.
 """
 
-from .merge import Conflict as Conflict
-from .merge import MergeResult as MergeResult
-from .merge import merge as merge
-from .revision import BlameEntry as BlameEntry
-from .revision import Revision as Revision
+from .merge import Conflict as Conflict, MergeResult as MergeResult, merge as merge
+from .revision import BlameEntry as BlameEntry, Revision as Revision
 from .workspace import Workspace as Workspace

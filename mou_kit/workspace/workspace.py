@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +19,9 @@ from .publish import Plan, Published, publish
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
+
+if TYPE_CHECKING:
+    from ..diff.change import RevisionInfo
 
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
@@ -161,6 +164,17 @@ class Workspace:
         :raises WorkspaceError: nothing has that name; the message lists the closest names.
         """
         return history.revisions(self._storage, self._sha(name), limit=1)[0]
+
+    def revision_info(self, name: str) -> RevisionInfo:
+        """Return the facts a diff shows about the revision ``name``: id, date, party and meeting.
+
+        :raises WorkspaceError: nothing has that name.
+        """
+        from ..diff.change import RevisionInfo
+
+        revision = self.resolve(name)
+        return RevisionInfo(id=revision.short_id, date=revision.date.date(), proposed_by=revision.proposed_by,
+                            meeting=revision.meeting)
 
     def log(self, node: str | None = None, *, ref: str = "HEAD", limit: int | None = None) -> list[Revision]:
         """Return the revisions reachable from ``ref``, newest first; with ``node``, only those changing it.

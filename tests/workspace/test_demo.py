@@ -31,3 +31,14 @@ def test_history_of_the_tppo_kalbar_example(examples: Path, tmp_path: Path) -> N
         points = [p.id for p in first.articles[1].clauses[0].points]
         assert "lingkup-sdm" not in points
         assert "lingkup-sdm" in [p.id for p in ws.read("rapat-2023-07-18").articles[1].clauses[0].points]
+
+
+def test_diff_between_the_two_meetings_reads_the_workspace(examples: Path, tmp_path: Path) -> None:
+    from mou_kit.cli.diff import compare
+
+    history = build_example_history(examples / "tppo-kalbar", tmp_path / "demo")
+    _, _, result = compare("rapat-2023-07-18", "rapat-2023-07-25", history.path, lang=None)
+    assert [c.node for c in result.changes] == ["lingkup-lainnya"]
+    assert result.new_revision is not None and result.new_revision.meeting == "rapat-2023-07-25"
+    assert result.old_revision is not None and result.old_revision.date is not None
+    assert result.old_revision.date.isoformat() == "2023-07-18"

@@ -7,8 +7,7 @@ import os
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from mou_kit.workspace.merge import ORDER, merge, merge_order, set_at
 from tests.builders import data
