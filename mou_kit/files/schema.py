@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -36,6 +37,7 @@ def json_schema(kind: FileKind) -> dict[str, Any]:
     return schema
 
 
+@cache
 def schema_bytes(kind: FileKind) -> bytes:
     """Return the JSON Schema of ``kind`` as the canonical bytes written under ``.mou/schema/``."""
     return (json.dumps(json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
