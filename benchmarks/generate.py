@@ -11,7 +11,7 @@ from typing import Any
 
 from mou_kit import Agreement
 
-WORDS = (
+WORDS = (  # noqa: SIM905
     "PARA PIHAK sepakat untuk melaksanakan kerja sama dalam pencegahan dan penegakan hukum tindak "
     "pidana perdagangan orang sesuai dengan ketentuan peraturan perundang-undangan yang berlaku "
     "termasuk pertukaran data informasi pelindungan pekerja migran Indonesia peningkatan kapasitas "

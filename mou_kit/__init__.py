@@ -111,5 +111,26 @@ from .model import (
 from .model import (
     number as number,
 )
+from .render import (
+    fingerprint as fingerprint,
+)
+from .render import (
+    render_docx as render_docx,
+)
+from .render import (
+    render_drafts as render_drafts,
+)
+from .render import (
+    render_html as render_html,
+)
+from .render import (
+    render_markdown as render_markdown,
+)
+from .render import (
+    render_pdf as render_pdf,
+)
+from .render import (
+    render_text as render_text,
+)
 
 __version__ = "0.1.0"

@@ -31,6 +31,11 @@ ErrorCode = Literal[
     "lifecycle-illegal",
     "source-invalid",
     "workspace-failed",
+    # render: signature-ready documents
+    "asset-missing",
+    "reference-docx-invalid",
+    "engine-missing",
+    "revision-unsupported",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo
+from . import agreement, demo, render
 from ._common import Group
 
 app = typer.Typer(
@@ -20,6 +20,7 @@ app.command()(agreement.validate)
 app.command()(agreement.show)
 app.command()(agreement.schema)
 app.command()(demo.demo)
+app.command()(render.render)
 
 
 def main() -> None:
