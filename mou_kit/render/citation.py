@@ -50,7 +50,9 @@ def split_citation(text: str, chain: Chain) -> list[tuple[str, str | None]]:
         for form in forms:
             if not form:
                 continue
-            matches = list(re.finditer(rf"(?<![\w]){re.escape(form)}(?![\w])", rest))
+            before = r"(?<!\w)" if form[0].isalnum() else ""
+            after = r"(?!\w)" if form[-1].isalnum() else ""
+            matches = list(re.finditer(before + re.escape(form) + after, rest))
             if matches:
                 found = matches[-1]
                 break

@@ -73,7 +73,8 @@ def outline_data(doc: Outline) -> Json:
         "articles": [_article(a, targets) for a in doc.articles],
         "closing": _para(doc.closing, targets),
         "signatures": [{"party": s.party, "label": s.label, "institution": s.institution,
-                        "position": s.position, "name": s.name, "rank_line": s.rank_line}
+                        "position": s.position, "name": s.name, "rank_line": s.rank_line,
+                        "on_behalf": s.on_behalf}
                        for s in doc.signatures],
         "annexes": [_annex(a, targets) for a in doc.annexes],
         "meterai": doc.meterai,

@@ -197,6 +197,8 @@ class _Writer:
                     cell.width = Cm(7.5)
                 self._sig_cell(cells[0], sig.label + ",", bold=True)
                 self._sig_cell(cells[1], sig.position)
+                if sig.on_behalf:
+                    self._sig_cell(cells[1], sig.on_behalf, new=True)
                 if others is not None:
                     self._sig_cell(cells[1], f"{others[i].label}, {others[i].position}", italic=True, new=True)
                 if meterai:

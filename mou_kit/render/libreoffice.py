@@ -77,7 +77,8 @@ def find_spots(pdf: bytes, names: list[tuple[str, str]], *, width: float = 212.0
         page.extract_text(visitor_text=visit)
         for party, name in names:
             for text, x, y in hits:
-                if name and name in text:
+                shown = text.strip()
+                if name and len(shown) >= 4 and (name in shown or name.startswith(shown)):
                     found[party] = SignatureSpot(party, number, max(x - 20.0, 0.0), top - y - height - 4.0,
                                                  width, height)
     return [found[p] for p, _ in names if p in found]
