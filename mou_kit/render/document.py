@@ -55,20 +55,17 @@ class DocumentInfo:
 
 
 def fingerprint(agreement: Agreement) -> str:
-    """Return the sha256 (hex) of the agreement's canonical files, schemas left out.
+    """Return the sha256 (hex) of the agreement's canonical content.
 
-    Two agreements with the same content have the same fingerprint whatever their history.
-
-    :raises ValidationFailed: the agreement breaks a rule.
+    The content is the agreement's data as JSON with sorted keys and no whitespace, so two
+    agreements holding the same data have the same fingerprint, whatever their history or
+    the layout of their files.
     """
-    from ..files import dump_agreement
+    import json
 
-    digest = hashlib.sha256()
-    for path, data in sorted(dump_agreement(agreement).items()):
-        if path.startswith(".mou/"):
-            continue
-        digest.update(path.encode() + b"\0" + len(data).to_bytes(8, "big") + data)
-    return digest.hexdigest()
+    canonical = json.dumps(agreement.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def _logo(folder: Path | None, logo: str | None, party: str) -> Path | None:

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..errors import RenderError
+from ._incremental import Update, appendable
 from .document import DocumentInfo
 
 if TYPE_CHECKING:
-    from pypdf import PdfWriter
+    from pypdf.generic import IndirectObject
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +37,21 @@ def field_name(party: str) -> str:
     return f"signature-{party}"
 
 
-def _add_field(writer: PdfWriter, spot: SignatureSpot) -> None:
+def _add_field(update: Update, spot: SignatureSpot, fields: list[IndirectObject]) -> None:
     from pypdf.generic import (
         ArrayObject,
         DecodedStreamObject,
         DictionaryObject,
         FloatObject,
+        IndirectObject,
         NameObject,
         NumberObject,
         TextStringObject,
     )
 
-    page = writer.pages[spot.page - 1]
+    page = update.reader.pages[spot.page - 1]
+    page_ref = page.indirect_reference
+    assert page_ref is not None
     height = float(page.mediabox.height)
     rect = [spot.x, height - spot.y - spot.height, spot.x + spot.width, height - spot.y]
     appearance = DecodedStreamObject()
@@ -57,34 +61,26 @@ def _add_field(writer: PdfWriter, spot: SignatureSpot) -> None:
                                           FloatObject(spot.height)]),
     })
     appearance.set_data(b"")
-    field = DictionaryObject({
+    ref = update.add(DictionaryObject({
         NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Widget"),
         NameObject("/FT"): NameObject("/Sig"), NameObject("/T"): TextStringObject(field_name(spot.party)),
         NameObject("/F"): NumberObject(4), NameObject("/Rect"): ArrayObject([FloatObject(v) for v in rect]),
-        NameObject("/P"): page.indirect_reference,
-        NameObject("/AP"): DictionaryObject({NameObject("/N"): writer._add_object(appearance)}),
-    })
-    ref = writer._add_object(field)
-    if "/Annots" not in page:
-        page[NameObject("/Annots")] = ArrayObject()
-    cast(ArrayObject, page["/Annots"].get_object()).append(ref)
-    root = writer._root_object
-    if "/AcroForm" not in root:
-        root[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject()})
-    form = cast(DictionaryObject, root["/AcroForm"].get_object())
-    if "/Fields" not in form:
-        form[NameObject("/Fields")] = ArrayObject()
-    cast(ArrayObject, form["/Fields"].get_object()).append(ref)
+        NameObject("/P"): IndirectObject(page_ref.idnum, 0, update.reader),
+        NameObject("/AP"): DictionaryObject({NameObject("/N"): update.add(appearance)}),
+    }))
+    fields.append(ref)
+    current = cast(DictionaryObject, update.objects.get(page_ref.idnum, page))
+    raw = current.raw_get("/Annots") if "/Annots" in current else None
+    if isinstance(raw, IndirectObject):
+        array = update.objects.get(raw.idnum, raw.get_object())
+        update.replace(raw, ArrayObject([*cast(ArrayObject, array), ref]))
+    else:
+        changed = DictionaryObject({NameObject(k): current.raw_get(k) for k in current})
+        changed[NameObject("/Annots")] = ArrayObject([*(cast(ArrayObject, raw) if raw is not None else []), ref])
+        update.replace(page_ref, changed)
 
 
-def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, annexes: Sequence[Path] = ()) -> bytes:
-    """Return ``pdf`` with metadata, empty signature fields at ``spots`` and ``annexes`` appended.
-
-    The metadata holds the title, the parties (as author), the revision and the fingerprint
-    (in keywords, and as ``/MouRevision`` and ``/MouFingerprint``).
-
-    :raises RenderError: an annex file is missing or is not a readable PDF (code ``asset-missing``).
-    """
+def _with_annexes(pdf: bytes, annexes: Sequence[Path]) -> bytes:
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PdfReadError
 
@@ -97,16 +93,51 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
             writer.append(PdfReader(annex))
         except (PdfReadError, ValueError, OSError) as e:
             raise RenderError(f"annex file {annex} is not a readable PDF: {e}", code="asset-missing") from e
-    for spot in spots:
-        _add_field(writer, spot)
-    writer.add_metadata({
-        "/Title": info.title,
-        "/Author": "; ".join(info.parties),
-        "/Subject": info.subject,
-        "/Keywords": info.keywords,
-        "/MouRevision": info.revision,
-        "/MouFingerprint": f"sha256:{info.fingerprint}",
-    })
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, annexes: Sequence[Path] = ()) -> bytes:
+    """Return ``pdf`` with metadata, empty signature fields at ``spots`` and ``annexes`` appended.
+
+    The metadata holds the title, the parties (as author), the subject and the keywords
+    (revision and fingerprint) where the PDF lacks them, and always ``/MouRevision`` and
+    ``/MouFingerprint``. Fields and metadata are appended as one incremental update, so the
+    typeset bytes (and a PDF/A declaration) stay as they are.
+
+    :raises RenderError: an annex file is missing or is not a readable PDF (code ``asset-missing``).
+    """
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+    if annexes or not appendable(pdf):
+        pdf = _with_annexes(pdf, annexes)
+    reader = PdfReader(io.BytesIO(pdf))
+    update = Update(pdf, reader)
+    fields: list[IndirectObject] = []
+    for spot in spots:
+        _add_field(update, spot, fields)
+    root_ref = cast("IndirectObject", reader.trailer.raw_get("/Root"))
+    root = cast(DictionaryObject, root_ref.get_object())
+    new_root = DictionaryObject({NameObject(k): root.raw_get(k) for k in root})
+    if fields:
+        new_root[NameObject("/AcroForm")] = DictionaryObject({
+            NameObject("/Fields"): ArrayObject(fields), NameObject("/SigFlags"): NumberObject(1)})
+        update.replace(root_ref, new_root)
+    wanted = {"/Title": info.title, "/Author": "; ".join(info.parties), "/Subject": info.subject,
+              "/Keywords": info.keywords}
+    raw_info = reader.trailer.raw_get("/Info") if "/Info" in reader.trailer else None
+    old = cast(DictionaryObject, raw_info.get_object()) if raw_info is not None else DictionaryObject()
+    meta = DictionaryObject({NameObject(k): old.raw_get(k) for k in old})
+    for key, value in wanted.items():
+        if key not in meta:
+            meta[NameObject(key)] = TextStringObject(value)
+    meta[NameObject("/MouRevision")] = TextStringObject(info.revision)
+    meta[NameObject("/MouFingerprint")] = TextStringObject(f"sha256:{info.fingerprint}")
+    if raw_info is not None:
+        update.replace(cast("IndirectObject", raw_info), meta)
+        update.info_ref = cast("IndirectObject", raw_info).idnum
+    else:
+        update.info_ref = update.add(meta).idnum
+    return update.write()

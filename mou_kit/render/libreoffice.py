@@ -28,8 +28,11 @@ def soffice() -> str:
     return found
 
 
-def convert(docx: bytes) -> bytes:
-    """Return the PDF LibreOffice makes of the DOCX bytes ``docx``, in a private profile.
+def convert(docx: bytes, *, profile: Path | None = None) -> bytes:
+    """Return the PDF LibreOffice makes of the DOCX bytes ``docx``.
+
+    LibreOffice runs with the user profile folder ``profile`` (default: a fresh private one, so
+    it never clashes with a LibreOffice the user has open).
 
     :raises RenderError: LibreOffice is missing, failed, or took longer than ``TIMEOUT`` seconds.
     """
@@ -38,7 +41,7 @@ def convert(docx: bytes) -> bytes:
         root = Path(tmp)
         source = root / "agreement.docx"
         source.write_bytes(docx)
-        command = [program, f"-env:UserInstallation={(root / 'profile').as_uri()}", "--headless",
+        command = [program, f"-env:UserInstallation={(profile or root / 'profile').resolve().as_uri()}", "--headless",
                    "--convert-to", "pdf", "--outdir", str(root), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
