@@ -109,7 +109,14 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
     :raises RenderError: an annex file is missing or is not a readable PDF (code ``asset-missing``).
     """
     from pypdf import PdfReader
-    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        TextStringObject,
+    )
 
     if annexes or not appendable(pdf):
         pdf = _with_annexes(pdf, annexes)
@@ -121,6 +128,11 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
     root_ref = cast("IndirectObject", reader.trailer.raw_get("/Root"))
     root = cast(DictionaryObject, root_ref.get_object())
     new_root = DictionaryObject({NameObject(k): root.raw_get(k) for k in root})
+    mark = new_root.get("/MarkInfo")
+    if isinstance(mark, DictionaryObject) and mark.get("/Suspects") == BooleanObject(False):
+        # false is the default; poppler reports an explicit false as an error once a form exists
+        new_root[NameObject("/MarkInfo")] = DictionaryObject({NameObject(k): mark.raw_get(k) for k in mark
+                                                              if k != "/Suspects"})
     if fields:
         new_root[NameObject("/AcroForm")] = DictionaryObject({
             NameObject("/Fields"): ArrayObject(fields), NameObject("/SigFlags"): NumberObject(1)})
