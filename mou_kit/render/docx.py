@@ -246,10 +246,16 @@ class _Writer:
         self.annexes(doc)
 
     def side_by_side(self, a: Outline, b: Outline) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
         from docx.shared import Pt
 
         table = self.doc.add_table(rows=0, cols=2)
         _ooxml.table_borders(table)
+        names = {s.name for s in self.doc.styles}
+        style = self.doc.styles["MoU Bilingual"] if "MoU Bilingual" in names else \
+            self.doc.styles.add_style("MoU Bilingual", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.font.size = Pt(10.5)
 
         def pair(fill: Any) -> None:
             cells = table.add_row().cells
@@ -259,8 +265,7 @@ class _Writer:
                 if not first.text and len(cell.paragraphs) > 1:
                     first._p.getparent().remove(first._p)
                 for p in cell.paragraphs:
-                    for r in p.runs:
-                        r.font.size = Pt(10.5)
+                    p.style = style
 
         pair(lambda cell, doc: self.title(cell, doc))
         for part in ("opening", "parties", "together", "recitals", "formula"):

@@ -28,7 +28,11 @@ def soffice() -> str:
     return found
 
 
-def convert(docx: bytes, *, profile: Path | None = None) -> bytes:
+PDFA_FILTER = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
+"""LibreOffice's PDF export asked for PDF/A-2b."""
+
+
+def convert(docx: bytes, *, profile: Path | None = None, pdfa: bool = False) -> bytes:
     """Return the PDF LibreOffice makes of the DOCX bytes ``docx``.
 
     LibreOffice runs with the user profile folder ``profile`` (default: a fresh private one, so
@@ -42,7 +46,7 @@ def convert(docx: bytes, *, profile: Path | None = None) -> bytes:
         source = root / "agreement.docx"
         source.write_bytes(docx)
         command = [program, f"-env:UserInstallation={(profile or root / 'profile').resolve().as_uri()}", "--headless",
-                   "--convert-to", "pdf", "--outdir", str(root), str(source)]
+                   "--convert-to", PDFA_FILTER if pdfa else "pdf", "--outdir", str(root), str(source)]
         try:
             done = subprocess.run(command, capture_output=True, timeout=TIMEOUT, check=False)
         except subprocess.TimeoutExpired as e:
@@ -88,7 +92,7 @@ def find_spots(pdf: bytes, names: list[tuple[str, str]], *, width: float = 212.0
 
 
 def via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | None, folder: Path | None,
-                    layout: str | None) -> Laid:
+                    layout: str | None, pdfa: bool = False) -> Laid:
     """Return the PDF LibreOffice makes of the agreement's DOCX, with the signature spots found in it.
 
     :raises RenderError: LibreOffice is missing or failed.
@@ -96,6 +100,6 @@ def via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | N
     from .docx_page import render_docx
 
     soffice()
-    pdf = convert(render_docx(agreement, lang=lang, revision=revision, folder=folder, layout=layout))
+    pdf = convert(render_docx(agreement, lang=lang, revision=revision, folder=folder, layout=layout), pdfa=pdfa)
     names = [(p.id, p.signatory.name) for p in agreement.parties if p.signatory is not None]
     return Laid(pdf, find_spots(pdf, names))

@@ -102,7 +102,7 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     elif engine == "libreoffice":
         from .libreoffice import via_libreoffice
 
-        laid = via_libreoffice(agreement, lang=lang, revision=revision, folder=where, layout=layout)
+        laid = via_libreoffice(agreement, lang=lang, revision=revision, folder=where, layout=layout, pdfa=pdfa)
     else:
         raise RenderError(f"engine {engine!r} is not 'typst' or 'libreoffice'", code="render-failed")
     annex_files = [where / a.file for a in agreement.annexes

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mou_kit.render.citation import chains, split_citation
 from mou_kit.render.outline import outline
@@ -33,3 +35,11 @@ def test_chains_follow_the_outline() -> None:
     doc = outline(build("a1[c1] a2[c2,c3(p1(s1))]"), "id")
     assert chains(doc)["s1"] == [("a2", "Pasal 2"), ("c3", "(2)"), ("p1", "a."), ("s1", "1.")]
     assert chains(doc)["c1"] == [("a1", "Pasal 1")]
+
+
+@given(st.text(alphabet="Pasl ayt()hruf.bc123", max_size=40),
+       st.lists(st.sampled_from(["Pasal 3", "(2)", "b.", "1.", "3.2", "(a)"]), max_size=4))
+def test_split_citation_keeps_every_character(text: str, labels: list[str]) -> None:
+    pieces = split_citation(text, [(f"n{i}", label) for i, label in enumerate(labels)])
+    assert "".join(t for t, _ in pieces) == text
+    assert all(t for t, _ in pieces)

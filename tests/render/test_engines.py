@@ -60,7 +60,9 @@ def test_libreoffice_engine_makes_a_finished_pdf() -> None:
     """Slow (about 3 s): one LibreOffice conversion."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(render_pdf(load(KALBAR), folder=KALBAR, engine="libreoffice")))
+    data = render_pdf(load(KALBAR), folder=KALBAR, engine="libreoffice", pdfa=True)
+    assert b"<pdfaid:part>2</pdfaid:part>" in data
+    reader = PdfReader(io.BytesIO(data))
     assert reader.metadata is not None and reader.metadata["/MouRevision"] == "working-folder"
     assert sorted(reader.get_fields() or {}) == ["signature-bp3mi-kalbar", "signature-kanwil-kemenkumham-kalbar",
                                                  "signature-polda-kalbar"]

@@ -144,3 +144,15 @@ def test_annex_pdfs_are_appended(tmp_path: Path) -> None:
 
     with_annex = render_pdf(agreement, folder=tmp_path)
     assert len(PdfReader(io.BytesIO(with_annex)).pages) == len(PdfReader(io.BytesIO(plain)).pages) * 2 + 1
+
+
+def test_sequential_layout_gives_one_language_after_the_other() -> None:
+    text = "\n".join(pdf_pages(render_pdf(signed(KALBAR), lang="id+en", layout="sequential", folder=KALBAR)))
+    heads = re.findall(r"^(Pasal|Article) (\d+)$", text, re.M)
+    assert heads == [("Pasal", str(n)) for n in range(1, 12)] + [("Article", str(n)) for n in range(1, 12)]
+
+
+def test_side_by_side_pairs_every_article() -> None:
+    text = "\n".join(pdf_pages(render_pdf(signed(KALBAR), lang="id+en", folder=KALBAR)))
+    heads = re.findall(r"^(Pasal|Article) (\d+)", text, re.M)
+    assert [n for _, n in heads] == [str(n) for n in range(1, 12) for _ in (0, 1)]
