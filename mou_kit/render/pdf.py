@@ -6,6 +6,7 @@ The typst template ships with the package; the agreement reaches it only as JSON
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from dataclasses import dataclass
@@ -64,7 +65,8 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
     try:
         compiler = typst.Compiler(str(template), root=str(root), font_paths=[str(package_dir("fonts"))],
                                   ignore_system_fonts=True, sys_inputs={"data": json.dumps(data)})
-        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=0)
+        stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
+        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
         raw: list[dict[str, Any]] = json.loads(compiler.query("<signature-field>", field="value"))
     except (RuntimeError, ValueError) as e:
         message = getattr(e, "message", None) or str(e)

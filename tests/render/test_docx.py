@@ -70,10 +70,13 @@ def test_draft_has_watermark_in_header(kalbar_docx: bytes) -> None:
     assert b"RANCANGAN" in __import__("lxml.etree").etree.tostring(header)
 
 
-def test_docx_and_pdf_carry_the_same_words_and_numbers() -> None:
-    agreement = signed(KALBAR)
-    docx_words = words("\n".join(docx_lines(render_docx(agreement, lang="id", folder=KALBAR))))
-    pdf_words = words("\n".join(pdf_pages(render_pdf(agreement, lang="id", folder=KALBAR))))
+@pytest.mark.parametrize(("example", "lang"), [("tppo-kalbar", "id"), ("tppo-kalbar", "en"),
+                                              ("tppo-kalbar", "id+en"), ("research-mou-en", "en")])
+def test_docx_and_pdf_carry_the_same_words_and_numbers(example: str, lang: str) -> None:
+    folder = EXAMPLES / example
+    agreement = signed(folder)
+    docx_words = words("\n".join(docx_lines(render_docx(agreement, lang=lang, folder=folder))))
+    pdf_words = words("\n".join(pdf_pages(render_pdf(agreement, lang=lang, folder=folder))))
     assert docx_words == pdf_words
 
 
