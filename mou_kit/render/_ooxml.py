@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import itertools
 from typing import Any
-from xml.sax.saxutils import escape
+from html import escape
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -52,7 +52,7 @@ class Lists:
             f'<w:abstractNum xmlns:w="W_NS" w:abstractNumId="{abstract_id}">'
             f'<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-            f'<w:lvlText w:val="{escape(text, {chr(34): "&quot;"})}"/><w:lvlJc w:val="left"/>'
+            f'<w:lvlText w:val="{escape(text)}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
             f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl></w:abstractNum>')
         nums = self._numbering.xpath("./w:num")
@@ -147,7 +147,7 @@ def keep_rows_together(table: Any) -> None:
 
 def watermark(header: Any, text: str) -> None:
     """Add ``text`` as a grey diagonal watermark (a VML text path, as Word makes it) to ``header``."""
-    safe = escape(text, {'"': "&quot;"})
+    safe = escape(text)
     shape = _xml(
         '<w:p xmlns:w="W_NS" xmlns:v="urn:schemas-microsoft-com:vml" '
         'xmlns:o="urn:schemas-microsoft-com:office:office"><w:r><w:pict>'

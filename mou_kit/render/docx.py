@@ -25,8 +25,8 @@ CM = 567
 
 def _level_text(label: str, style: str) -> str:
     first = counter(1, style)
-    head, _, tail = label.rpartition(first)
-    return f"{head}%1{tail}" if _ or head else label
+    head, found, tail = label.rpartition(first)
+    return f"{head}%1{tail}" if found else label
 
 
 def _open_base(reference: Path | None) -> Any:

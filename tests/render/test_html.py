@@ -1,16 +1,10 @@
-"""Markdown and HTML: standalone, numbered like the PDF, every text escaped."""
+"""HTML: one standalone page, every text escaped, bilingual texts side by side."""
 
 from __future__ import annotations
 
-from mou_kit import load, render_html, render_markdown
+from mou_kit import load, render_html
 from tests.builders import build
-from tests.render.test_pdf import INJECTION, KALBAR
-
-
-def test_markdown_escapes_and_numbers() -> None:
-    text = render_markdown(build("a1[c1,c2]", texts={"c1": INJECTION}))
-    assert "## Pasal 1" in text
-    assert r"\(1\) Teks \# \$ \* \_ \[ \] \\ \< \> \@ \{ \} \`" in text
+from tests.render.test_pdf import KALBAR
 
 
 def test_html_is_standalone_and_escaped() -> None:
