@@ -5,8 +5,8 @@ fields, cell borders and the watermark. Everything here takes and returns python
 from __future__ import annotations
 
 import itertools
-from typing import Any
 from html import escape
+from typing import Any
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
