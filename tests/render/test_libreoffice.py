@@ -14,7 +14,7 @@ import pytest
 from mou_kit import RenderError, load, render_docx, render_drafts, render_pdf
 from mou_kit.render import libreoffice
 from tests.builders import build
-from tests.render.test_pdf import KALBAR
+from tests.render.test_pdf import KALBAR, qpdf_ok
 
 
 def png(width: int = 8, height: int = 8) -> bytes:
@@ -56,11 +56,12 @@ def test_libreoffice_engine_without_soffice_gives_one_clear_line(monkeypatch: py
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_engine_makes_a_finished_pdf() -> None:
+def test_libreoffice_engine_makes_a_finished_pdf(tmp_path: Path) -> None:
     """Slow (about 3 s): one LibreOffice conversion."""
     from pypdf import PdfReader
 
-    data = render_pdf(load(KALBAR), folder=KALBAR, engine="libreoffice", pdfa=True)
+    data = render_pdf(load(KALBAR), tmp_path / "lo.pdf", folder=KALBAR, engine="libreoffice", pdfa=True)
+    assert qpdf_ok(tmp_path / "lo.pdf")
     assert b"<pdfaid:part>2</pdfaid:part>" in data
     reader = PdfReader(io.BytesIO(data))
     assert reader.metadata is not None and reader.metadata["/MouRevision"] == "working-folder"
