@@ -202,12 +202,32 @@ class _Writer:
                 if others is not None:
                     self._sig_cell(cells[1], f"{others[i].label}, {others[i].position}", italic=True, new=True)
                 if meterai:
-                    self._sig_cell(cells[2], meterai, small=True)
-                    _ooxml.cell_borders(cells[2], style="nil")
+                    self._meterai(cells[2], meterai)
                 self._sig_cell(cells[3], sig.name or "(........................)", bold=True, underline=True)
                 self._sig_cell(cells[4], sig.rank_line)
             _ooxml.keep_rows_together(table)
             where.add_paragraph()
+
+    def _meterai(self, cell: Any, text: str) -> None:
+        """Put a dashed box for the duty stamp (meterai) at the left of the signature space."""
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+
+        box = cell.add_table(rows=1, cols=1)
+        box.alignment = WD_TABLE_ALIGNMENT.LEFT
+        box.autofit = False
+        box.columns[0].width = Cm(2.4)
+        inner = box.rows[0].cells[0]
+        inner.width = Cm(2.4)
+        inner.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _ooxml.table_borders(box, "dashed")
+        _ooxml.row_height(box.rows[0], int(CM * 1.5))
+        paragraph = inner.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(text).font.size = Pt(7)
+        cell.paragraphs[0].paragraph_format.space_after = Pt(6)
 
     def _sig_cell(self, cell: Any, text: str, *, bold: bool = False, underline: bool = False,
                   italic: bool = False, small: bool = False, new: bool = False) -> None:

@@ -147,3 +147,12 @@ def test_research_mou_renders_in_english() -> None:
     folder = EXAMPLES / "research-mou-en"
     lines = docx_lines(render_docx(load(folder), folder=folder))
     assert any(x.startswith("2.2 In selecting joint research projects under clause 2.1(a)") for x in lines)
+
+
+def test_meterai_boxes_in_docx_and_pdf() -> None:
+    agreement = signed(KALBAR)
+    agreement.closing.meterai = True
+    docx_text = "\n".join(docx_lines(render_docx(agreement, folder=KALBAR)))
+    pdf_text = "\n".join(pdf_pages(render_pdf(agreement, folder=KALBAR)))
+    assert docx_text.count("Meterai Rp10.000") == pdf_text.count("Meterai Rp10.000") == 3
+    assert "bermeterai cukup" in docx_text
