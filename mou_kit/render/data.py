@@ -94,6 +94,7 @@ def document_data(docs: list[Outline], info: DocumentInfo, *, layout: str,
         "docs": [outline_data(d) for d in docs],
         "info": {"revision": info.revision, "fingerprint": info.fingerprint, "short": info.short,
                  "watermark": info.watermark, "page": info.page, "initials": info.initials,
-                 "title": info.title, "parties": info.parties, "keywords": [info.keywords]},
+                 "title": info.title, "subject": info.subject, "parties": info.parties,
+                 "keywords": [info.keywords]},
         "logos": logos,
     }
