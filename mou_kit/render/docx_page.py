@@ -53,12 +53,13 @@ def _footer(document: Any, info: DocumentInfo, labels: list[str]) -> None:
     head.text = info.initials
     head.runs[0].font.size = Pt(7)
     head.paragraph_format.space_after = Pt(0)
-    table = footer.add_table(rows=2, cols=len(labels), width=Cm(2.4 * len(labels)))
+    width = min(2.4, 12.0 / len(labels))
+    table = footer.add_table(rows=2, cols=len(labels), width=Cm(width * len(labels)))
     table.alignment = WD_TABLE_ALIGNMENT.LEFT
     table.autofit = False
     _ooxml.table_borders(table, "single")
     for cell, label in zip(table.rows[0].cells, labels, strict=True):
-        cell.width = Cm(2.4)
+        cell.width = Cm(width)
         cell.paragraphs[0].add_run(label).font.size = Pt(6)
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _ooxml.row_height(table.rows[1], int(0.8 * 567))

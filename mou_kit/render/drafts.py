@@ -12,7 +12,7 @@ from .pdf import render_pdf
 
 def render_drafts(agreement: Agreement, out: str | os.PathLike[str], *, folder: str | os.PathLike[str] | None = None,
                   revision: str | None = None) -> list[Path]:
-    """Write the draft documents of ``agreement`` into the folder ``out`` and return their paths.
+    """Return the paths of the draft documents of ``agreement``, written into the folder ``out``.
 
     Writes ``<id>.docx`` and ``<id>.pdf`` (PDF/A-2b) in the main language and, when the agreement
     has a second language, ``<id>.<main>+<second>.pdf`` side by side (or as the house style says).

@@ -164,3 +164,13 @@ def test_side_by_side_pairs_every_article() -> None:
     text = "\n".join(pdf_pages(render_pdf(signed(KALBAR), lang="id+en", folder=KALBAR)))
     heads = re.findall(r"^(Pasal|Article) (\d+)", text, re.M)
     assert [n for _, n in heads] == [str(n) for n in range(1, 12) for _ in (0, 1)]
+
+
+@pytest.mark.parametrize("parties", [2, 3, 4, 7, 10])
+def test_any_number_of_parties_gets_one_field_each(tmp_path: Path, parties: int) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "many.pdf"
+    render_pdf(build("a1[c1,c2]", parties=parties), target)
+    assert len(PdfReader(target).get_fields() or {}) == parties
+    assert qpdf_ok(target)
