@@ -84,6 +84,12 @@ def run() -> list[dict[str, str]]:
                      f"{lo_cli:.3f} s", "", "two fresh processes, LibreOffice with a warmed profile; median of 3"))
     rows.append(_row("render: DOCX + LibreOffice, 300 clauses, in-process DOCX", f"{lo_time:.3f} s", "",
                      "render_docx + soffice (warmed profile), median of 3"))
+    example_pdf = _best(lambda i: render_pdf(kalbar, lang="id", folder=example, revision=f"e{i}"))
+    example_docx = render_docx(kalbar, lang="id", folder=example)
+    with tempfile.TemporaryDirectory() as tmp:
+        example_lo = _best(lambda i: convert(example_docx, profile=Path(tmp) / "profile"), repeat=3)
+    rows.append(_row("render: tppo-kalbar in-process PDF vs its DOCX through LibreOffice",
+                     f"{example_lo / example_pdf:.1f}x faster", "", f"LibreOffice {example_lo:.3f} s"))
     rows.append(_row("render: fresh `mou render` PDF vs DOCX + LibreOffice (both fresh)",
                      f"{lo_cli / cli_time:.1f}x faster", ">= 5x", ""))
     rows.append(_row("render: in-process PDF vs DOCX + LibreOffice", f"{lo_time / pdf_time:.1f}x faster",
