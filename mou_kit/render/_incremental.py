@@ -49,40 +49,21 @@ class Update:
 
     def write(self) -> bytes:
         """Return the original bytes followed by the update."""
-        from pypdf.generic import DictionaryObject, IndirectObject, NameObject, NumberObject
+        from ._pdfbytes import append_section
 
         match = _STARTXREF.search(self.pdf[-64:])
         assert match is not None
-        out = io.BytesIO()
-        out.write(self.pdf if self.pdf.endswith(b"\n") else self.pdf + b"\n")
-        offsets: dict[int, int] = {}
-        for number in sorted(self.objects):
-            offsets[number] = out.tell()
-            out.write(f"{number} 0 obj\n".encode())
-            self.objects[number].write_to_stream(out)
-            out.write(b"\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n")
-        numbers = sorted(offsets)
-        start = 0
-        while start < len(numbers):
-            end = start
-            while end + 1 < len(numbers) and numbers[end + 1] == numbers[end] + 1:
-                end += 1
-            out.write(f"{numbers[start]} {end - start + 1}\n".encode())
-            for number in numbers[start:end + 1]:
-                out.write(f"{offsets[number]:010d} 00000 n\r\n".encode())
-            start = end + 1
-        trailer = DictionaryObject({
-            NameObject("/Size"): NumberObject(self._next),
-            NameObject("/Root"): self.reader.trailer.raw_get("/Root"),
-            NameObject("/Prev"): NumberObject(int(match.group(1))),
-        })
+        objects = {}
+        for number, obj in self.objects.items():
+            buffer = io.BytesIO()
+            obj.write_to_stream(buffer)
+            objects[number] = buffer.getvalue()
+        trailer = b"/Size %d/Root %d 0 R/Prev %s" % (
+            self._next, self.reader.trailer.raw_get("/Root").idnum, match.group(1))
         if self.info_ref is not None:
-            trailer[NameObject("/Info")] = IndirectObject(self.info_ref, 0, self.reader)
+            trailer += b"/Info %d 0 R" % self.info_ref
         if "/ID" in self.reader.trailer:
-            trailer[NameObject("/ID")] = self.reader.trailer.raw_get("/ID")
-        out.write(b"trailer\n")
-        trailer.write_to_stream(out)
-        out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
-        return out.getvalue()
+            buffer = io.BytesIO()
+            self.reader.trailer.raw_get("/ID").write_to_stream(buffer)
+            trailer += b"/ID" + buffer.getvalue()
+        return append_section(self.pdf, objects, trailer)

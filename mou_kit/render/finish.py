@@ -98,6 +98,15 @@ def _with_annexes(pdf: bytes, annexes: Sequence[Path]) -> bytes:
     return out.getvalue()
 
 
+def _finish_plain(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot]) -> bytes | None:
+    from ._pdfbytes import finish_plain
+
+    defaults = {"Title": info.title, "Author": "; ".join(info.parties), "Subject": info.subject,
+                "Keywords": info.keywords}
+    always = {"MouRevision": info.revision, "MouFingerprint": f"sha256:{info.fingerprint}"}
+    return finish_plain(pdf, spots, [field_name(s.party) for s in spots], always, defaults=defaults)
+
+
 def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, annexes: Sequence[Path] = ()) -> bytes:
     """Return ``pdf`` with metadata, empty signature fields at ``spots`` and ``annexes`` appended.
 
@@ -108,6 +117,10 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
 
     :raises RenderError: an annex file is missing or is not a readable PDF (code ``asset-missing``).
     """
+    if not annexes:
+        done = _finish_plain(pdf, info, spots)
+        if done is not None:
+            return done
     from pypdf import PdfReader
     from pypdf.generic import (
         ArrayObject,
