@@ -11,27 +11,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .finish import SignatureSpot
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 _REF = re.compile(rb"(\d+)\s+0\s+R")
-
-
-class Spot(Protocol):
-    """Where a signatory signs (see :class:`mou_kit.render.finish.SignatureSpot`)."""
-
-    @property
-    def party(self) -> str: ...
-    @property
-    def page(self) -> int: ...
-    @property
-    def x(self) -> float: ...
-    @property
-    def y(self) -> float: ...
-    @property
-    def width(self) -> float: ...
-    @property
-    def height(self) -> float: ...
 
 
 def text_string(text: str) -> bytes:
@@ -110,7 +96,7 @@ class _Plain:
         return int(match.group(1)) if match else None
 
 
-def finish_plain(pdf: bytes, spots: Sequence[Spot], names: Sequence[str], info: Mapping[str, str], *,
+def finish_plain(pdf: bytes, spots: Sequence[SignatureSpot], names: Sequence[str], info: Mapping[str, str], *,
                  defaults: Mapping[str, str] | None = None) -> bytes | None:
     """Return ``pdf`` with an empty signature field named ``names[i]`` at each of ``spots`` and
     the ``info`` entries (e.g. ``{"MouRevision": ...}``) added to its document information,

@@ -12,10 +12,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model import Agreement, LifecycleState
 from ..model.locale import locale_for
+
+if TYPE_CHECKING:
+    from .outline import Outline
 
 UNSIGNED = frozenset({LifecycleState.DRAFT, LifecycleState.NEGOTIATION, LifecycleState.AGREED})
 """States in which a document is still a draft and carries the watermark."""
@@ -148,3 +152,21 @@ def layout_for(agreement: Agreement, langs: list[str], layout: str | None = None
     if chosen not in ("side-by-side", "sequential"):
         raise RenderError(f"layout {chosen!r} is not 'side-by-side' or 'sequential'", code="render-failed")
     return chosen
+
+
+def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, folder: Path | None,
+            layout: str | None = None) -> tuple[list[Outline], DocumentInfo, str]:
+    """Return the outlines (one per language), the document facts and the layout of a document.
+
+    :raises MouKitError: unknown language.
+    :raises RenderError: a logo is missing.
+    :raises TemplateError: a text cannot be rendered.
+    """
+    from ..model import number
+    from .outline import outline
+
+    langs = languages(agreement, lang)
+    numbering = number(agreement)
+    docs = [outline(agreement, x, numbering=numbering) for x in langs]
+    info = document_info(agreement, langs[0], revision=revision, folder=folder)
+    return docs, info, layout_for(agreement, langs, layout)

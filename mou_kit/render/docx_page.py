@@ -154,7 +154,7 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     :raises RenderError: a logo is missing, the reference DOCX is not a DOCX.
     :raises TemplateError: a text cannot be rendered.
     """
-    from .pdf import prepare
+    from .document import prepare
 
     where = Path(folder) if folder is not None else None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout)

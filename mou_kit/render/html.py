@@ -90,7 +90,7 @@ def render_html(agreement: Agreement, path: str | os.PathLike[str] | None = None
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises TemplateError: a text cannot be rendered.
     """
-    from .pdf import prepare
+    from .document import prepare
 
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=None, layout=layout)
     text = html_of(docs, info, chosen)

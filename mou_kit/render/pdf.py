@@ -15,11 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
-from ..model import Agreement, number
+from ..model import Agreement
 from .data import document_data
-from .document import DocumentInfo, document_info, languages, layout_for
+from .document import DocumentInfo, prepare
 from .finish import SignatureSpot
-from .outline import Outline, outline
+from .outline import Outline
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +33,6 @@ class Laid:
 def package_dir(name: str) -> Path:
     """Return the folder of the package data ``name`` ("templates", "fonts") as a path."""
     return Path(str(resources.files("mou_kit") / name))
-
-
-def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, folder: Path | None,
-            layout: str | None = None) -> tuple[list[Outline], DocumentInfo, str]:
-    """Return the outlines (one per language), the document facts and the layout of a document.
-
-    :raises MouKitError: unknown language.
-    :raises RenderError: a logo is missing.
-    :raises TemplateError: a text cannot be rendered.
-    """
-    langs = languages(agreement, lang)
-    numbering = number(agreement)
-    docs = [outline(agreement, x, numbering=numbering) for x in langs]
-    info = document_info(agreement, langs[0], revision=revision, folder=folder)
-    return docs, info, layout_for(agreement, langs, layout)
 
 
 def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False) -> Laid:
