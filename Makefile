@@ -20,7 +20,7 @@ demo: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check mou_kit tests benchmarks
+	$(BIN)/ruff check mou_kit tests benchmarks docs_src
 
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict mou_kit

@@ -11,13 +11,14 @@ from typing import Any
 
 from mou_kit import Agreement
 
-WORDS = (  # noqa: SIM905
+_VOCABULARY = (
     "PARA PIHAK sepakat untuk melaksanakan kerja sama dalam pencegahan dan penegakan hukum tindak "
     "pidana perdagangan orang sesuai dengan ketentuan peraturan perundang-undangan yang berlaku "
     "termasuk pertukaran data informasi pelindungan pekerja migran Indonesia peningkatan kapasitas "
     "sumber daya manusia pemanfaatan sarana prasarana koordinasi pelaporan evaluasi berkala wilayah "
     "Kalimantan Barat masing-masing PIHAK wajib menjaga kerahasiaan dan bertanggung jawab atas"
-).split()
+)
+WORDS = tuple(_VOCABULARY.split(" "))
 
 
 def sentence(rng: random.Random, low: int = 18, high: int = 45) -> str:

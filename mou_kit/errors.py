@@ -31,6 +31,14 @@ ErrorCode = Literal[
     "lifecycle-illegal",
     "source-invalid",
     "workspace-failed",
+    # clause library and assembly (assemble/)
+    "template-invalid",
+    "template-unknown",
+    "answer-missing",
+    "answer-invalid",
+    # diff (issue 4)
+    "diff-json-invalid",
+    "diff-unknown-source",
     # render: signature-ready documents
     "asset-missing",
     "reference-docx-invalid",

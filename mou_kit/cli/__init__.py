@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, render
+from . import agreement, demo, diff, library, lint, render
 from ._common import Group
 
 app = typer.Typer(
@@ -20,6 +20,10 @@ app.command()(agreement.validate)
 app.command()(agreement.show)
 app.command()(agreement.schema)
 app.command()(demo.demo)
+app.command()(library.assemble)
+app.command()(lint.lint)
+app.add_typer(library.app)
+app.command("diff")(diff.diff_cmd)
 app.command()(render.render)
 
 

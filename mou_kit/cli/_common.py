@@ -51,7 +51,7 @@ def fail(error: MouKitError) -> NoReturn:
         count = len(error.problems)
         err.print(f"{count} problem{'s' if count != 1 else ''} found.")
     else:
-        err.print(f"[red]error:[/red] {escape(error.message)} [{error.code}]")
+        err.print(f"[red]error:[/red] {escape(f'{error.message} [{error.code}]')}")
     raise typer.Exit(EXIT_USER_ERROR)
 
 

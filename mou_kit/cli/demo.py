@@ -38,5 +38,5 @@ def demo(
         agreement = load(folder)
         out.print(f"[green]valid[/green] {folder}: {len(agreement.articles)} articles")
         for lang in agreement.languages:
-            out.print(Rule(f"{agreement.id} [{lang}]"))
+            out.print(Rule(escape(f"{agreement.id} [{lang}]")))
             out.print(escape(render_text(agreement, lang)), end="")

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, ValidationFailed
-from ..model import Agreement, Article, Meeting, check
+from ..model import Agreement, Article, Meeting, check, slugify
 from ..model.walk import format_path
 from .limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
 from .schema import AgreementFile, FileKind, schema_bytes, schema_header
@@ -79,6 +79,13 @@ def _listing(root: Path, folder: str, limit: int) -> list[str]:
     return [f"{folder}/{n}" for n in names[: limit + 1]]
 
 
+class _Unreadable:
+    """Marks a file whose bytes could not be parsed; its problem is already reported."""
+
+
+UNREADABLE = _Unreadable()
+
+
 def _read(files: Files, rel: str, problems: list[Problem]) -> Any:
     data = files[rel]
     if data.startswith(_TOO_LARGE):
@@ -87,20 +94,22 @@ def _read(files: Files, rel: str, problems: list[Problem]) -> Any:
             "file-too-large", f"file is {size / 1_048_576:.1f} MiB, over the limit of "
             f"{MAX_YAML_BYTES // 1_048_576} MiB", file=rel,
             hint="split long texts into several clauses or move annexes to annexes/"))
-        return None
+        return UNREADABLE
     if data == _SYMLINK:
         problems.append(Problem("file-unreadable", "file is a symbolic link", file=rel,
                                 hint="replace the link by the file itself"))
-        return None
+        return UNREADABLE
     try:
         return parse_yaml(data, rel)
     except YamlProblem as e:
         problems.append(e.problem)
-        return None
+        return UNREADABLE
 
 
 def _validate(model: type[BaseModel], raw: Any, rel: str, data: bytes,
               problems: list[Problem]) -> Any:
+    if raw is UNREADABLE:
+        return None
     if raw is None:
         raw = {}
     try:
@@ -139,9 +148,7 @@ def parse_agreement(files: Files) -> Agreement:
                 path="id", line=_line(files[rel], ("id",)),
                 hint=f"rename the file to {article_path(article.id)} or set 'id: {stem}'"))
         articles[stem] = article
-    if head is None:
-        raise ValidationFailed(problems)
-    listed = list(head.articles)
+    listed = list(head.articles) if head is not None else _listed_anyway(head_raw)
     for i, article_id in enumerate(listed):
         if article_id not in articles:
             pos = locate(files[AGREEMENT_FILE], ("articles", i))
@@ -156,7 +163,7 @@ def parse_agreement(files: Files) -> Agreement:
                 "article-file-unlisted", f"{article_path(stem)} is not listed under 'articles' in "
                 f"{AGREEMENT_FILE}", file=article_path(stem),
                 hint=f"add '- {stem}' to 'articles' in {AGREEMENT_FILE} or delete the file"))
-    if problems:
+    if problems or head is None:
         raise ValidationFailed(problems)
     fields = {k: getattr(head, k) for k in head.model_fields_set if k != "articles"}
     agreement = Agreement.model_construct(**fields, articles=[articles[a] for a in listed])
@@ -164,6 +171,12 @@ def parse_agreement(files: Files) -> Agreement:
     if problems:
         raise ValidationFailed(problems)
     return agreement
+
+
+def _listed_anyway(raw: Any) -> list[str]:
+    """Return the article order from an ``agreement.yaml`` that failed validation, if readable."""
+    items = raw.get("articles") if isinstance(raw, dict) else None
+    return [a for a in items if isinstance(a, str)] if isinstance(items, list) else []
 
 
 def parse_meetings(files: Files) -> list[Meeting]:
@@ -239,17 +252,20 @@ _HINTS = {
 }
 
 
-def _problems_from(error: ValidationError, model: type[BaseModel], file: str, data: bytes) -> list[Problem]:
+def _problems_from(error: ValidationError, model: type[BaseModel], file: str, data: bytes,
+                   *, at: tuple[str | int, ...] = ()) -> list[Problem]:
+    """Return one located problem per pydantic error; ``at`` is where ``model``'s data sits in the file."""
     out: list[Problem] = []
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
+        inner = tuple(item["loc"])
+        loc = (*at, *inner)
         kind = item["type"]
         message = str(item["msg"]).removeprefix("Value error, ")
         hint = _HINTS.get(kind)
         if kind == "extra_forbidden":
             key = str(loc[-1])
             pos = locate_key(data, loc[:-1], key)
-            allowed = _allowed_keys(model, loc[:-1])
+            allowed = _allowed_keys(model, inner[:-1])
             close = difflib.get_close_matches(key, allowed, n=1)
             out.append(Problem(
                 "unknown-key", f"unknown key {key!r}", file=file, path=format_path(loc),
@@ -265,6 +281,11 @@ def _problems_from(error: ValidationError, model: type[BaseModel], file: str, da
                 hint=f"add '{loc[-1]}: ...'"))
             continue
         code: Any = "bad-id" if (loc and loc[-1] == "id") or "is not a slug" in message else "invalid-value"
+        if code == "bad-id":
+            suggestion = slugify(str(item.get("input", ""))) or "pasal-1"
+            hint = f"rename it, e.g. to {suggestion!r}"
+        elif hint is None:
+            hint = "run 'mou schema' to see what this key takes"
         pos = locate(data, loc)
         shown = item.get("input")
         if kind not in ("value_error", "assertion_error") and not isinstance(shown, dict | list):

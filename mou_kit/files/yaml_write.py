@@ -1,33 +1,175 @@
 """How data becomes canonical YAML bytes, keeping the comments a person wrote in the old file.
 
-Canonical means: keys in the models' field order, two-space indents, long or multi-line texts
-as literal block scalars, nothing added that the user did not change. Saving unchanged data
-over its own canonical output gives the same bytes.
+Canonical means: keys in the models' field order, two-space indents, sequences indented under
+their key, short lists of words in flow style, long or multi-line texts as ``|-`` literal
+blocks, and a string quoted exactly when PyYAML (our reader) or a YAML 1.2 editor would read
+it as something other than that string. Writing is our own small emitter (see
+``docs/adr/0002-own-canonical-yaml-emitter.md``): it is fast and its output is the same
+whether or not the old file had comments.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import io
+import json
+import math
+import re
 from collections.abc import Mapping
 from enum import Enum
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ruamel.yaml import YAML
+from .yaml_comments import Comments, PathKey, extract_comments
 
 BLOCK_AT = 72
-"""Strings longer than this, or holding a line break, are written as ``|`` block scalars."""
+"""Strings longer than this, or holding a line break, are written as ``|-`` block scalars."""
+
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_QUOTE_ESCAPE = re.compile(
+    "[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]")
+_SPECIAL_START = set("-?:,[]{}#&*!|>'\"%@`")
+_YAML12_NOT_STR = re.compile(
+    r"^(?:[-+]?(?:\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN|[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?"
+    r"|\.[0-9]+(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|0b[01]+)"
+    r"|true|false|yes|no|on|off|y|n|null|~|<<|=)$",
+    re.IGNORECASE,
+)
 
 
-def _yaml() -> YAML:
-    from ruamel.yaml import YAML
+def _plain_ok(text: str, *, flow: bool) -> bool:
+    if not text or text != text.strip() or text[0] in _SPECIAL_START or _NON_PRINTABLE.search(text):
+        return False
+    if "\n" in text or "\t" in text or ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if flow and any(c in text for c in ",[]{}"):
+        return False
+    return not _YAML12_NOT_STR.match(text) and _resolves_to_str(text)
 
-    y = YAML(typ="rt")
-    y.indent(mapping=2, sequence=4, offset=2)
-    y.width = 100_000
-    y.allow_unicode = True
-    return y
+
+def _resolves_to_str(text: str) -> bool:
+    """Whether PyYAML, our reader, reads the plain scalar ``text`` back as a string."""
+    import yaml
+
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    resolvers = [*table.get(text[:1], []), *table.get(None, [])]
+    return not any(regexp.match(text) for _tag, regexp in resolvers)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group(0))
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _quoted(text: str) -> str:
+    body = json.dumps(text, ensure_ascii=False)
+    return _QUOTE_ESCAPE.sub(_escape, body)
+
+
+def _block_ok(text: str) -> bool:
+    if "\n" not in text and len(text) <= BLOCK_AT:
+        return False
+    if text.endswith("\n") or text.startswith((" ", "\n")) or "\r" in text or "\t" in text:
+        return False
+    if _NON_PRINTABLE.search(text.replace("\n", "")):
+        return False
+    return all(line == line.rstrip() for line in text.split("\n"))
+
+
+def scalar(value: Any, *, flow: bool = False) -> str:
+    """Return the YAML text of one scalar value."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        if "e" in text and "." not in text.split("e")[0]:
+            mantissa, exponent = text.split("e")
+            text = f"{mantissa}.0e{exponent if exponent[0] in '+-' else '+' + exponent}"
+        return text
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return scalar(value.value, flow=flow)
+    text = str(value)
+    return text if _plain_ok(text, flow=flow) else _quoted(text)
+
+
+def _flow_ok(items: list[Any]) -> bool:
+    return 0 < len(items) <= 8 and all(isinstance(v, str) and len(v) < 20 for v in items)
+
+
+class _Emitter:
+    def __init__(self, comments: Comments) -> None:
+        self.lines: list[str] = []
+        self.comments = comments
+        self.used: set[PathKey] = set()
+
+    def before(self, path: PathKey, indent: int) -> None:
+        notes = self.comments.before.get(path)
+        if notes:
+            self.used.add(path)
+            self.lines.extend(" " * indent + note for note in notes)
+
+    def eol(self, path: PathKey) -> str:
+        note = self.comments.end_of_line.get(path)
+        if note is None:
+            return ""
+        self.used.add(("eol", *path))
+        return "  " + note
+
+    def mapping(self, data: Mapping[str, Any], indent: int, path: PathKey) -> None:
+        for key, value in data.items():
+            child = (*path, key)
+            self.before(child, indent)
+            self.value(" " * indent + scalar(key) + ":", value, indent, child)
+
+    def value(self, prefix: str, value: Any, indent: int, path: PathKey) -> None:
+        if isinstance(value, Mapping) and value:
+            self.lines.append(prefix + self.eol(path))
+            self.mapping(value, indent + 2, path)
+        elif isinstance(value, list) and value:
+            if _flow_ok(value):
+                self.lines.append(f"{prefix} [{', '.join(scalar(v, flow=True) for v in value)}]{self.eol(path)}")
+            else:
+                self.lines.append(prefix + self.eol(path))
+                self.sequence(value, indent + 2, path)
+        elif isinstance(value, Mapping):
+            self.lines.append(f"{prefix} {{}}{self.eol(path)}")
+        elif isinstance(value, list):
+            self.lines.append(f"{prefix} []{self.eol(path)}")
+        elif isinstance(value, str) and _block_ok(value):
+            self.lines.append(f"{prefix} |-{self.eol(path)}")
+            pad = " " * (indent + 2)
+            self.lines.extend(pad + line if line else "" for line in value.split("\n"))
+        else:
+            self.lines.append(f"{prefix} {scalar(value)}{self.eol(path)}")
+
+    def sequence(self, items: list[Any], indent: int, path: PathKey) -> None:
+        for index, item in enumerate(items):
+            key = item["id"] if isinstance(item, Mapping) and isinstance(item.get("id"), str) else index
+            child = (*path, key)
+            self.before(child, indent)
+            if isinstance(item, Mapping) and item:
+                start = len(self.lines)
+                self.mapping(item, indent + 2, child)
+                first = self.lines[start]
+                self.lines[start] = " " * indent + "- " + first[indent + 2:]
+            elif isinstance(item, list) and item:
+                self.lines.append(" " * indent + "-" + self.eol(child))
+                self.sequence(item, indent + 2, child)
+            else:
+                start = len(self.lines)
+                self.value(" " * indent + "-", item, indent, child)
+                self.lines[start] = self.lines[start].replace("- ", "- ", 1)
 
 
 def _plain(value: Any) -> Any:
@@ -41,103 +183,21 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _build(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import LiteralScalarString
-
-    if isinstance(value, dict):
-        return CommentedMap((k, _build(v)) for k, v in value.items())
-    if isinstance(value, list):
-        seq = CommentedSeq(_build(v) for v in value)
-        if value and all(isinstance(v, str) and len(v) < 20 for v in value) and len(value) <= 8:
-            seq.fa.set_flow_style()
-        return seq
-    if isinstance(value, str) and _wants_block(value):
-        return LiteralScalarString(value)
-    return value
-
-
-def _wants_block(text: str) -> bool:
-    if "\n" not in text and len(text) <= BLOCK_AT:
-        return False
-    # Literal blocks cannot hold some characters or edge spaces exactly; keep those quoted.
-    if text != text.strip(" ") or any((ord(c) < 32 and c not in "\n") or c in "\x7f\ufeff" for c in text):
-        return False
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
-        return False
-    lines = text.split("\n")
-    return not any(line != line.rstrip() for line in lines) and not text.endswith("\n")
-
-
-def _same(old: Any, new: Any) -> bool:
-    return type(old) is type(new) and old == new
-
-
-def _merge(old: Any, new: Any) -> Any:
-    """Return ``new`` written into ``old`` (a ruamel round-trip node) so that old comments stay."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(new, dict) and isinstance(old, CommentedMap):
-        for key in [k for k in old if k not in new]:
-            del old[key]
-        for key, value in new.items():
-            old[key] = _merge(old[key], value) if key in old else _build(value)
-        for key in new:
-            old.move_to_end(key)
-        return old
-    if isinstance(new, list) and isinstance(old, CommentedSeq):
-        keyed = all(isinstance(v, dict) and "id" in v for v in new) and all(
-            isinstance(v, CommentedMap) and "id" in v for v in old)
-        by_key = {(v["id"] if keyed else i): (i, v) for i, v in enumerate(old)}
-        seq = CommentedSeq()
-        for j, value in enumerate(new):
-            hit = by_key.get(value["id"] if keyed else j)
-            if hit is None:
-                seq.append(_build(value))
-                continue
-            i, previous = hit
-            seq.append(_merge(previous, value))
-            if i in old.ca.items:
-                seq.ca.items[j] = old.ca.items[i]
-        seq.ca.comment = old.ca.comment
-        if old.fa.flow_style():
-            seq.fa.set_flow_style()
-        return seq
-    if _same(_unstyled(old), new):
-        return old
-    return _build(new)
-
-
-def _unstyled(value: Any) -> Any:
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, bool | int | float | dt.date):
-        return value
-    return value
-
-
 def dump_yaml(data: Mapping[str, Any], *, header: str, previous: bytes | None = None) -> bytes:
-    """Return ``data`` as canonical YAML, under the comment line ``header``.
+    """Return ``data`` as canonical YAML under the comment line ``header``.
 
-    With ``previous`` (the file's current bytes) the comments in it are carried over to the
-    nodes that still exist.
+    With ``previous`` (the file's current bytes), the comments a person wrote in it are written
+    again before, or at the end of, the same keys and list items (items are followed by id); a
+    comment whose node is gone is kept at the end of the file.
     """
-    y = _yaml()
-    new = _plain(data)
-    root: Any = None
-    if previous is not None and b"#" in previous:
-        text = previous.decode("utf-8", errors="replace")
-        if text.startswith("# yaml-language-server:"):
-            text = text.split("\n", 1)[1] if "\n" in text else ""
-        try:
-            old = y.load(text)
-        except Exception:
-            old = None
-        if old is not None:
-            root = _merge(old, new)
-    if root is None:
-        root = _build(new)
-    out = io.StringIO()
-    out.write(header + "\n")
-    y.dump(root, out)
-    return out.getvalue().encode("utf-8")
+    comments = extract_comments(previous, skip_first=header.split(":", 1)[0]) if previous else Comments()
+    emitter = _Emitter(comments)
+    emitter.lines.append(header)
+    emitter.before((), 0)
+    emitter.mapping(_plain(data), 0, ())
+    orphans = [note for path, notes in comments.before.items() if path not in emitter.used for note in notes]
+    orphans += [note for path, note in comments.end_of_line.items() if ("eol", *path) not in emitter.used]
+    orphans += comments.trailing
+    if orphans:
+        emitter.lines.extend(orphans)
+    return ("\n".join(emitter.lines) + "\n").encode("utf-8")

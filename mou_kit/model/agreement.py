@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .article import Article
-from .ids import Slug
+from .ids import FolderPath, Slug
 from .party import Party
 from .state import LifecycleState
 from .text import LANG_PATTERN, Text
@@ -23,7 +23,7 @@ _VARIABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 class Recital(BaseModel):
     """A recital ("bahwa ...;" / "WHEREAS ..."), lettered at render time."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
@@ -32,7 +32,7 @@ class Recital(BaseModel):
 class DefinedTerm(BaseModel):
     """A term the agreement defines and then uses with its capitalisation."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     term: Text
@@ -43,18 +43,18 @@ class DefinedTerm(BaseModel):
 class Annex(BaseModel):
     """An annex (Lampiran): a title and either inline text or a file under ``annexes/``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: Text
     text: Text | None = None
-    file: str | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
+    file: FolderPath | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
 
 
 class Variable(BaseModel):
     """A typed value that clause texts use as ``{{ name }}``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     type: VariableType = "string"
     value: VariableValue
@@ -80,7 +80,7 @@ class Variable(BaseModel):
 class Term(BaseModel):
     """How long the agreement runs: start, duration or end, renewal and notice."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     effective_date: dt.date | None = Field(
         default=None, description="When it takes effect; empty means on the date of signing."
@@ -98,7 +98,7 @@ class Term(BaseModel):
 class Closing(BaseModel):
     """How the agreement is executed: number of originals, meterai, official stamps."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     copies: int | None = Field(default=None, ge=1, description="Originals made; empty means one per party.")
     meterai: bool = Field(default=False, description="Whether each original carries a duty stamp (meterai).")
@@ -108,7 +108,7 @@ class Closing(BaseModel):
 class HouseStyle(BaseModel):
     """Form choices that differ between institutions, all attested in practice."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     first_party_label: Literal["KESATU", "PERTAMA"] = "KESATU"
     date_digits: bool = Field(default=False, description="Add '(18-07-2023)' after the date in words.")
@@ -118,7 +118,7 @@ class HouseStyle(BaseModel):
 class AgreementHead(BaseModel):
     """Everything about an agreement except its articles: the content of ``agreement.yaml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     kind: AgreementKind = "mou"

@@ -11,7 +11,7 @@ from .text import Text
 class Point(BaseModel):
     """A listed point (huruf a., then angka 1. below it); numbers are computed, never stored."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
@@ -25,7 +25,7 @@ class Clause(BaseModel):
     international practice both do.
     """
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
@@ -38,7 +38,7 @@ class Clause(BaseModel):
 class Article(BaseModel):
     """An article (Pasal) with its heading and clauses, stored as ``articles/<id>.yaml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     heading: Text

@@ -23,10 +23,7 @@ def check_slug(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
         raise ValueError(f"id {value!r} is longer than {MAX_ID_LENGTH} characters")
     if not _SLUG.match(value):
-        raise ValueError(
-            f"id {value!r} is not a slug: use lower-case letters, digits and single hyphens "
-            f"(e.g. {slugify(value) or 'pasal-1'!r})"
-        )
+        raise ValueError(f"id {value!r} is not a slug (only a-z, 0-9 and single hyphens)")
     return value
 
 
@@ -37,3 +34,21 @@ def slugify(text: str) -> str:
 
 Slug = Annotated[str, AfterValidator(check_slug)]
 """A node id: ``[a-z0-9]`` words joined by single hyphens, at most 80 characters."""
+
+
+def check_relative_path(value: str) -> str:
+    """Return ``value`` if it is a relative path inside the agreement folder, else raise.
+
+    :raises ValueError: the path is absolute, climbs out with ``..``, or uses backslashes.
+    """
+    parts = value.split("/")
+    if not value or value.startswith("/") or "\\" in value or ":" in parts[0] or ".." in parts or "" in parts:
+        raise ValueError(
+            f"path {value!r} must be relative to the agreement folder, like 'assets/logo.png' "
+            "(no leading '/', no '..', no backslashes)"
+        )
+    return value
+
+
+FolderPath = Annotated[str, AfterValidator(check_relative_path)]
+"""A path inside the agreement folder, written with '/' (``assets/logo.png``)."""

@@ -15,7 +15,7 @@ DecisionResult = Literal["agreed", "agreed-with-changes", "pending", "deleted", 
 class Attendee(BaseModel):
     """A person at a meeting, with the institution and the role they came in."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     institution: str
@@ -26,7 +26,7 @@ class Attendee(BaseModel):
 class Decision(BaseModel):
     """One outcome of a meeting, optionally about one node of the agreement."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     node: Slug | None = Field(default=None, description="The article, clause or point it concerns.")
@@ -36,7 +36,7 @@ class Decision(BaseModel):
 class Meeting(BaseModel):
     """A negotiation meeting, stored as ``meetings/<id>.yaml`` beside the draft it settled."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: str | None = None

@@ -6,14 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .ids import Slug
+from .ids import FolderPath, Slug
 from .text import Text
 
 
 class Signatory(BaseModel):
     """The official who signs for a party: name, position, rank and registration number."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(description="Full name with academic titles, as it is printed under the signature.")
     position: Text = Field(description="Position (jabatan), e.g. 'KEPALA KEPOLISIAN DAERAH KALIMANTAN BARAT'.")
@@ -27,14 +27,14 @@ class Signatory(BaseModel):
 class Party(BaseModel):
     """One party to the agreement, in the order the agreement names them (PIHAK KESATU first)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     name: Text = Field(description="Full name of the institution, as in the title block.")
     short_name: Text = Field(description="Short name used in running text, e.g. 'Polda Kalbar'.")
     number: str | None = Field(default=None, description="The party's own registry number for this agreement (NOMOR).")
     address: Text | None = Field(default=None, description="Seat of the institution (berkedudukan di ...).")
-    logo: str | None = Field(default=None, description="Logo file under assets/, e.g. 'assets/polda.png'.")
+    logo: FolderPath | None = Field(default=None, description="Logo file under assets/, e.g. 'assets/polda.png'.")
     represented_by: Text | None = Field(
         default=None,
         description="Whom the signatory acts for when it is not the institution itself.",

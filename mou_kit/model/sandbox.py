@@ -7,7 +7,7 @@ the safety rules (sandbox, strict undefined, no file access) hold everywhere.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .words import in_words, long_date, month_name, weekday_name, with_words
 
@@ -22,8 +22,18 @@ def _as_date(value: Any) -> dt.date:
     return dt.date.fromisoformat(str(value))
 
 
-def build_environment(lang: str, *, loader: BaseLoader | None = None) -> SandboxedEnvironment:
+Syntax = Literal["agreement", "template"]
+TEMPLATE_DELIMITERS = ("<<", ">>", "<%", "%>", "<#", "#>")
+"""Delimiters of clause-library templates (variable, block, comment), so ``{{ ... }}`` stays for the agreement."""
+_AGREEMENT_DELIMITERS = ("{{", "}}", "{%", "%}", "{#", "#}")
+
+
+def build_environment(lang: str, *, loader: BaseLoader | None = None,
+                      syntax: Syntax = "agreement") -> SandboxedEnvironment:
     """Return a sandboxed Jinja2 environment for ``lang`` with strict undefined variables.
+
+    ``syntax="template"`` reads clause-library templates: ``<< name >>`` and ``<% if %>`` are
+    filled in at assembly, while ``{{ name }}`` passes through as the agreement's own variable.
 
     Filters: ``words`` ("delapan belas"), ``terbilang`` (the same, Indonesian name),
     ``with_words`` / ``angka`` ("3 (tiga)"), ``weekday`` / ``hari``, ``month`` / ``bulan``,
@@ -33,12 +43,16 @@ def build_environment(lang: str, *, loader: BaseLoader | None = None) -> Sandbox
     from jinja2 import StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    delimiters = TEMPLATE_DELIMITERS if syntax == "template" else _AGREEMENT_DELIMITERS
     env = ImmutableSandboxedEnvironment(
         undefined=StrictUndefined,
         autoescape=False,
         loader=loader,
         keep_trailing_newline=True,
         auto_reload=False,
+        variable_start_string=delimiters[0], variable_end_string=delimiters[1],
+        block_start_string=delimiters[2], block_end_string=delimiters[3],
+        comment_start_string=delimiters[4], comment_end_string=delimiters[5],
     )
     filters: dict[str, Any] = {
         "words": lambda n: in_words(int(n), lang),

@@ -5,7 +5,6 @@ from .docx_page import render_docx as render_docx
 from .drafts import render_drafts as render_drafts
 from .html import render_html as render_html
 from .markdown import render_markdown as render_markdown
-from .outline import Outline as Outline
-from .outline import outline as outline
+from .outline import Outline as Outline, outline as outline
 from .pdf import render_pdf as render_pdf
 from .text import render_text as render_text

@@ -26,9 +26,9 @@ def test_render_writes_the_file(tmp_path: Path, args: list[str], magic: bytes) -
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["--lang", "fr"], "error: language 'fr' has no form defined; use one of en, id"),
+    (["--lang", "fr"], "error: language 'fr' has no form defined; use one of en, id [unknown-language]"),
     (["HEAD~1"], "error: cannot render revision 'HEAD~1' yet: rendering a git revision needs the workspace; "
-                 "omit REF to render the working folder"),
+                 "omit REF to render the working folder [revision-unsupported]"),
 ])
 def test_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["render", "-C", KALBAR, *args, "-o", str(tmp_path / "x.pdf")])

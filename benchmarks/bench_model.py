@@ -1,0 +1,45 @@
+"""The model and its files: load + validate, save and numbering of a 300-clause agreement; start-up."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from benchmarks.generate import synthetic
+from benchmarks.timing import ROOT, median_seconds, mou, process_seconds, row
+
+
+def run() -> list[dict[str, str]]:
+    """Return the figures of this module's benchmarks."""
+    from mou_kit import load, number, save
+    from mou_kit.files import dump_agreement, parse_agreement, read_folder
+
+    agreement = synthetic(30, 10)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "synthetic"
+        save(agreement, folder)
+        rows.append(row("load + validate, 300 clauses (warm)", median_seconds(lambda: load(folder)),
+                        "<= 50 ms"))
+        files = read_folder(folder)
+        rows.append(row("parse + validate from bytes, 300 clauses", median_seconds(lambda: parse_agreement(files)),
+                        "", "what a read at a git revision costs"))
+        rows.append(row("save unchanged, 300 clauses", median_seconds(lambda: save(agreement, folder), repeat=5),
+                        "", "comments carried over"))
+        rows.append(row("dump to canonical bytes, 300 clauses",
+                        median_seconds(lambda: dump_agreement(agreement), repeat=5), ""))
+    rows.append(row("numbering, 300 clauses", median_seconds(lambda: number(agreement)), ""))
+    example = ROOT / "examples/tppo-kalbar"
+    rows.append(row("`import mou_kit` (fresh process)",
+                    process_seconds([mou()[0], "-c", "import mou_kit"]), ""))
+    rows.append(row("`mou --help` (fresh process)", process_seconds(mou("--help")), "<= 500 ms"))
+    rows.append(row("`mou validate` on the example (fresh process)",
+                    process_seconds(mou("validate", "-C", str(example))), "<= 500 ms"))
+    heavy = ("import sys, mou_kit.cli; "
+             "print(sorted(m for m in ('docx', 'typst', 'git', 'pypdf', 'pyhanko') if m in sys.modules))")
+    import subprocess
+
+    loaded = subprocess.run([mou()[0], "-c", heavy], capture_output=True, text=True, check=True).stdout.strip()
+    rows.append({"benchmark": "heavy libraries imported by the CLI at start-up", "figure": loaded,
+                 "target": "[]", "note": "python-docx, typst, GitPython, pypdf, pyHanko"})
+    return rows

@@ -1,0 +1,47 @@
+"""Run every benchmark module and write the figures to docs/performance.md.
+
+Usage: ``make bench`` (or ``python benchmarks/run.py [MODULE ...]`` to run some of them).
+Each ``benchmarks/bench_*.py`` exposes ``run() -> list[dict[str, str]]`` with the keys
+benchmark, figure, target and note.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import platform
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main(names: list[str]) -> int:
+    """Run the named benchmark modules (default: all) and write docs/performance.md."""
+    modules = names or sorted(p.stem for p in (ROOT / "benchmarks").glob("bench_*.py"))
+    sections = []
+    for name in modules:
+        module = importlib.import_module(f"benchmarks.{name}")
+        print(f"== {name}", flush=True)
+        rows = module.run()
+        for r in rows:
+            print(f"  {r['benchmark']:<60} {r['figure']:>14}  {r['target']}  {r['note']}", flush=True)
+        table = ["| benchmark | figure | target | note |", "| --- | --- | --- | --- |"]
+        table += [f"| {r['benchmark']} | {r['figure']} | {r['target']} | {r['note']} |" for r in rows]
+        doc = (module.__doc__ or "").strip().splitlines()[0]
+        sections.append(f"## {name}\n\n{doc}\n\n" + "\n".join(table) + "\n")
+    header = (
+        "# Performance\n\n"
+        "Figures from `make bench` (`python benchmarks/run.py`), medians of repeated runs on "
+        f"{platform.machine()} with {platform.python_implementation()} {platform.python_version()}, "
+        f"measured {dt.date.today().isoformat()} on a shared 2-core machine: compare ratios more than "
+        "absolute times. \"Fresh process\" means a new Python interpreter per run.\n\n"
+    )
+    if not names:
+        (ROOT / "docs/performance.md").write_text(header + "\n".join(sections), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

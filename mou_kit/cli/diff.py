@@ -1,0 +1,135 @@
+"""The ``mou diff`` command: changes between two agreement folders or two revisions, in five formats."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ..errors import DiffError
+from ._common import Folder, Lang, console, folder_or_cwd
+
+if TYPE_CHECKING:
+    from ..diff import AgreementDiff, RevisionSource
+    from ..model import Agreement
+
+
+class DiffFormat(StrEnum):
+    """The formats ``mou diff`` writes."""
+
+    TEXT = "text"
+    JSON = "json"
+    HTML = "html"
+    MATRIX = "matrix"
+    REDLINE = "redline"
+
+
+def _is_folder(name: str) -> bool:
+    return (Path(name) / "agreement.yaml").is_file()
+
+
+def revision_source(directory: Path) -> RevisionSource | None:
+    """Return the git workspace of ``directory`` as a revision source, or ``None`` where there is none."""
+    import importlib
+
+    try:
+        workspace = importlib.import_module("mou_kit.workspace")
+    except ImportError:
+        return None
+    source: RevisionSource = workspace.Workspace(directory)
+    return source
+
+
+def compare(a: str, b: str, directory: Path, *, lang: str | None,
+            source: RevisionSource | None = None) -> tuple[Agreement, Agreement, AgreementDiff]:
+    """Return both agreements and their diff, for two folders or two revision names.
+
+    :raises DiffError: a name is neither an agreement folder nor a revision (no workspace here).
+    """
+    from ..diff import diff
+
+    if _is_folder(a) and _is_folder(b):
+        from ..files import load
+
+        old, new = load(a), load(b)
+        return old, new, diff(old, new, lang=lang)
+    source = source if source is not None else revision_source(directory)
+    if source is None:
+        name = a if not _is_folder(a) else b
+        raise DiffError(
+            f"{name!r} is not an agreement folder (no agreement.yaml) nor a revision (no git workspace in "
+            f"{directory}): give two agreement folders, or run in an agreement repository{_closest(name)}",
+            code="diff-unknown-source")
+    old_info, new_info = source.revision_info(a), source.revision_info(b)
+    old, new = source.read(a), source.read(b)
+    return old, new, diff(old, new, lang=lang, old_revision=old_info, new_revision=new_info)
+
+
+def _closest(name: str) -> str:
+    """Return ", did you mean ..." naming agreement folders beside ``name`` that look like it, or ""."""
+    from difflib import get_close_matches
+
+    parent = Path(name).parent
+    try:
+        folders = [p.name for p in parent.iterdir() if (p / "agreement.yaml").is_file()]
+    except OSError:
+        return ""
+    close = get_close_matches(Path(name).name, folders, n=3)
+    return f"; did you mean {' or '.join(str(parent / c) for c in close)}?" if close else ""
+
+
+def _need_output(output: Path | None, fmt: DiffFormat, suffixes: tuple[str, ...]) -> Path:
+    if output is None or output.suffix.lower() not in suffixes:
+        raise typer.BadParameter(f"--format {fmt.value} writes a file: give -o FILE ending in "
+                                 f"{' or '.join(suffixes)}", param_hint="-o")
+    return output
+
+
+def diff_cmd(
+    a: Annotated[str, typer.Argument(help="Old side: an agreement folder, or a revision or meeting name.")],
+    b: Annotated[str, typer.Argument(help="New side: an agreement folder, or a revision or meeting name.")],
+    fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TEXT,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    lang: Lang = None,
+    directory: Folder = Path("."),
+) -> None:
+    """Show what changed between two drafts, clause by clause, numbered as the reader sees them."""
+    old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang)
+    if fmt == DiffFormat.MATRIX:
+        target = _need_output(output, fmt, (".docx", ".html"))
+        from ..render.matrix import write_matrix
+
+        write_matrix(result, target)
+    elif fmt == DiffFormat.REDLINE:
+        target = _need_output(output, fmt, (".docx",))
+        from ..render.redline import write_redline
+
+        write_redline(old, new, target, diff=result)
+    else:
+        text = _text(result, fmt, markup=output is None)
+        if output is None and fmt == DiffFormat.TEXT:
+            console().print(text, end="")
+            return
+        if output is None:
+            sys.stdout.write(text)
+            return
+        output.write_text(text, encoding="utf-8")
+        target = output
+    console(stderr=True).print(f"wrote {target}")
+
+
+def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:
+    if fmt == DiffFormat.JSON:
+        import json
+
+        return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    if fmt == DiffFormat.HTML:
+        from ..render.diff_html import render_diff_html
+
+        return render_diff_html(result)
+    from ..render.diff_text import render_diff_text
+
+    return render_diff_text(result, markup=markup)

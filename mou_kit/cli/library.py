@@ -1,0 +1,154 @@
+"""Commands on the clause library: list, show, search, update; and assembling a draft from answers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._common import Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
+
+LibraryPaths = Annotated[
+    list[Path] | None,
+    typer.Option("--library", help="An extra library folder (repeatable); also MOU_LIBRARY_PATH.",
+                 file_okay=False, show_default=False),
+]
+AnswersOption = Annotated[
+    Path | None,
+    typer.Option("--answers", help="The answers file (default: .mou/answers.yaml in the agreement folder).",
+                 dir_okay=False, show_default=False),
+]
+
+app = typer.Typer(name="library", help="The clause library: list, show, search and update templates.",
+                  no_args_is_help=True, rich_markup_mode=None)
+
+
+def _library(paths: list[Path] | None) -> Any:
+    from ..assemble import load_library
+
+    return load_library(paths or [])
+
+
+def _text(value: Any, lang: str | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return str(value.get(lang) if lang and lang in value else next(iter(value.values())))
+
+
+def _row(template: Any) -> dict[str, Any]:
+    alternatives = [a.id for a in getattr(template, "alternatives", [])]
+    return {"id": template.id, "version": template.version, "kind": template.kind, "category": template.category,
+            "title": template.title, "languages": template.languages, "alternatives": alternatives}
+
+
+def _table(templates: list[Any], lang: str | None) -> None:
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False)
+    for column in ("id", "version", "category", "title", "alternatives"):
+        table.add_column(column)
+    for t in templates:
+        table.add_row(t.id, t.version, t.category if t.kind == "article" else f"{t.category} (agreement)",
+                      _text(t.title, lang), ", ".join(a.id for a in getattr(t, "alternatives", [])))
+    console().print(table)
+
+
+@app.command("list")
+def list_templates(as_json: JsonFlag = False, lang: Lang = None, library: LibraryPaths = None) -> None:
+    """List the templates of the library (the newest version of each)."""
+    templates = _library(library).templates()
+    if as_json:
+        print_json([_row(t) for t in templates])
+        return
+    _table(templates, lang)
+
+
+@app.command()
+def search(words: Annotated[list[str], typer.Argument(help="Words to find, in Indonesian or English.")],
+           as_json: JsonFlag = False, lang: Lang = None, library: LibraryPaths = None) -> None:
+    """Find templates whose ids, titles, keywords or texts hold every word."""
+    found = _library(library).search(" ".join(words))
+    if as_json:
+        print_json([_row(t) for t in found])
+        return
+    if not found:
+        console().print("no template matches")
+        return
+    _table(found, lang)
+
+
+@app.command()
+def show(template: Annotated[str, typer.Argument(help="A template id, or id@1.0.0.")],
+         alternative: Annotated[str | None, typer.Option(help="The alternative to preview.")] = None,
+         as_json: JsonFlag = False, lang: Lang = None, library: LibraryPaths = None) -> None:
+    """Show a template: guidance, variables, alternatives, and its text filled with the examples."""
+    from rich.markup import escape
+
+    from ..assemble.assembly import render_example
+    from ..assemble.template import AgreementTemplate
+
+    found = _library(library).get(template)
+    if as_json:
+        print_json(found.model_dump(mode="json", by_alias=True))
+        return
+    out = console()
+    out.print(f"[bold]{escape(found.ref)}[/bold]  {escape(_text(found.title, lang))}  {escape(f'[{found.category}]')}")
+    if found.guidance:
+        out.print(escape(_text(found.guidance, lang)))
+    if isinstance(found, AgreementTemplate):
+        out.print(f"kind: {found.agreement_kind}; parties: {found.parties or 'any'}")
+        for entry in found.articles:
+            out.print(f"  - {escape(entry.template)}" + (f" (when {escape(entry.when)})" if entry.when else ""))
+        return
+    for var in found.variables:
+        default = "required" if var.required else f"default {var.default!r}"
+        out.print(f"  {var.name} ({var.type}, {escape(default)}): {escape(_text(var.description, lang))}")
+    for alt in found.alternatives:
+        fallback = f", falls back to {alt.fallback}" if alt.fallback else ""
+        out.print(f"alternative [bold]{alt.id}[/bold]{fallback}: {escape(_text(alt.title, lang))}")
+    article = render_example(found, alternative=alternative)
+    for language in ([lang] if lang else found.languages):
+        out.print(f"\n[dim]example ({language})[/dim]")
+        out.print(escape(_text(article.heading, language)).upper())
+        for clause in article.clauses:
+            out.print(escape(_text(clause.text, language)))
+            for point in clause.points:
+                out.print("  - " + escape(_text(point.text, language)))
+
+
+@app.command()
+def update(node: Annotated[str, typer.Argument(help="An article, clause or point id.")],
+           directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None) -> None:
+    """Bring the newest version of a node's template into the agreement folder."""
+    from ..drafting import update_from_library
+
+    changed = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
+                                  answers_path=answers)
+    if not changed:
+        console().print("already up to date")
+        return
+    console().print(f"updated {len(changed)} file(s): {', '.join(changed)} (not yet committed as a revision)")
+
+
+def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAML).", dir_okay=False)],
+             output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the agreement folder here.",
+                                                         file_okay=False)] = None,
+             lang: Lang = None, library: LibraryPaths = None) -> None:
+    """Assemble a draft from the clause library and an answers file (without -o, print it)."""
+    from rich.markup import escape
+
+    if output is None:
+        from ..assemble import assemble_file
+        from ..render import render_text
+
+        agreement = assemble_file(answers, library_paths=[str(p) for p in library or []])
+        console().print(escape(render_text(agreement, lang)), end="")
+        return
+    from ..drafting import assemble_to_folder
+
+    agreement, changed = assemble_to_folder(answers, output, library_paths=library or [])
+    console().print(f"[green]assembled[/green] {agreement.id}: {len(agreement.articles)} articles, "
+                    f"{len(changed)} file(s) written to {escape(str(output))}")

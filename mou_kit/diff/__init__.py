@@ -1,0 +1,12 @@
+"""Clause-aligned changes between two agreements: a pure ``diff(old, new) -> AgreementDiff``."""
+
+from .agreement import diff as diff
+from .change import (
+    AgreementDiff as AgreementDiff,
+    Change as Change,
+    ChangeKind as ChangeKind,
+    NodeType as NodeType,
+    RevisionInfo as RevisionInfo,
+)
+from .revisions import RevisionSource as RevisionSource, diff_revisions as diff_revisions
+from .words import OpKind as OpKind, WordOp as WordOp, word_ops as word_ops

@@ -1,0 +1,67 @@
+"""Which nodes of an agreement a diff compares: recitals, articles, clauses and points, flattened.
+
+Each node keeps its parent, its place among its siblings and its address, so matching and
+move detection work on plain lists instead of the nested model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Agreement, Point
+from ..model.numbering import Numbering
+from .change import NodeType
+
+ROOT = ""
+"""The parent of every article."""
+
+RECITALS = "#recitals"
+"""The parent of every recital (not a valid node id, so it never clashes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One comparable node: its id, type, parent, position among its siblings, address and raw text."""
+
+    id: str
+    type: NodeType
+    parent: str
+    index: int
+    address: str
+    text: str | dict[str, str]
+
+    def plain(self) -> str:
+        """Return the raw text in every language, joined, for similarity scoring."""
+        if isinstance(self.text, str):
+            return self.text
+        return "\n".join(self.text[k] for k in sorted(self.text))
+
+
+def flatten(agreement: Agreement, numbering: Numbering) -> list[Node]:
+    """Return the recitals, articles, clauses and points of ``agreement`` in document order."""
+    out = [Node(r.id, NodeType.RECITAL, RECITALS, i, f"r{i + 1}", r.text)
+           for i, r in enumerate(agreement.recitals)]
+    for a, article in enumerate(agreement.articles):
+        out.append(Node(article.id, NodeType.ARTICLE, ROOT, a, str(numbering.address(article.id)),
+                        article.heading))
+        for c, clause in enumerate(article.clauses):
+            out.append(Node(clause.id, NodeType.CLAUSE, article.id, c, str(numbering.address(clause.id)),
+                            clause.text))
+            _points(clause.points, clause.id, numbering, out)
+    return out
+
+
+def _points(points: list[Point], parent: str, numbering: Numbering, out: list[Node]) -> None:
+    for p, point in enumerate(points):
+        out.append(Node(point.id, NodeType.POINT, parent, p, str(numbering.address(point.id)), point.text))
+        _points(point.points, point.id, numbering, out)
+
+
+def similarity_text(node: Node, nodes: list[Node]) -> str:
+    """Return the text that identifies ``node`` when ids are not shared.
+
+    An article's heading is short, so its clauses' texts are added to it.
+    """
+    if node.type != NodeType.ARTICLE:
+        return node.plain()
+    return " ".join([node.plain(), *(n.plain() for n in nodes if n.parent == node.id)])

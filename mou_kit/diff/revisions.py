@@ -1,0 +1,41 @@
+"""How a diff of two revision names is made: the seam between the diff and any store of revisions.
+
+The git workspace implements :class:`RevisionSource`; the diff needs nothing else from it,
+so it stays pure and can be tested with a fake.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from ..model import Agreement
+from .agreement import diff
+from .change import AgreementDiff, RevisionInfo
+
+
+@runtime_checkable
+class RevisionSource(Protocol):
+    """Anything that reads an agreement at a revision name (commit, tag, branch, meeting id)."""
+
+    def read(self, name: str) -> Agreement:
+        """Return the agreement as it was at ``name``.
+
+        :raises MouKitError: the name does not resolve (the message lists the closest names).
+        """
+        ...
+
+    def revision_info(self, name: str) -> RevisionInfo:
+        """Return the revision ``name`` resolves to: its id, date, proposing party and meeting.
+
+        :raises MouKitError: the name does not resolve.
+        """
+        ...
+
+
+def diff_revisions(source: RevisionSource, old: str, new: str, *, lang: str | None = None) -> AgreementDiff:
+    """Return the diff between the revisions ``old`` and ``new`` of ``source``, with their revision facts.
+
+    :raises MouKitError: a name does not resolve, or ``lang`` has no form defined.
+    """
+    old_info, new_info = source.revision_info(old), source.revision_info(new)
+    return diff(source.read(old), source.read(new), lang=lang, old_revision=old_info, new_revision=new_info)

@@ -1,0 +1,131 @@
+"""The drafting workflow on an agreement folder: assemble it from the library, lint it, update it.
+
+These functions join ``files/``, ``assemble/`` and ``lint/`` for the command line and other front
+ends; each is one action on one folder.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .assemble import Answers, Library, assemble, load_library, read_answers
+from .errors import Problem, ValidationFailed
+from .files import load, save, write_files
+from .lint import Finding, lint, update_article
+from .model import Agreement, Article
+
+ANSWERS_FILE = ".mou/answers.yaml"
+"""Where ``mou assemble -o`` keeps a copy of the answers, so drift checks and updates can reuse them."""
+
+PathLike = str | os.PathLike[str]
+
+
+@dataclass(frozen=True, slots=True)
+class LintReport:
+    """The findings on one agreement, with counts per severity."""
+
+    agreement: str
+    findings: list[Finding]
+
+    @property
+    def errors(self) -> int:
+        """How many findings are errors."""
+        return sum(f.severity == "error" for f in self.findings)
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the report as plain data."""
+        counts = {s: sum(f.severity == s for f in self.findings) for s in ("error", "warning", "info")}
+        return {"agreement": self.agreement, "counts": counts, "findings": [f.to_dict() for f in self.findings]}
+
+
+def assemble_to_folder(answers_path: PathLike, folder: PathLike, *,
+                       library_paths: Sequence[PathLike] = ()) -> tuple[Agreement, list[str]]:
+    """Assemble the answers into the agreement folder ``folder`` and return the agreement and the files written.
+
+    A copy of the answers goes to ``.mou/answers.yaml``, so ``mou lint`` can show what a newer
+    template would change and ``mou library update`` can take it in.
+
+    :raises ValidationFailed: the answers or a template break a rule (every problem at once).
+    """
+    answers = read_answers(answers_path)
+    library = load_library([*answers.library_paths(), *library_paths])
+    agreement = assemble(answers, library)
+    changed = save(agreement, folder)
+    write_files(folder, {ANSWERS_FILE: Path(answers_path).read_bytes()})
+    return agreement, [*changed, ANSWERS_FILE]
+
+
+def _answers_for(folder: Path, answers_path: PathLike | None) -> Answers | None:
+    if answers_path is not None:
+        return read_answers(answers_path)
+    stored = folder / ANSWERS_FILE
+    return read_answers(stored) if stored.is_file() else None
+
+
+def _library(answers: Answers | None, library_paths: Sequence[PathLike]) -> Library:
+    extra = answers.library_paths() if answers is not None else []
+    return load_library([*(p for p in extra if p.is_dir()), *library_paths])
+
+
+def lint_folder(folder: PathLike, *, library_paths: Sequence[PathLike] = (),
+                answers_path: PathLike | None = None) -> LintReport:
+    """Return the drafting findings on the agreement in ``folder``, drift against the library included.
+
+    :raises ValidationFailed: the agreement, the answers or the library cannot be read.
+    """
+    root = Path(folder)
+    agreement = load(root)
+    answers = _answers_for(root, answers_path)
+    return LintReport(agreement.id, lint(agreement, library=_library(answers, library_paths), answers=answers))
+
+
+def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[PathLike] = (),
+                        answers_path: PathLike | None = None) -> list[str]:
+    """Make the article holding ``node`` again from the newest version of its template, write the
+    folder, and return the files that changed (committing them as a revision is the caller's step).
+
+    :raises ValidationFailed: no answers are known for the folder, or they no longer fit the template.
+    :raises TemplateError: the node is not in an article made from a template.
+    """
+    root = Path(folder)
+    agreement = load(root)
+    answers = _answers_for(root, answers_path)
+    if answers is None:
+        raise ValidationFailed([Problem(
+            "file-missing", "no answers are known for this agreement", file=str(root / ANSWERS_FILE),
+            hint="pass --answers FILE (the answers it was assembled from)")])
+    updated = update_article(agreement, node, _library(answers, library_paths), answers)
+    return save(updated, root)
+
+
+def library_demo(answers_path: PathLike, example: PathLike) -> list[str]:
+    """Return the lines ``mou demo`` prints for the clause library: the example assembled from the
+    library and its answers, compared with the example folder, and linted.
+
+    :raises ValidationFailed: the answers, the library or the example cannot be read.
+    """
+    library = load_library()
+    answers = read_answers(answers_path)
+    assembled = assemble(answers, library)
+    reference = load(example)
+    lines = [f"library: {len(library.templates(kind='article'))} article templates, "
+             f"{len(library.templates(kind='agreement'))} agreement templates"]
+    same = [_without_sources(a) == _without_sources(b) for a, b in
+            zip(reference.articles, assembled.articles, strict=False)]
+    lines.append(f"assembled {assembled.id} from {Path(answers_path).name}: {len(assembled.articles)} articles, "
+                 f"{sum(same)} identical to {Path(example).name}")
+    findings = lint(assembled, library=library, answers=answers)
+    lines.append(f"lint: {len(findings)} finding(s)")
+    lines.extend(f"  {f}" for f in findings)
+    return lines
+
+
+def _without_sources(article: Article) -> dict[str, Any]:
+    data = article.model_dump(exclude={"source"})
+    for clause in data["clauses"]:
+        clause.pop("source", None)
+    return data

@@ -1,0 +1,5 @@
+"""Drafting checks over an agreement: defined terms, references, variables, languages, form, drift."""
+
+from .drift import check_drift as check_drift, update_article as update_article
+from .finding import RULES as RULES, Finding as Finding, Rule as Rule
+from .run import lint as lint
