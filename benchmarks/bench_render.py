@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -33,7 +34,7 @@ def run() -> list[dict[str, str]]:
     big = synthetic(30, 10)
     revisions = itertools.count()
 
-    def pdf_of(agreement: Agreement, **kwargs: str) -> float:
+    def pdf_of(agreement: Agreement, **kwargs: Any) -> float:
         # a new revision id each run, so typst cannot reuse the whole previous layout
         return median_seconds(lambda: render_pdf(agreement, revision=f"r{next(revisions)}", **kwargs),
                               repeat=5, warmup=1)
