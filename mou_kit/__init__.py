@@ -67,6 +67,15 @@ from .model import (
     check as check,
     number as number,
 )
+from .render import (
+    fingerprint as fingerprint,
+    render_docx as render_docx,
+    render_drafts as render_drafts,
+    render_html as render_html,
+    render_markdown as render_markdown,
+    render_pdf as render_pdf,
+    render_text as render_text,
+)
 from .workspace import (
     BlameEntry as BlameEntry,
     Conflict as Conflict,

@@ -44,6 +44,11 @@ ErrorCode = Literal[
     "merge-pending",
     "meeting-exists",
     "remote-rejected",
+    # render: signature-ready documents
+    "asset-missing",
+    "reference-docx-invalid",
+    "engine-missing",
+    "revision-unsupported",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, diff, library, lint, meeting, proposals, revisions
+from . import agreement, demo, diff, library, lint, meeting, proposals, render, revisions
 from ._common import Group
 
 app = typer.Typer(
@@ -33,6 +33,7 @@ app.command()(proposals.propose)
 app.command()(proposals.merge)
 app.command()(proposals.resolve)
 app.command()(proposals.sync)
+app.command()(render.render)
 
 
 def main() -> None:

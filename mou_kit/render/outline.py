@@ -85,6 +85,8 @@ class SignatureBlock:
     position: str
     name: str
     rank_line: str
+    on_behalf: str = ""
+    """"For and on behalf of ..." when the position does not already name the institution."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,9 +248,12 @@ def outline(agreement: Agreement, lang: str, *, numbering: Numbering | None = No
             text(sig.rank) if sig and sig.rank else "",
             f"{sig.id_label} {sig.id_number}" if sig and sig.id_label and sig.id_number else "",
         ] if x)
+        institution, position = text(party.name), text(sig.position) if sig else ""
+        on_behalf = "" if institution.lower() in position.lower() else \
+            loc.phrase("signature_for", institution=institution)
         signatures.append(SignatureBlock(
-            party.id, labels[i], text(party.name).upper(),
-            text(sig.position).upper() if sig else "", sig.name if sig else "", rank_line))
+            party.id, labels[i], institution.upper(), position.upper(), sig.name if sig else "", rank_line,
+            on_behalf))
     annexes = [AnnexBlock(a.id, loc.annex.format(n=i), text(a.title).upper(),
                           runs(a.text, a.id) if a.text else [], a.file)
                for i, a in enumerate(agreement.annexes, 1)]

@@ -37,7 +37,7 @@ class Snapshots:
         self._trees: dict[str, dict[str, str]] = {}
         self._blobs: dict[str, bytes] = {}
         self._models: dict[str, Any] = {}
-        self._schemas = {path: schema_bytes(path.split("/")[-1].removesuffix(".json"))  # type: ignore[arg-type]
+        self._schemas = {path: schema_bytes(path.split("/")[-1].removesuffix(".json"))
                          for path in SCHEMA_FILES}
 
     def blob_ids(self, commit: str | None) -> dict[str, str]:

@@ -1,0 +1,172 @@
+"""Which facts about a rendered document sit beside the text: revision, fingerprint, draft mark, files.
+
+The outline says what the agreement reads; this module says what the *document* (the rendered
+manifestation) carries around it — the revision it was made from, the fingerprint of the
+canonical content, the DRAFT watermark while the agreement is unsigned, the paraf and page
+labels, and which files under the agreement folder (logos, house style) it uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import RenderError
+from ..model import Agreement, LifecycleState
+from ..model.locale import locale_for
+
+if TYPE_CHECKING:
+    from .outline import Outline
+
+UNSIGNED = frozenset({LifecycleState.DRAFT, LifecycleState.NEGOTIATION, LifecycleState.AGREED})
+"""States in which a document is still a draft and carries the watermark."""
+
+WORKING = "working-folder"
+"""The revision name of a document rendered from the working folder rather than a commit."""
+
+REFERENCE_DOCX = "assets/reference.docx"
+"""Where an agreement folder keeps its house-style DOCX (fonts, margins), as pandoc's reference-doc."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What a rendered document carries besides the text; build it with :func:`document_info`."""
+
+    title: str
+    subject: str
+    parties: list[str]
+    revision: str
+    fingerprint: str
+    date: dt.date
+    state: str
+    watermark: str | None
+    page: str
+    initials: str
+    logos: list[Path | None]
+
+    @property
+    def short(self) -> str:
+        """The footer line naming the revision and the first 16 hex digits of the fingerprint."""
+        return f"{self.revision} · sha256:{self.fingerprint[:16]}"
+
+    @property
+    def keywords(self) -> str:
+        """The keywords of the document's metadata: revision, fingerprint and state."""
+        return f"revision={self.revision}; fingerprint=sha256:{self.fingerprint}; state={self.state}"
+
+
+def fingerprint(agreement: Agreement) -> str:
+    """Return the sha256 (hex) of the agreement's canonical content.
+
+    The content is the agreement's data as JSON with sorted keys and no whitespace, so two
+    agreements holding the same data have the same fingerprint, whatever their history or
+    the layout of their files.
+    """
+    import json
+
+    canonical = json.dumps(agreement.model_dump(mode="json"), sort_keys=True, ensure_ascii=False,
+                           separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _logo(folder: Path | None, logo: str | None, party: str) -> Path | None:
+    if logo is None:
+        return None
+    if folder is None:
+        raise RenderError(f"party {party!r}: logo {logo!r} needs the agreement folder; pass folder=",
+                          code="asset-missing")
+    path = (folder / logo).resolve()
+    if not path.is_relative_to(folder.resolve()):
+        raise RenderError(f"party {party!r}: logo {logo!r} lies outside the agreement folder; "
+                          "put it under assets/", code="asset-missing")
+    if not path.is_file():
+        raise RenderError(f"party {party!r}: logo file {logo} not found in {folder}; "
+                          "add it or remove 'logo' from agreement.yaml", code="asset-missing")
+    if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".svg", ".gif"):
+        raise RenderError(f"party {party!r}: logo {logo} is not a PNG, JPEG, GIF or SVG image",
+                          code="asset-missing")
+    return path
+
+
+def document_info(agreement: Agreement, lang: str, *, revision: str | None = None,
+                  folder: Path | None = None, today: dt.date | None = None) -> DocumentInfo:
+    """Return the facts a document of ``agreement`` in ``lang`` carries besides its text.
+
+    ``lang`` is the first language of the document ("id" for "id+en"). ``revision`` names the
+    commit it was made from (``None``: the working folder). The watermark reads e.g.
+    "RANCANGAN · working-folder · 2026-11-28" while the agreement is not signed.
+
+    :raises MouKitError: ``lang`` has no form defined (code ``unknown-language``).
+    :raises RenderError: a logo named in agreement.yaml is missing (code ``asset-missing``).
+    """
+    from ..model import TextRenderer
+
+    loc = locale_for(lang)
+    tr = TextRenderer(agreement, lang)
+
+    def pick(value: str | dict[str, str]) -> str:
+        return tr.pick(value) or TextRenderer(agreement, agreement.main_language).pick(value) or ""
+
+    day = today or agreement.date or dt.date.today()
+    rev = revision or WORKING
+    state = str(agreement.state)
+    watermark = f"{loc.phrases['draft']} · {rev} · {day.isoformat()}" if agreement.state in UNSIGNED else None
+    kind = loc.kinds[agreement.kind]["title"]
+    return DocumentInfo(
+        title=f"{kind} {pick(agreement.title)}", subject=pick(agreement.title),
+        parties=[pick(p.name) for p in agreement.parties], revision=rev, fingerprint=fingerprint(agreement),
+        date=day, state=state, watermark=watermark, page=loc.phrases["page"], initials=loc.phrases["initials"],
+        logos=[_logo(folder, p.logo, p.id) for p in agreement.parties],
+    )
+
+
+def languages(agreement: Agreement, spec: str | None) -> list[str]:
+    """Return the languages a document is rendered in: ``"id"`` -> ["id"], ``"id+en"`` -> ["id", "en"].
+
+    ``None`` means the agreement's main language.
+
+    :raises MouKitError: a language has no form defined (code ``unknown-language``), or is named twice.
+    """
+    from ..errors import MouKitError
+
+    langs = [x.strip() for x in (spec or agreement.main_language).split("+")]
+    if len(langs) > 2 or len(set(langs)) != len(langs) or not all(langs):
+        raise MouKitError(f"language {spec!r} must be one language such as 'id' or two joined by '+' "
+                          "such as 'id+en'", code="unknown-language")
+    for lang in langs:
+        locale_for(lang)
+    return langs
+
+
+def layout_for(agreement: Agreement, langs: list[str], layout: str | None = None) -> str:
+    """Return "single", "side-by-side" or "sequential": how the languages are laid out.
+
+    :raises RenderError: ``layout`` is none of the bilingual layouts.
+    """
+    if len(langs) == 1:
+        return "single"
+    chosen = layout or agreement.style.bilingual_layout
+    if chosen not in ("side-by-side", "sequential"):
+        raise RenderError(f"layout {chosen!r} is not 'side-by-side' or 'sequential'", code="render-failed")
+    return chosen
+
+
+def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, folder: Path | None,
+            layout: str | None = None) -> tuple[list[Outline], DocumentInfo, str]:
+    """Return the outlines (one per language), the document facts and the layout of a document.
+
+    :raises MouKitError: unknown language.
+    :raises RenderError: a logo is missing.
+    :raises TemplateError: a text cannot be rendered.
+    """
+    from ..model import number
+    from .outline import outline
+
+    langs = languages(agreement, lang)
+    numbering = number(agreement)
+    docs = [outline(agreement, x, numbering=numbering) for x in langs]
+    info = document_info(agreement, langs[0], revision=revision, folder=folder)
+    return docs, info, layout_for(agreement, langs, layout)

@@ -1,0 +1,169 @@
+"""What surrounds the text of a Word agreement: page, house style, logos, paraf footer, page count,
+watermark and document properties; and the front door :func:`render_docx`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..model import Agreement
+from . import _ooxml
+from .citation import chains
+from .document import REFERENCE_DOCX, DocumentInfo
+from .docx import _open_base, _Writer
+from .outline import Outline
+
+FONT = "Times New Roman"
+"""The body font of a DOCX without a reference document; Liberation Serif (the PDF's) has its metrics."""
+
+
+def _page(document: Any, *, styled: bool) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Cm, Pt
+
+    if styled:
+        return
+    for section in document.sections:
+        section.page_width, section.page_height = Cm(21), Cm(29.7)
+        section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+        section.left_margin, section.right_margin = Cm(3), Cm(2.5)
+        section.footer_distance = Cm(1)
+    normal = document.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(12)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.1
+
+
+def _footer(document: Any, info: DocumentInfo, labels: list[str]) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt, RGBColor
+
+    footer = document.sections[0].footer
+    head = footer.paragraphs[0]
+    head.text = info.initials
+    head.runs[0].font.size = Pt(7)
+    head.paragraph_format.space_after = Pt(0)
+    width = min(2.4, 12.0 / len(labels))
+    table = footer.add_table(rows=2, cols=len(labels), width=Cm(width * len(labels)))
+    table.alignment = WD_TABLE_ALIGNMENT.LEFT
+    table.autofit = False
+    _ooxml.table_borders(table, "single")
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        cell.width = Cm(width)
+        cell.paragraphs[0].add_run(label).font.size = Pt(6)
+        cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _ooxml.row_height(table.rows[1], int(0.8 * 567))
+    page = footer.add_paragraph()
+    page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    before, _, rest = info.page.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    page.add_run(before)
+    _ooxml.field(page, "PAGE", "1")
+    page.add_run(middle)
+    _ooxml.field(page, "NUMPAGES", "1")
+    page.add_run(after)
+    line = footer.add_paragraph()
+    line.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = line.add_run(info.short)
+    run.font.size = Pt(7)
+    run.font.color.rgb = RGBColor(0x6E, 0x6E, 0x6E)
+    if info.watermark:
+        _ooxml.watermark(document.sections[0].header, info.watermark)
+
+
+def _logos(document: Any, logos: list[Path | None]) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm
+
+    if not any(logos):
+        return
+    table = document.add_table(rows=1, cols=len(logos))
+    _ooxml.table_borders(table)
+    for cell, logo in zip(table.rows[0].cells, logos, strict=True):
+        paragraph = cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if logo is None:
+            continue
+        if logo.suffix.lower() == ".svg":
+            raise RenderError(f"logo {logo.name} is SVG, which Word documents cannot carry here; "
+                              "add a PNG or JPEG version under assets/", code="asset-missing")
+        paragraph.add_run().add_picture(str(logo), height=Cm(2.2))
+
+
+def _properties(document: Any, info: DocumentInfo) -> None:
+    props = document.core_properties
+    props.title = info.title
+    props.subject = info.subject
+    props.author = "; ".join(info.parties)
+    props.keywords = info.keywords
+    props.version = info.revision
+    props.identifier = f"sha256:{info.fingerprint}"
+    props.content_status = info.state
+    props.comments = f"Rendered by mou_kit from revision {info.revision}"
+
+
+def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, reference: Path | None = None) -> bytes:
+    """Return the DOCX bytes of ``docs`` laid out as ``layout`` ("single", "side-by-side", "sequential").
+
+    :raises RenderError: ``reference`` is not a DOCX (code ``reference-docx-invalid``), a logo is SVG.
+    """
+    from docx.enum.text import WD_BREAK
+
+    document = _open_base(reference)
+    _page(document, styled=reference is not None)
+    writer = _Writer(document, info, narrow=layout == "side-by-side")
+    for doc in docs:
+        writer.chains[doc.lang] = chains(doc)
+    _logos(document, info.logos)
+    if layout == "side-by-side":
+        writer.side_by_side(docs[0], docs[1])
+    else:
+        for k, doc in enumerate(docs):
+            if k:
+                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            writer.whole(doc)
+    _footer(document, info, [s.label for s in docs[0].signatures])
+    _properties(document, info)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
+                revision: str | None = None, folder: str | os.PathLike[str] | None = None,
+                layout: str | None = None, reference: str | os.PathLike[str] | None = None) -> bytes:
+    """Return ``agreement`` as a Word document, also written to ``path`` when given.
+
+    ``lang`` is "id", "en" or "id+en"; ``revision`` names the commit it was read from (``None``:
+    the working folder); ``folder`` is the agreement folder (logos, ``assets/reference.docx``);
+    ``reference`` overrides the house-style DOCX. Ayat, huruf and angka are Word lists,
+    cross-references REF fields on bookmarks, and the core properties carry the revision and
+    fingerprint.
+
+    :raises MouKitError: unknown language (code ``unknown-language``).
+    :raises RenderError: a logo is missing, the reference DOCX is not a DOCX.
+    :raises TemplateError: a text cannot be rendered.
+    """
+    from .document import prepare
+
+    where = Path(folder) if folder is not None else None
+    docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout)
+    ref = Path(reference) if reference is not None else None
+    if ref is None and where is not None and (where / REFERENCE_DOCX).is_file():
+        ref = where / REFERENCE_DOCX
+    if ref is not None and not ref.is_file():
+        raise RenderError(f"reference DOCX {ref} not found", code="reference-docx-invalid")
+    out = build_docx(docs, info, chosen, reference=ref)
+    if path is not None:
+        Path(path).write_bytes(out)
+    return out

@@ -1,0 +1,100 @@
+"""How an agreement becomes a signature-ready PDF: typst lays out the outline, pypdf finishes it.
+
+The typst template ships with the package; the agreement reaches it only as JSON in
+``sys_inputs``, so no clause text can become typst code. The fonts ship with the package too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..model import Agreement
+from .data import document_data
+from .document import DocumentInfo, prepare
+from .finish import SignatureSpot
+from .outline import Outline
+
+
+@dataclass(frozen=True, slots=True)
+class Laid:
+    """A typeset document before finishing: the PDF bytes and where each signatory signs."""
+
+    pdf: bytes
+    spots: list[SignatureSpot]
+
+
+def package_dir(name: str) -> Path:
+    """Return the folder of the package data ``name`` ("templates", "fonts") as a path."""
+    return Path(str(resources.files("mou_kit") / name))
+
+
+def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False) -> Laid:
+    """Return the PDF typst makes of ``docs`` and the signature spots it reports.
+
+    :raises RenderError: typst failed (code ``render-failed``).
+    """
+    import typst
+
+    template = package_dir("templates") / "agreement.typ"
+    logo_files = [p for p in info.logos if p is not None]
+    root = Path(os.path.commonpath([template.parent.resolve(), *(p.parent for p in logo_files)]))
+    logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
+    data = document_data(docs, info, layout=layout, logos=logos)
+    try:
+        compiler = typst.Compiler(str(template), root=str(root), font_paths=[str(package_dir("fonts"))],
+                                  ignore_system_fonts=True, sys_inputs={"data": json.dumps(data)})
+        stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
+        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
+        raw: list[dict[str, Any]] = json.loads(compiler.query("<signature-field>", field="value"))
+    except (RuntimeError, ValueError) as e:
+        message = getattr(e, "message", None) or str(e)
+        raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
+                          code="render-failed") from e
+    if not isinstance(pdf, bytes):
+        raise RenderError("typst returned no PDF", code="render-failed")
+    spots = [SignatureSpot(r["party"], int(r["page"]), float(r["x"]), float(r["y"]), float(r["w"]),
+                           float(r["h"])) for r in raw]
+    return Laid(pdf, spots)
+
+
+def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
+               revision: str | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
+               layout: str | None = None, engine: str = "typst") -> bytes:
+    """Return ``agreement`` as a signature-ready PDF, also written to ``path`` when given.
+
+    ``lang`` is "id", "en" or "id+en" (default: the main language); ``revision`` names the commit
+    the agreement was read from (``None``: the working folder); ``folder`` is the agreement folder,
+    where logos, ``assets/reference.docx`` and annex PDFs are found. ``pdfa`` makes PDF/A-2b.
+    ``engine="libreoffice"`` converts the DOCX with LibreOffice instead of typesetting with typst.
+    The PDF carries the metadata (title, parties, revision, fingerprint), one empty signature
+    field per signatory on its signature block, and annex PDFs appended.
+
+    :raises MouKitError: unknown language (code ``unknown-language``).
+    :raises RenderError: typst or LibreOffice failed, a logo is missing, LibreOffice is absent.
+    :raises TemplateError: a text cannot be rendered.
+    """
+    from .finish import finish
+
+    where = Path(folder) if folder is not None else None
+    docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout)
+    if engine == "typst":
+        laid = typeset(docs, info, chosen, pdfa=pdfa)
+    elif engine == "libreoffice":
+        from .libreoffice import via_libreoffice
+
+        laid = via_libreoffice(agreement, lang=lang, revision=revision, folder=where, layout=layout, pdfa=pdfa)
+    else:
+        raise RenderError(f"engine {engine!r} is not 'typst' or 'libreoffice'", code="render-failed")
+    annex_files = [where / a.file for a in agreement.annexes
+                   if a.file and a.file.lower().endswith(".pdf") and where is not None]
+    out = finish(laid.pdf, info, laid.spots, annexes=annex_files)
+    if path is not None:
+        Path(path).write_bytes(out)
+    return out
