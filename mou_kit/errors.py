@@ -48,7 +48,6 @@ ErrorCode = Literal[
     "asset-missing",
     "reference-docx-invalid",
     "engine-missing",
-    "revision-unsupported",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

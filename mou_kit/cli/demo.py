@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from ..files import load
 from ._common import console
 
 
@@ -22,21 +21,29 @@ def _examples_root(path: Path | None) -> Path:
 
 def demo(
     examples: Annotated[Path | None, typer.Option(help="Folder holding the example agreements.")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for everything the demo writes.")] = Path("out/demo"),
+    text: Annotated[bool, typer.Option("--text/--no-text", help="Print each example numbered.")] = True,
 ) -> None:
-    """Validate the bundled examples and print each, numbered, in every language it has."""
+    """Validate the examples, print them numbered, and run the founding MoU through drafting, git, diff and
+    rendering."""
     from rich.markup import escape
     from rich.rule import Rule
 
+    from ..demo import run_demo
     from ..render import render_text
 
-    root = _examples_root(examples)
-    out = console()
-    folders = sorted(p for p in root.iterdir() if (p / "agreement.yaml").is_file())
-    if not folders:
-        raise typer.BadParameter(f"no agreement folders in {root}", param_hint="--examples")
-    for folder in folders:
-        agreement = load(folder)
-        out.print(f"[green]valid[/green] {folder}: {len(agreement.articles)} articles")
-        for lang in agreement.languages:
-            out.print(Rule(escape(f"{agreement.id} [{lang}]")))
-            out.print(escape(render_text(agreement, lang)), end="")
+    screen = console()
+    with screen.status("starting") as status:
+        report = run_demo(_examples_root(examples), out, step=lambda message: status.update(escape(message)))
+    for name, agreement in report.examples.items():
+        screen.print(f"[green]valid[/green] {escape(name)}: {len(agreement.articles)} articles")
+        if text:
+            for lang in agreement.languages:
+                screen.print(Rule(escape(f"{agreement.id} [{lang}]")))
+                screen.print(escape(render_text(agreement, lang)), end="")
+    if report.lines or report.files:
+        screen.print(Rule("the founding MoU, end to end"))
+    for line in report.lines:
+        screen.print(escape(line))
+    for path in report.files:
+        screen.print(f"[green]wrote[/green] {escape(str(path))}")

@@ -7,8 +7,6 @@ from typing import Annotated, Literal
 
 import typer
 
-from ..errors import MouKitError
-from ..files import load
 from ._common import Folder, console, folder_or_cwd
 
 Format = Literal["docx", "pdf", "html", "md"]
@@ -17,8 +15,9 @@ Layout = Literal["side-by-side", "sequential"]
 
 
 def render(
-    ref: Annotated[str | None, typer.Argument(help="A git revision; for now only the working folder renders.",
-                                              show_default=False)] = None,
+    ref: Annotated[str | None, typer.Argument(
+        help="A revision to render: commit, tag, branch, meeting id, HEAD~2 or a date (default: the folder).",
+        show_default=False)] = None,
     directory: Folder = Path("."),
     fmt: Annotated[Format, typer.Option("--format", "-f", help="docx, pdf, html or md.")] = "pdf",
     lang: Annotated[str | None, typer.Option("--lang", "-l", help="id, en or id+en (default: the main language).",
@@ -32,17 +31,16 @@ def render(
 ) -> None:
     """Render the agreement as DOCX, PDF, HTML or Markdown, in the form institutions sign."""
     from .. import render_docx, render_html, render_markdown, render_pdf
+    from ..sources import read_source
 
-    if ref is not None:
-        raise MouKitError(f"cannot render revision {ref!r} yet: rendering a git revision needs the workspace; "
-                          "omit REF to render the working folder", code="revision-unsupported")
-    folder = folder_or_cwd(directory)
-    agreement = load(folder)
+    source = read_source(folder_or_cwd(directory), ref)
+    agreement, folder, revision = source.agreement, source.folder, source.revision
     target = output or Path(f"{agreement.id}.{lang or agreement.main_language}.{fmt}")
     if fmt == "pdf":
-        render_pdf(agreement, target, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine)
+        render_pdf(agreement, target, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine,
+                   revision=revision)
     elif fmt == "docx":
-        render_docx(agreement, target, lang=lang, folder=folder, layout=layout)
+        render_docx(agreement, target, lang=lang, folder=folder, layout=layout, revision=revision)
     elif fmt == "html":
         render_html(agreement, target, lang=lang, layout=layout)
     else:

@@ -71,8 +71,9 @@ def test_schema_unknown_kind_is_a_usage_error() -> None:
     assert runner.invoke(app, ["schema", "contract"]).exit_code == 2
 
 
-def test_demo_validates_and_prints_the_examples() -> None:
-    result = runner.invoke(app, ["demo", "--examples", str(ROOT / "examples")])
+def test_demo_validates_and_prints_the_examples(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--examples", str(ROOT / "examples"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "valid" in result.output and "NOTA KESEPAHAMAN" in result.output
     assert "MEMORANDUM OF UNDERSTANDING" in result.output
+    assert "documents of the agreed draft" in result.output

@@ -27,8 +27,8 @@ def test_render_writes_the_file(tmp_path: Path, args: list[str], magic: bytes) -
 
 @pytest.mark.parametrize(("args", "message"), [
     (["--lang", "fr"], "error: language 'fr' has no form defined; use one of en, id [unknown-language]"),
-    (["HEAD~1"], "error: cannot render revision 'HEAD~1' yet: rendering a git revision needs the workspace; "
-                 "omit REF to render the working folder [revision-unsupported]"),
+    (["HEAD~1"], f"error: {KALBAR}: not a mou repository (no .git); create one with 'mou new {KALBAR}' "
+                 "[workspace-failed]"),
 ])
 def test_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["render", "-C", KALBAR, *args, "-o", str(tmp_path / "x.pdf")])
@@ -39,3 +39,16 @@ def test_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str)
 def test_unknown_format_is_a_usage_error() -> None:
     result = CliRunner().invoke(app, ["render", "-C", KALBAR, "--format", "odt"])
     assert result.exit_code == 2
+
+
+def test_render_a_meeting_revision_of_a_repository(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from mou_kit.workspace.demo import build_example_history
+
+    history = build_example_history(KALBAR, tmp_path / "repo")
+    target = tmp_path / "rapat.pdf"
+    result = CliRunner().invoke(app, ["render", "rapat-2023-07-18", "-C", str(history.path), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    meeting = history.revisions["meeting-1"]
+    assert (PdfReader(target).metadata or {})["/MouRevision"] == meeting.short_id
