@@ -83,10 +83,19 @@ def lint_folder(folder: PathLike, *, library_paths: Sequence[PathLike] = (),
     return LintReport(agreement.id, lint(agreement, library=_library(answers, library_paths), answers=answers))
 
 
+@dataclass(frozen=True, slots=True)
+class LibraryUpdate:
+    """What ``update_from_library`` changed; ``revision`` is the commit made, ``None`` outside a repository."""
+
+    changed: list[str]
+    revision: str | None = None
+
+
 def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[PathLike] = (),
-                        answers_path: PathLike | None = None) -> list[str]:
-    """Make the article holding ``node`` again from the newest version of its template, write the
-    folder, and return the files that changed (committing them as a revision is the caller's step).
+                        answers_path: PathLike | None = None) -> LibraryUpdate:
+    """Make the article holding ``node`` again from the newest version of its template and write it.
+
+    In an agreement repository the change is committed as a revision; elsewhere the folder is saved.
 
     :raises ValidationFailed: no answers are known for the folder, or they no longer fit the template.
     :raises TemplateError: the node is not in an article made from a template.
@@ -99,7 +108,19 @@ def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[
             "file-missing", "no answers are known for this agreement", file=str(root / ANSWERS_FILE),
             hint="pass --answers FILE (the answers it was assembled from)")])
     updated = update_article(agreement, node, _library(answers, library_paths), answers)
-    return save(updated, root)
+    if not (root / ".git").exists():
+        return LibraryUpdate(save(updated, root))
+    from .files import dump_agreement
+    from .workspace import Workspace
+
+    before = dump_agreement(agreement)
+    changed = sorted(rel for rel, data in dump_agreement(updated).items() if before.get(rel) != data)
+    if not changed:
+        return LibraryUpdate([])
+    sources = sorted({a.source for a in updated.articles if a.source} - {a.source for a in agreement.articles})
+    with Workspace.open(root) as ws:
+        revision = ws.commit(updated, f"Update {node} from the clause library ({', '.join(sources)})")
+    return LibraryUpdate(changed, revision.short_id)
 
 
 def library_demo(answers_path: PathLike, example: PathLike) -> list[str]:

@@ -125,12 +125,13 @@ def update(node: Annotated[str, typer.Argument(help="An article, clause or point
     """Bring the newest version of a node's template into the agreement folder."""
     from ..drafting import update_from_library
 
-    changed = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
-                                  answers_path=answers)
-    if not changed:
+    result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
+                                 answers_path=answers)
+    if not result.changed:
         console().print("already up to date")
         return
-    console().print(f"updated {len(changed)} file(s): {', '.join(changed)} (not yet committed as a revision)")
+    done = f"committed as revision {result.revision}" if result.revision else "saved; not a repository, so no revision"
+    console().print(f"updated {len(result.changed)} file(s): {', '.join(result.changed)} ({done})")
 
 
 def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAML).", dir_okay=False)],

@@ -59,8 +59,8 @@ def test_update_brings_the_new_version_into_the_folder(tmp_path: Path) -> None:
     folder = tmp_path / "draft"
     assemble_to_folder(ANSWERS, folder)
     library = _newer_library(tmp_path)
-    changed = update_from_library(folder, "kerahasiaan-umum", library_paths=[library])
-    assert changed == ["articles/kerahasiaan.yaml"]
+    result = update_from_library(folder, "kerahasiaan-umum", library_paths=[library])
+    assert result.changed == ["articles/kerahasiaan.yaml"] and result.revision is None
     article = load(folder).articles[4]
     assert article.source == "kerahasiaan@1.1.0"
     assert "data, informasi, dan dokumen" in str(article.clauses[0].text)
@@ -78,3 +78,20 @@ def test_update_of_a_hand_written_article_is_refused(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as e:
         update_from_library(EXAMPLES / "tppo-kalbar", "kerahasiaan", answers_path=ANSWERS)
     assert e.value.message == "article 'kerahasiaan' was not made from a library template (it has no 'source')"
+
+
+def test_update_in_a_repository_is_a_revision(tmp_path: Path) -> None:
+    from mou_kit.workspace import Workspace
+
+    draft = tmp_path / "draft"
+    assemble_to_folder(ANSWERS, draft)
+    folder = tmp_path / "repo"
+    Workspace.init(folder, load(draft)).close()
+    result = update_from_library(folder, "kerahasiaan-umum", library_paths=[_newer_library(tmp_path)],
+                                 answers_path=ANSWERS)
+    assert result.changed == ["articles/kerahasiaan.yaml"] and result.revision
+    with Workspace.open(folder) as ws:
+        head = ws.log()[0]
+        assert head.short_id == result.revision
+        assert head.summary == "Update kerahasiaan-umum from the clause library (kerahasiaan@1.1.0)"
+        assert ws.read("HEAD").articles[4].source == "kerahasiaan@1.1.0"
