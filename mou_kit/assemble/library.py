@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from ..errors import Problem, TemplateError, ValidationFailed
 from ..files import YamlDocument, read_yaml_file
+from ..model.walk import parse_path
 from .fill import Environments, needed_names, parse, template_texts, unsafe_constructs
 from .template import BUILT_INS, AgreementTemplate, ClauseTemplate, Template, version_key
 
@@ -215,22 +216,12 @@ def _as_template_problems(error: ValidationError, model: type[Template], doc: Ya
         line, column = p.line, p.column
         if shorthand and path and path.startswith("alternatives[0].article"):
             path = path.removeprefix("alternatives[0].")
-            found = doc.problem("template-invalid", p.message, _split(path))
+            found = doc.problem("template-invalid", p.message, parse_path(path))
             line, column = found.line, found.column
         hint = "see docs/templates.md" if p.hint and "mou schema" in p.hint else p.hint
         out.append(Problem("template-invalid", p.message, file=p.file, path=path, line=line, column=column,
                            hint=hint))
     return out
-
-
-def _split(path: str) -> tuple[str | int, ...]:
-    parts: list[str | int] = []
-    for chunk in path.replace("]", "").split("."):
-        name, *indices = chunk.split("[")
-        if name:
-            parts.append(name)
-        parts.extend(int(i) for i in indices)
-    return tuple(parts)
 
 
 def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) -> list[Problem]:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, ValidationFailed
 from ..model import Agreement, Article, Meeting, check, slugify
-from ..model.walk import format_path
+from ..model.walk import format_path, parse_path
 from .limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
 from .schema import AgreementFile, FileKind, schema_bytes, schema_header
 from .yaml_read import YamlProblem, locate, locate_key, parse_yaml
@@ -210,7 +210,7 @@ def _line(data: bytes, path: tuple[str | int, ...]) -> int | None:
 def _place(problem: Problem, files: Files) -> Problem:
     """Return ``problem`` (with a path into the whole agreement) pointed at its file and line."""
     path = problem.path or ""
-    parts = _split_path(path)
+    parts = list(parse_path(path))
     agreement_keys = set(AgreementFile.model_fields)
     file = AGREEMENT_FILE
     if len(parts) >= 2 and parts[0] == "articles" and isinstance(parts[1], int):
@@ -223,18 +223,6 @@ def _place(problem: Problem, files: Files) -> Problem:
     pos = locate(files[file], tuple(parts)) if file in files else None
     return Problem(problem.code, problem.message, file=file, path=format_path(tuple(parts)) or None,
                    line=pos[0] if pos else None, column=pos[1] if pos else None, hint=problem.hint)
-
-
-def _split_path(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for chunk in path.replace("]", "").split("."):
-        if not chunk:
-            continue
-        name, *indices = chunk.split("[")
-        if name:
-            parts.append(name)
-        parts.extend(int(i) for i in indices)
-    return parts
 
 
 _HINTS = {

@@ -23,6 +23,17 @@ def format_path(path: Path) -> str:
     return out
 
 
+def parse_path(text: str) -> Path:
+    """Return ``"articles[2].text"`` read back as ``("articles", 2, "text")``; the inverse of :func:`format_path`."""
+    parts: list[PathPart] = []
+    for chunk in text.replace("]", "").split("."):
+        name, *indices = chunk.split("[")
+        if name:
+            parts.append(name)
+        parts.extend(int(i) for i in indices)
+    return tuple(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class NodeText:
     """One text of the agreement: where it is, which node it belongs to, and its value."""
