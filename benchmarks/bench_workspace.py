@@ -116,6 +116,20 @@ def _build_history(path: Path) -> str:
     return "a7-c3"
 
 
+def bench_meeting_diff(path: Path) -> float:
+    """Return ms for ``mou diff A B --format html`` between two meetings of the history at ``path``."""
+    for name, ref in (("rapat-a", f"HEAD~{REVISIONS // 2}"), ("rapat-b", "HEAD")):
+        subprocess.run(["git", "-C", str(path), "tag", "-a", f"meeting/{name}", ref, "-m", name], check=True)
+    mou = shutil.which("mou") or str(Path(sys.executable).with_name("mou"))
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([mou, "diff", "rapat-a", "rapat-b", "--format", "html", "-o", str(path.parent / "d.html"),
+                        "-C", str(path)], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return _median_ms(times)
+
+
 def bench_history(root: Path) -> tuple[float, float, float, int]:
     """Return ms for one clause's history, ``ws.log()`` and ``mou log``, over ``REVISIONS`` revisions."""
     from mou_kit.workspace import Workspace
@@ -148,6 +162,7 @@ def run() -> list[dict[str, str]]:
         root = Path(tmp)
         commit_ms, read_ms, floor_ms, bare_ms = bench_commit(root)
         clause_ms, log_ms, cli_ms, found = bench_history(root)
+        diff_ms = bench_meeting_diff(root / "history")
     notes = "gitpython-notes §5.1: GitPython plumbing 9.4-11.6 ms, pygit2 1.3-4.5 ms per commit (80 clauses)"
     return [
         {"benchmark": "commit changing 3 clauses (300-clause agreement, median of 40)",
@@ -168,6 +183,9 @@ def run() -> list[dict[str, str]]:
          "target": "<= 1 s", "note": "one git log process, trailers parsed in Python"},
         {"benchmark": f"mou log of {REVISIONS} revisions (whole command)", "figure": f"{cli_ms:.0f} ms",
          "target": "<= 1 s", "note": "includes Python start-up and printing"},
+        {"benchmark": f"mou diff meeting-a meeting-b --format html, {REVISIONS}-revision repository",
+         "figure": f"{diff_ms:.0f} ms", "target": "<= 1 s",
+         "note": "whole command: start-up, two reads at tags, diff, HTML; meetings 500 revisions apart"},
     ]
 
 
