@@ -14,7 +14,7 @@ from .locale import available_languages
 from .numbering import number
 from .references import context_values, has_template, references, variables_used
 from .sandbox import build_environment
-from .walk import format_path, iter_ids, iter_texts, point_depth
+from .walk import Path, format_path, iter_ids, iter_texts, point_depth
 
 if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
@@ -31,15 +31,14 @@ def check(agreement: Agreement) -> list[Problem]:
             problems.append(Problem(
                 "unknown-language", f"language {lang!r} has no form defined",
                 path=f"languages[{i}]", hint=f"use one of {', '.join(known)}"))
-    seen: dict[str, str] = {}
+    seen: dict[str, Path] = {}
     for path, node_id in iter_ids(agreement):
-        where = format_path(path)
         if node_id in seen:
             problems.append(Problem(
-                "duplicate-id", f"id {node_id!r} is already used at {seen[node_id]}",
-                path=where, hint="give every node its own id"))
+                "duplicate-id", f"id {node_id!r} is already used at {format_path(seen[node_id])}",
+                path=format_path(path), hint="give every node its own id"))
         else:
-            seen[node_id] = where
+            seen[node_id] = path
     if len(agreement.parties) > 10:
         problems.append(Problem("invalid-value", "more than 10 parties cannot be labelled", path="parties"))
     numbering = number(agreement)
@@ -49,6 +48,8 @@ def check(agreement: Agreement) -> list[Problem]:
         value = node_text.value
         versions: list[tuple[str | None, str]] = list(value.items()) if isinstance(value, dict) else [(None, value)]
         for text_lang, text in versions:
+            if "[[" not in text and not has_template(text):
+                continue
             where = format_path(node_text.path + ((text_lang,) if text_lang else ()))
             for target in references(text):
                 if target not in numbering:
