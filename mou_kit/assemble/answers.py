@@ -15,7 +15,7 @@ from .template import AgreementEntry
 class Answers(BaseModel):
     """The answers file: which templates, which values, and the fields of ``agreement.yaml``."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     template: str | None = Field(default=None, description="A whole-agreement template, e.g. 'nk-tripartit'.")
     library: list[str] = Field(default_factory=list,

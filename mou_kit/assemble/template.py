@@ -40,7 +40,7 @@ def version_key(version: str) -> tuple[int, ...]:
 class PointItem(BaseModel):
     """One item of a ``points`` variable: an id and its text, e.g. one scope item."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
@@ -49,7 +49,7 @@ class PointItem(BaseModel):
 class TemplateVariable(BaseModel):
     """A value the analyst supplies when the template is used, with its type and an example."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     type: VariableType = "string"
@@ -104,7 +104,7 @@ def values_model(name: str, variables: list[TemplateVariable]) -> type[BaseModel
 class TemplatePoint(BaseModel):
     """A point in a template: a fixed point, or ``each: <points variable>`` for a list of them."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str | None = None
     text: Text | None = None
@@ -124,7 +124,7 @@ class TemplatePoint(BaseModel):
 class TemplateClause(BaseModel):
     """A clause (ayat) in a template: its id, text, points and an optional condition."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     id: str
     text: Text
@@ -138,7 +138,7 @@ class TemplateClause(BaseModel):
 class TemplateArticle(BaseModel):
     """The article a template produces: default id, heading and clauses."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     heading: Text
@@ -148,7 +148,7 @@ class TemplateArticle(BaseModel):
 class Alternative(BaseModel):
     """One negotiating position of a template (e.g. standard or strict confidentiality)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: Text
@@ -160,7 +160,7 @@ class Alternative(BaseModel):
 class ChangeNote(BaseModel):
     """What changed in one version of a template, shown when an agreement drifts behind it."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     version: Version
     note: Text
@@ -169,7 +169,7 @@ class ChangeNote(BaseModel):
 class AgreementEntry(BaseModel):
     """One article of an agreement, by the template that makes it (in answers and agreement templates)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     template: str = Field(description="A template id, or 'id@1.2.0' for one version.")
     id: Slug | None = Field(default=None, description="The article id; default: the template's.")
@@ -181,7 +181,7 @@ class AgreementEntry(BaseModel):
 class ClauseTemplate(BaseModel):
     """A reusable, versioned, bilingual article template (a ``ClauseTemplate`` of the library)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     version: Version
@@ -242,7 +242,7 @@ class ClauseTemplate(BaseModel):
 class AgreementTemplate(BaseModel):
     """A whole-agreement template: the kind, form defaults and the list of articles to assemble."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     version: Version

@@ -13,7 +13,7 @@ TRAILER_KEYS = {"proposed-by": "proposed_by", "meeting": "meeting", "stage": "st
 class Revision(BaseModel):
     """A dated revision of an agreement (one commit); made by the workspace, not by users."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     id: str
     short_id: str
@@ -34,7 +34,7 @@ class Revision(BaseModel):
 class BlameEntry(BaseModel):
     """Which revision last changed one node of the agreement, and the party and meeting behind it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     node: str
     article: str
