@@ -49,6 +49,12 @@ ErrorCode = Literal[
     "reference-docx-invalid",
     "engine-missing",
     "revision-unsupported",
+    # lifecycle, signing and verifying
+    "lifecycle-guard",
+    "text-frozen",
+    "signing-unavailable",
+    "signature-invalid",
+    "document-unmatched",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 
