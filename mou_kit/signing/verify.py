@@ -97,7 +97,7 @@ def check_signatures(pdf: str | os.PathLike[str] | bytes, *,
 
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
     roots = [load_cert_from_pemder(str(root)) for root in trust]  # type: ignore[no-untyped-call]
-    context = ValidationContext(trust_roots=roots) if roots else None
+    context = ValidationContext(trust_roots=roots)  # empty: trust is not checked (never the OS list)
     reader = _reader(data)
     out: list[SignatureCheck] = []
     for embedded in reader.embedded_signatures:  # type: ignore[attr-defined]

@@ -92,3 +92,20 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
     from ..files import load, load_meetings
 
     return status_of(load(root), path=root, today=day, meetings=load_meetings(root))
+
+
+def current_agreement(path: str | os.PathLike[str]) -> Agreement:
+    """Return the agreement at ``path``: the HEAD revision of a repository, or a plain folder's files.
+
+    :raises ValidationFailed: the agreement is not valid.
+    :raises WorkspaceError: the repository cannot be read.
+    """
+    root = Path(path)
+    if (root / ".git").exists() or (root / "HEAD").is_file():
+        from ..workspace import Workspace
+
+        with Workspace.open(root) as ws:
+            return ws.read()
+    from ..files import load
+
+    return load(root)

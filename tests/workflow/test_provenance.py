@@ -1,0 +1,67 @@
+"""Verifying which revision a signed PDF is: the agreed one passes; another revision, a changed byte, fail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mou_kit.render import render_pdf
+from mou_kit.signing import sign_pdf
+from mou_kit.workflow import verify_document
+from mou_kit.workflow.demo import SignedDemo
+from mou_kit.workspace import Workspace
+from tests.builders import build
+
+
+def _sign_polda(pdf: bytes, demo: SignedDemo) -> bytes:
+    return sign_pdf(pdf, "polda-kalbar", demo.certificates / "polda-kalbar.p12", passphrase=b"mou-demo")
+
+
+def test_pdf_of_another_revision_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    with Workspace.open(demo_repo) as ws:
+        first = ws.log()[-1]
+        draft = ws.read(first.id)
+    path = tmp_path / "draft.pdf"
+    path.write_bytes(_sign_polda(render_pdf(draft, revision=first.short_id), signed_demo))
+    found = verify_document(path, trust=[signed_demo.certificates / "root.pem"], repository=demo_repo)
+    assert found.signatures[0].ok  # the signature itself is fine ...
+    assert found.revision is not None and found.revision.id == first.id
+    assert found.problems == [f"draft.pdf is revision {first.short_id} (draft), not the agreed text of "
+                              "tppo-kalbar; render the PDF from the agreed revision"]  # ... but not on the agreed text
+
+
+def test_expected_revision_is_checked(signed_demo: SignedDemo, demo_repo: Path) -> None:
+    with Workspace.open(demo_repo) as ws:
+        first = ws.log()[-1].short_id
+    found = verify_document(signed_demo.signed_pdf, repository=demo_repo, expect=first)
+    assert found.problems == [f"tppo-kalbar-signed.pdf is revision {signed_demo.agreed_revision} (agreed), not the "
+                              f"expected revision {first}; render the PDF from {first}"]
+
+
+def test_changed_byte_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    data = bytearray(signed_demo.signed_pdf.read_bytes())
+    at = data.index(b"stream", len(data) // 4) + 30
+    data[at] ^= 0x20
+    path = tmp_path / "changed.pdf"
+    path.write_bytes(bytes(data))
+    found = verify_document(path, trust=[signed_demo.certificates / "root.pem"], repository=demo_repo)
+    assert not found.ok
+    assert any("the signed bytes were changed after signing" in p for p in found.problems)
+
+
+def test_content_of_no_revision_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    path = tmp_path / "other.pdf"
+    render_pdf(build(), path, revision="0123456789")
+    found = verify_document(path, repository=demo_repo)
+    assert found.revision is None
+    assert found.problems == [f"other.pdf: its content (sha256:{found.mark.fingerprint[:16]}, revision 0123456789) "
+                              f"is no revision of {demo_repo}; it was rendered from other content or altered"]
+
+
+@pytest.mark.parametrize("party", ["bp3mi-kalbar"])
+def test_missing_party_signature_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path, party: str) -> None:
+    path = tmp_path / "one.pdf"
+    path.write_bytes(_sign_polda(signed_demo.pdf.read_bytes(), signed_demo))
+    found = verify_document(path, repository=demo_repo, parties=["polda-kalbar", party])
+    assert found.problems == [f"no valid signature in the field of {party}"]
