@@ -54,7 +54,6 @@ ErrorCode = Literal[
     "text-frozen",
     "signing-unavailable",
     "signature-invalid",
-    "document-unmatched",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 
