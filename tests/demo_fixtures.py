@@ -23,3 +23,12 @@ def signed_demo(tmp_path_factory: pytest.TempPathFactory) -> SignedDemo:
 def demo_repo(signed_demo: SignedDemo) -> Path:
     """The repository the demo carried to signed."""
     return signed_demo.pdf.parent.parent / "repo"
+
+
+def changed_copy(pdf: Path, target: Path, *, at: float = 0.3) -> Path:
+    """Return ``target``: a copy of ``pdf`` with one bit flipped inside a content stream."""
+    data = bytearray(pdf.read_bytes())
+    where = data.index(b"stream", int(len(data) * at)) + 30
+    data[where] ^= 0x20
+    target.write_bytes(bytes(data))
+    return target

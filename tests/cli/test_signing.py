@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from mou_kit.cli import app
 from mou_kit.workflow.demo import SignedDemo
+from tests.demo_fixtures import changed_copy
 
 runner = CliRunner()
 
@@ -37,11 +38,7 @@ def test_sign_each_field_then_verify(signed_demo: SignedDemo, demo_repo: Path, t
 
 
 def test_verify_fails_on_a_changed_byte(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
-    data = bytearray(signed_demo.signed_pdf.read_bytes())
-    at = data.index(b"stream", len(data) // 3) + 30
-    data[at] ^= 0x20
-    pdf = tmp_path / "changed.pdf"
-    pdf.write_bytes(bytes(data))
+    pdf = changed_copy(signed_demo.signed_pdf, tmp_path / "changed.pdf")
     code, out = mou("verify", str(pdf), "-C", str(demo_repo))
     assert code == 1 and "changed after signing" in out
 

@@ -12,6 +12,7 @@ from mou_kit.workflow import verify_document
 from mou_kit.workflow.demo import SignedDemo
 from mou_kit.workspace import Workspace
 from tests.builders import build
+from tests.demo_fixtures import changed_copy
 
 
 def _sign_polda(pdf: bytes, demo: SignedDemo) -> bytes:
@@ -40,11 +41,7 @@ def test_expected_revision_is_checked(signed_demo: SignedDemo, demo_repo: Path) 
 
 
 def test_changed_byte_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
-    data = bytearray(signed_demo.signed_pdf.read_bytes())
-    at = data.index(b"stream", len(data) // 4) + 30
-    data[at] ^= 0x20
-    path = tmp_path / "changed.pdf"
-    path.write_bytes(bytes(data))
+    path = changed_copy(signed_demo.signed_pdf, tmp_path / "changed.pdf", at=0.25)
     found = verify_document(path, trust=[signed_demo.certificates / "root.pem"], repository=demo_repo)
     assert not found.ok
     assert any("the signed bytes were changed after signing" in p for p in found.problems)

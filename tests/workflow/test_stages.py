@@ -70,3 +70,34 @@ def test_signed_refused_without_date(ws: Workspace) -> None:
         advance_revision(ws, "signed")
     revision, _ = advance_revision(ws, "signed", date=dt.date(2023, 8, 1))
     assert (revision.stage, str(ws.read().date)) == ("signed", "2023-08-01")
+
+
+def test_agreed_refused_while_a_merge_has_conflicts(ws: Workspace) -> None:
+    from mou_kit.workflow import agreement_status
+    from mou_kit.workspace.proposals import merge_branch, propose, switch
+    from tests.workspace.conftest import edited
+
+    for party, text in (("party-1", "Satu."), ("party-2", "Dua.")):
+        propose(ws, party)
+        ws.commit(edited(ws, c1=text), f"usulan {party}", proposed_by=party)  # type: ignore[arg-type]
+        switch(ws, "main")
+    merge_branch(ws, "proposal/party-1")
+    assert merge_branch(ws, "proposal/party-2").conflicts
+    with pytest.raises(LifecycleError) as caught:
+        advance_revision(ws, "agreed")
+    assert caught.value.message == ("cannot be agreed with unresolved merge conflicts on c1; resolve them "
+                                    "('mou resolve') and commit first")
+    assert "merge conflict on c1" in agreement_status(ws.path).open
+
+
+def test_merging_an_older_proposal_into_an_agreed_branch_is_refused(ws: Workspace) -> None:
+    from mou_kit.workspace.proposals import merge_branch, propose, switch
+    from tests.workspace.conftest import edited
+
+    propose(ws, "party-2")
+    ws.commit(edited(ws, c1="Usulan lama."), "usulan", proposed_by="party-2")  # type: ignore[arg-type]
+    switch(ws, "main")
+    advance_revision(ws, "agreed")
+    with pytest.raises(LifecycleError, match="its text is frozen, but this revision changes articles"):
+        merge_branch(ws, "proposal/party-2")
+    assert ws.read().articles[0].clauses[0].text == "Text of c1."
