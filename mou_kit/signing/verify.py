@@ -58,20 +58,34 @@ def _reader(pdf: bytes) -> object:
         raise RenderError(f"not a readable PDF: {e}", code="signature-invalid") from e
 
 
-def document_mark(pdf: bytes) -> DocumentMark:
+def _mark_of(resolver: object) -> DocumentMark:
+    """Return the mark in the ``/Info`` of ``resolver`` (a reader, or the reader as of one revision)."""
+    trailer = resolver.trailer_view  # type: ignore[attr-defined]
+    if "/Info" not in trailer:
+        return DocumentMark(None, None)
+    ref = trailer.raw_get("/Info")
+    # dereference through the resolver itself: the trailer view would show the latest object
+    info = resolver.get_object(getattr(ref, "reference", ref))  # type: ignore[attr-defined]
+    revision = str(info["/MouRevision"]) if "/MouRevision" in info else None
+    mark = str(info["/MouFingerprint"]) if "/MouFingerprint" in info else None
+    return DocumentMark(revision, mark.removeprefix("sha256:") if mark else None)
+
+
+def document_mark(pdf: bytes, *, as_signed: bool = False) -> DocumentMark:
     """Return the revision and fingerprint (hex, without ``sha256:``) in ``pdf``'s metadata.
+
+    With ``as_signed``, the metadata is read as it was when the first signature was made (what
+    the signers signed); a PDF without signatures gives its current metadata. Metadata updates
+    after a signature do not break it, so only this reading is evidence.
 
     :raises RenderError: pyHanko is missing, or the file is not a readable PDF.
     """
     require_pyhanko()
     reader = _reader(pdf)
-    try:
-        info = reader.trailer_view["/Info"]  # type: ignore[attr-defined]
-    except KeyError:
-        return DocumentMark(None, None)
-    revision = str(info["/MouRevision"]) if "/MouRevision" in info else None
-    mark = str(info["/MouFingerprint"]) if "/MouFingerprint" in info else None
-    return DocumentMark(revision, mark.removeprefix("sha256:") if mark else None)
+    signatures = reader.embedded_signatures  # type: ignore[attr-defined]
+    if as_signed and signatures:
+        return _mark_of(reader.get_historical_resolver(signatures[0].signed_revision))  # type: ignore[attr-defined]
+    return _mark_of(reader)
 
 
 def _common_name(cert: object) -> str:

@@ -86,8 +86,11 @@ def verify_document(pdf: str | os.PathLike[str], *, trust: Sequence[str | os.Pat
     path = Path(pdf)
     data = path.read_bytes()
     checks = check_signatures(data, trust=trust)
-    mark = document_mark(data)
+    mark = document_mark(data, as_signed=True)
     problems = _signature_problems(checks)
+    if document_mark(data) != mark:
+        problems.append(f"{path.name}: the revision or fingerprint in its metadata was changed after signing; "
+                        "only the signed metadata counts")
     for party in parties or ():
         if not any(c.party == party and c.ok for c in checks):
             problems.append(f"no valid signature in the field of {party}")

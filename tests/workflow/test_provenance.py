@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mou_kit.render import render_pdf
+from mou_kit.render import fingerprint, render_pdf
 from mou_kit.signing import sign_pdf
 from mou_kit.workflow import verify_document
 from mou_kit.workflow.demo import SignedDemo
@@ -62,3 +62,28 @@ def test_missing_party_signature_fails(signed_demo: SignedDemo, demo_repo: Path,
     path.write_bytes(_sign_polda(signed_demo.pdf.read_bytes(), signed_demo))
     found = verify_document(path, repository=demo_repo, parties=["polda-kalbar", party])
     assert found.problems == [f"no valid signature in the field of {party}"]
+
+
+def test_metadata_relabelled_after_signing_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    import io
+
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    with Workspace.open(demo_repo) as ws:
+        first = ws.log()[-1]
+        other = fingerprint(ws.read(first.id))
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed_demo.signed_pdf.read_bytes()))
+    info = writer.trailer["/Info"]
+    info[generic.NameObject("/MouFingerprint")] = generic.TextStringObject(f"sha256:{other}")
+    writer.mark_update(writer.trailer.raw_get("/Info"))
+    out = io.BytesIO()
+    writer.write(out)
+    path = tmp_path / "relabelled.pdf"
+    path.write_bytes(out.getvalue())
+    found = verify_document(path, repository=demo_repo)
+    assert all(c.intact for c in found.signatures)  # pyHanko lets metadata change after signing ...
+    # ... so the revision is read from the metadata as signed
+    assert found.revision is not None and found.revision.short_id == signed_demo.agreed_revision
+    assert found.problems == ["relabelled.pdf: the revision or fingerprint in its metadata was changed after signing; "
+                              "only the signed metadata counts"]
