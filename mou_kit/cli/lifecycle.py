@@ -67,7 +67,10 @@ def status(as_json: JsonFlag = False, today: Today = None, directory: Folder = P
         return
     out = console()
     out.print(f"[bold]{escape(found.id)}[/bold]: {escape(found.title)}")
-    out.print(f"state: [cyan]{found.state.value}[/cyan]" + (f" at revision {found.revision}" if found.revision else ""))
+    since = found.since
+    out.print(f"state: [cyan]{found.state.value}[/cyan]"
+              + (f" since {since.date} (revision {since.revision})" if since else "")
+              + (f", now at revision {found.revision}" if found.revision else ""))
     if found.last_meeting is not None:
         out.print(f"last meeting: {found.last_meeting.date} {escape(found.last_meeting.id)}")
     deadline = found.next_deadline

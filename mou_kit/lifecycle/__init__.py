@@ -14,4 +14,5 @@ from .dates import (
 )
 from .guards import OpenItems as OpenItems, check_edit as check_edit, missing_signatories as missing_signatories
 from .ical import calendar_ics as calendar_ics
+from .links import link_problems as link_problems, parent_of as parent_of
 from .transitions import TRANSITIONS as TRANSITIONS, Event as Event, allowed as allowed, check_move as check_move

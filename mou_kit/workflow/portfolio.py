@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import os
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MouKitError
+from ..lifecycle import link_problems
 from .status import Status, agreement_status
 
 Progress = Callable[[int, int, Path], None]
@@ -46,7 +48,9 @@ def portfolio(root: str | os.PathLike[str], *, today: dt.date | None = None,
               progress: Progress | None = None) -> tuple[list[Status], list[Unreadable]]:
     """Return the status of every agreement under ``root``, most urgent first, and the folders that failed.
 
-    One broken folder does not stop the scan: it is listed with its error.
+    One broken folder does not stop the scan: it is listed with its error. A PKS or addendum
+    whose MoU or agreement is missing from the folder, has ended, or is not yet signed gets
+    that as an open item.
     """
     day = today or dt.date.today()
     folders = agreement_folders(root)
@@ -59,7 +63,10 @@ def portfolio(root: str | os.PathLike[str], *, today: dt.date | None = None,
             failed.append(Unreadable(folder, e.message.splitlines()[0]))
         if progress is not None:
             progress(done, len(folders), folder)
-    return sorted(found, key=lambda s: urgency(s, day)), failed
+    states = {s.id: s.state for s in found}
+    linked = [dataclasses.replace(s, open=[*s.open, *link_problems(s.agreement, states)]) if s.agreement else s
+              for s in found]
+    return sorted(linked, key=lambda s: urgency(s, day)), failed
 
 
 def portfolio_html(rows: list[Status], *, today: dt.date) -> str:

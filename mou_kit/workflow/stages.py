@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Collection
 
 from ..lifecycle import Event, OpenItems, advance
@@ -20,6 +21,34 @@ def open_items(ws: Workspace, agreement: Agreement, *, signed_by: Collection[str
     errors = tuple(f"{f.rule} {f.node or f.path or ''}".strip() for f in lint(agreement) if f.severity == "error")
     return OpenItems(conflicts=conflicts, lint_errors=errors,
                      signed_by=frozenset(signed_by) if signed_by is not None else None)
+
+
+_SUBJECT = re.compile(r"^Lifecycle: ([a-z-]+) -> ([a-z-]+) on (\d{4}-\d{2}-\d{2})$")
+
+
+def event_of(revision: Revision) -> Event | None:
+    """Return the lifecycle event a revision made by :func:`advance_revision` records, or ``None``."""
+    match = _SUBJECT.match(revision.summary)
+    if match is None:
+        return None
+    try:
+        previous, state = LifecycleState(match[1]), LifecycleState(match[2])
+        day = dt.date.fromisoformat(match[3])
+    except ValueError:
+        return None
+    body = revision.message.split("\n\n", 1)[1] if "\n\n" in revision.message else ""
+    reason = "\n".join(line for line in body.splitlines()
+                       if line.strip() and not re.match(r"^[A-Z][A-Za-z-]*: ", line)).strip() or None
+    return Event(state=state, previous=previous, date=day, actor=revision.proposed_by, reason=reason,
+                 revision=revision.short_id)
+
+
+def lifecycle_events(ws: Workspace, *, ref: str = "HEAD") -> list[Event]:
+    """Return the lifecycle moves recorded in the history of ``ref``, oldest first.
+
+    :raises WorkspaceError: ``ref`` names nothing.
+    """
+    return [e for e in (event_of(r) for r in reversed(ws.log(ref=ref))) if e is not None]
 
 
 def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str | None = None,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..lifecycle import Deadline, missing_signatories, next_deadline, schedule
+from ..lifecycle import Deadline, Event, missing_signatories, next_deadline, parent_of, schedule
 from ..model import Agreement, LifecycleState, Meeting, TextRenderer
 
 _UNSIGNED = frozenset({LifecycleState.DRAFT, LifecycleState.NEGOTIATION, LifecycleState.AGREED})
@@ -28,6 +28,10 @@ class Status:
     next_deadline: Deadline | None = None
     deadlines: list[Deadline] = field(default_factory=list)
     open: list[str] = field(default_factory=list)
+    since: Event | None = None
+    """The lifecycle move that brought the agreement to its state (``None``: none recorded)."""
+    agreement: Agreement | None = field(default=None, repr=False, compare=False)
+    """The agreement read (for links between agreements in a portfolio)."""
 
     def days_left(self, today: dt.date) -> int | None:
         """Days from ``today`` to the next deadline (``None``: no deadline ahead)."""
@@ -39,7 +43,12 @@ class Status:
             return None if d is None else {"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary}
 
         meeting = self.last_meeting
+        link = parent_of(self.agreement) if self.agreement is not None else None
         return {"id": self.id, "title": self.title, "parties": self.parties, "state": self.state.value,
+                "link": None if link is None else {"kind": link[0], "id": link[1]},
+                "since": None if self.since is None else {"date": self.since.date.isoformat(),
+                                                          "revision": self.since.revision,
+                                                          "reason": self.since.reason},
                 "path": str(self.path), "revision": self.revision,
                 "last_meeting": None if meeting is None else {"id": meeting.id, "date": meeting.date.isoformat()},
                 "next_deadline": deadline(self.next_deadline),
@@ -56,7 +65,8 @@ def _open(agreement: Agreement, conflicts: list[str], lint_errors: list[str]) ->
 
 
 def status_of(agreement: Agreement, *, path: Path, today: dt.date, revision: str | None = None,
-              meetings: list[Meeting] | None = None, conflicts: list[str] | None = None) -> Status:
+              meetings: list[Meeting] | None = None, conflicts: list[str] | None = None,
+              since: Event | None = None) -> Status:
     """Return the status of ``agreement`` on ``today`` (lint errors are found here; conflicts are given)."""
     from ..lint import lint
 
@@ -68,7 +78,7 @@ def status_of(agreement: Agreement, *, path: Path, today: dt.date, revision: str
         state=agreement.state, path=path, revision=revision,
         last_meeting=max(meetings, key=lambda m: m.date) if meetings else None,
         next_deadline=next_deadline(agreement, today), deadlines=schedule(agreement),
-        open=_open(agreement, conflicts or [], errors))
+        open=_open(agreement, conflicts or [], errors), since=since, agreement=agreement)
 
 
 def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = None) -> Status:
@@ -82,13 +92,15 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
     if (root / ".git").exists() or (root / "HEAD").is_file():
         from ..workspace import Workspace
         from ..workspace.proposals import pending
+        from .stages import lifecycle_events
 
         with Workspace.open(root) as ws:
             agreement = ws.read()
             merge = pending(ws)
             conflicts = sorted({c.node for c in merge[1]}) if merge is not None else []
+            events = [e for e in lifecycle_events(ws) if e.state == agreement.state]
             return status_of(agreement, path=root, today=day, revision=ws.resolve("HEAD").short_id,
-                             meetings=ws.meetings(), conflicts=conflicts)
+                             meetings=ws.meetings(), conflicts=conflicts, since=events[-1] if events else None)
     from ..files import load, load_meetings
 
     return status_of(load(root), path=root, today=day, meetings=load_meetings(root))

@@ -33,7 +33,7 @@ def test_advance_status_calendar(examples: Path, tmp_path: Path) -> None:
     data = json.loads(out)
     assert (data["state"], data["next_deadline"]["date"], data["open"]) == ("signed", "2024-08-01", [])
     code, out = mou("status", "--today", "2024-01-01", "-C", str(folder))
-    assert "state: signed" in out and "next deadline: 2024-08-01 evaluation 1 (in 213 days)" in out
+    assert "state: signed since 2023-08-01" in out and "next deadline: 2024-08-01 evaluation 1 (in 213 days)" in out
     ics = tmp_path / "nk.ics"
     code, out = mou("calendar", "-o", str(ics), "-C", str(folder))
     assert code == 0 and "6 events" in out

@@ -25,3 +25,19 @@ def test_portfolio_sorted_by_urgency(demo_repo: Path, tmp_path: Path) -> None:
     assert seen == [(1, 4, "broken"), (2, 4, "research"), (3, 4, "tppo"), (4, 4, "undated")]
     page = portfolio_html(rows, today=dt.date(2024, 7, 1))
     assert page.count("<tr") == len(rows) + 1 and "rapat-2023-07-25" in page
+
+
+def test_a_pks_of_an_unsigned_mou_is_flagged(tmp_path: Path) -> None:
+    from mou_kit import load, save
+
+    mou = load(EXAMPLES / "tppo-kalbar")
+    pks = mou.model_copy(deep=True)
+    pks.id, pks.kind, pks.implements = "pks-tppo", "pks", "tppo-kalbar"
+    save(mou, tmp_path / "mou")
+    save(pks, tmp_path / "pks")
+    rows, _ = portfolio(tmp_path, today=dt.date(2024, 7, 1))
+    assert [r.open for r in rows if r.id == "pks-tppo"] == [["not signed"]]  # both drafts: nothing to flag yet
+    (tmp_path / "mou").rename(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / "agreement.yaml").rename(tmp_path / "elsewhere" / "moved.yaml")
+    rows, _ = portfolio(tmp_path, today=dt.date(2024, 7, 1))
+    assert rows[0].open == ["not signed", "implements tppo-kalbar, which is not in this portfolio"]

@@ -11,6 +11,7 @@ import pytest
 from mou_kit.errors import LifecycleError
 from mou_kit.model import LifecycleState as S
 from mou_kit.workflow import advance_revision
+from mou_kit.workflow.stages import lifecycle_events
 from mou_kit.workspace import Workspace
 from tests.builders import build
 
@@ -48,6 +49,10 @@ def test_no_text_change_after_agreed_until_back_in_negotiation(ws: Workspace) ->
     assert "Pihak 2 meminta perubahan ayat 1" in back.message
     ws.commit(_reworded(ws), "Ubah ayat 1")  # type: ignore[arg-type]
     assert ws.read().articles[0].clauses[0].text == "Teks baru."
+    events = lifecycle_events(ws)
+    assert [(e.previous.value, e.state.value, e.reason) for e in events] == [
+        ("negotiation", "agreed", None), ("agreed", "negotiation", "Pihak 2 meminta perubahan ayat 1")]
+    assert events[1].revision == back.short_id
 
 
 def test_commit_folder_is_guarded_too(ws: Workspace) -> None:

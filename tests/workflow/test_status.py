@@ -16,8 +16,9 @@ def test_signed_demo_status(demo_repo: Path) -> None:
         "evaluation", "2024-08-01")
     assert found.open == []
     data = found.to_dict()
-    assert list(data) == ["id", "title", "parties", "state", "path", "revision", "last_meeting", "next_deadline",
-                          "deadlines", "open"]
+    assert found.since is not None and str(found.since.date) == "2023-08-01"
+    assert list(data) == ["id", "title", "parties", "state", "link", "since", "path", "revision", "last_meeting",
+                          "next_deadline", "deadlines", "open"]
 
 
 def test_plain_folder_in_draft_is_open() -> None:
