@@ -39,6 +39,15 @@ from .files import (
     load_meetings as load_meetings,
     save as save,
 )
+from .lifecycle import (
+    Deadline as Deadline,
+    Event as Event,
+    advance as advance,
+    calendar_ics as calendar_ics,
+    check_edit as check_edit,
+    next_deadline as next_deadline,
+    schedule as schedule,
+)
 from .lint import (
     Finding as Finding,
     lint as lint,
@@ -75,6 +84,19 @@ from .render import (
     render_markdown as render_markdown,
     render_pdf as render_pdf,
     render_text as render_text,
+)
+from .signing import (
+    check_signatures as check_signatures,
+    make_test_certificates as make_test_certificates,
+    sign_pdf as sign_pdf,
+)
+from .workflow import (
+    Status as Status,
+    Verification as Verification,
+    advance_revision as advance_revision,
+    agreement_status as agreement_status,
+    portfolio as portfolio,
+    verify_document as verify_document,
 )
 from .workspace import (
     BlameEntry as BlameEntry,

@@ -48,6 +48,11 @@ ErrorCode = Literal[
     "asset-missing",
     "reference-docx-invalid",
     "engine-missing",
+    # lifecycle, signing and verifying
+    "lifecycle-guard",
+    "text-frozen",
+    "signing-unavailable",
+    "signature-invalid",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, diff, library, lint, meeting, proposals, render, revisions
+from . import agreement, demo, diff, library, lifecycle, lint, meeting, proposals, render, revisions, signing
 from ._common import Group
 
 app = typer.Typer(
@@ -34,6 +34,12 @@ app.command()(proposals.merge)
 app.command()(proposals.resolve)
 app.command()(proposals.sync)
 app.command()(render.render)
+app.command()(lifecycle.advance)
+app.command()(lifecycle.status)
+app.command()(lifecycle.calendar)
+app.command()(lifecycle.portfolio)
+app.command()(signing.sign)
+app.command()(signing.verify)
 
 
 def main() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -11,7 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..errors import ValidationFailed, WorkspaceError
-from ..files import dump_agreement, parse_agreement, parse_meetings, read_folder
+from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
 from .merge import merge
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
 _M = TypeVar("_M", bound=BaseModel)
+_FROZEN_STATE = re.compile(rb"^state:\s*[\"']?(agreed|signed|in-force)\b", re.MULTILINE)
 
 
 def agreement_data(agreement: Agreement) -> dict[str, Any]:
@@ -208,6 +210,8 @@ class Workspace:
         :raises ValidationFailed: the agreement breaks a rule; nothing is committed.
         :raises WorkspaceError: nothing changed, a node was changed differently meanwhile, or
             the working tree holds uncommitted edits to a file this revision changes.
+        :raises LifecycleError: the branch is agreed, signed or in force and the text changes
+            (code ``text-frozen``): move it back to negotiation first.
         """
         return self._commit(agreement, message, base=base, other={}, previous=None,
                             trailers=(proposed_by, meeting, stage), when=when)
@@ -244,6 +248,7 @@ class Workspace:
 
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
+            self._check_edit(tip, target)
             changes = self._snapshots.agreement_changes(target, tip, previous=previous if tip == base_sha else None)
             changes.update(self._file_changes(base_sha, tip, other))
             return Plan(changes, parents=[extra_parent] if extra_parent else [], allow_empty=bool(extra_parent))
@@ -251,6 +256,15 @@ class Workspace:
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
         return self._revision(done, text)
+
+    def _check_edit(self, tip: str | None, target: Agreement) -> None:
+        """Refuse a text change while the branch tip is agreed, signed or in force (the lifecycle's rule)."""
+        head = self._snapshots.content(tip, AGREEMENT_FILE) if tip is not None else None
+        if head is None or not _FROZEN_STATE.search(head):
+            return  # cheap test first: most revisions are drafts, and parsing the tip costs milliseconds
+        from ..lifecycle import check_edit
+
+        check_edit(parse_agreement(self._snapshots.files(tip, meetings=False)), target)
 
     def _revision(self, done: Published, message: str) -> Revision:
         return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,

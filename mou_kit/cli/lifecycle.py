@@ -1,0 +1,153 @@
+"""Commands on where an agreement stands: advance, status, calendar, portfolio."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+
+PROGRESS_FROM = 10
+"""Show a progress bar when a portfolio has at least this many folders."""
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    """Return the date ``value`` (YYYY-MM-DD) given to ``option``, or ``None``.
+
+    :raises typer.BadParameter: it is not a date.
+    """
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date like 2023-08-01", param_hint=option) from None
+
+
+DateOption = Annotated[str | None, typer.Option("--date", help="The date of the move (YYYY-MM-DD); "
+                                                "for 'signed', the date of signing (required).")]
+Today = Annotated[str | None, typer.Option("--today", help="Count deadlines from this date (default: today).")]
+
+
+def advance(
+    state: Annotated[str, typer.Argument(help="The new state: negotiation, agreed, signed, in-force, expired, "
+                                              "terminated, renewed (or back to draft/negotiation).")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Why; required to go back or to terminate.")] = None,
+    date: DateOption = None,
+    actor: Annotated[str | None, typer.Option("--by", help="The party (id) making the move.")] = None,
+    directory: Folder = Path("."),
+) -> None:
+    """Move the agreement to another lifecycle state, recorded as a revision with a Stage: trailer."""
+    from ..model import LifecycleState
+    from ..workflow import advance_revision
+    from ..workspace import Workspace
+
+    values = [s.value for s in LifecycleState]
+    if state not in values:
+        raise typer.BadParameter(f"{state!r} is not a state; choose one of {', '.join(values)}", param_hint="STATE")
+    with Workspace.open(folder_or_cwd(directory)) as ws:
+        revision, event = advance_revision(ws, state, reason=reason, date=parse_date(date, "--date"), actor=actor)
+    console().print(f"[green]{event.previous.value} -> {event.state.value}[/green] on {event.date}: "
+                    f"revision [yellow]{revision.short_id}[/yellow]")
+
+
+def status(as_json: JsonFlag = False, today: Today = None, directory: Folder = Path(".")) -> None:
+    """Show the agreement's state, its next deadline and what is still open."""
+    from rich.markup import escape
+
+    from ..workflow import agreement_status
+
+    day = parse_date(today, "--today") or dt.date.today()
+    found = agreement_status(folder_or_cwd(directory), today=day)
+    if as_json:
+        print_json(found.to_dict())
+        return
+    out = console()
+    out.print(f"[bold]{escape(found.id)}[/bold]: {escape(found.title)}")
+    since = found.since
+    out.print(f"state: [cyan]{found.state.value}[/cyan]"
+              + (f" since {since.date} (revision {since.revision})" if since else "")
+              + (f", now at revision {found.revision}" if found.revision else ""))
+    if found.last_meeting is not None:
+        out.print(f"last meeting: {found.last_meeting.date} {escape(found.last_meeting.id)}")
+    deadline = found.next_deadline
+    out.print("next deadline: " + (f"{deadline.date} {escape(deadline.summary)} (in {found.days_left(day)} days)"
+                                   if deadline else "none (dates count from the date of signing)"))
+    for item in found.open:
+        out.print(f"[yellow]open:[/yellow] {escape(item)}")
+
+
+def calendar(
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write.", dir_okay=False)],
+    directory: Folder = Path("."),
+) -> None:
+    """Write the agreement's expiry, notice deadline and evaluation dates as an iCalendar file."""
+    from ..lifecycle import calendar_ics, schedule
+    from ..workflow.status import current_agreement
+
+    agreement = current_agreement(folder_or_cwd(directory))
+    output.write_bytes(calendar_ics(agreement))
+    count = sum(1 for d in schedule(agreement) if d.kind != "effective")
+    note = "" if count else " (no dates yet: they count from the date of signing or term.effective_date)"
+    console().print(f"[green]wrote[/green] {output}: {count} events{note}")
+
+
+def _progress() -> tuple[Any, Any]:
+    from rich.progress import Progress
+
+    bar = Progress(console=console(stderr=True), transient=True)
+    task: list[Any] = []
+
+    def report(done: int, total: int, folder: Path) -> None:
+        if total < PROGRESS_FROM:
+            return
+        if not task:
+            bar.start()
+            task.append(bar.add_task("reading agreements", total=total))
+        bar.update(task[0], completed=done, description=f"reading {folder.name}")
+
+    return bar, report
+
+
+def portfolio(
+    root: Annotated[Path, typer.Argument(help="A folder of agreement folders or repositories.", file_okay=False,
+                                         exists=True)],
+    as_json: JsonFlag = False,
+    as_html: Annotated[bool, typer.Option("--html", help="Print an HTML page instead of a table.")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")] = None,
+    today: Today = None,
+) -> None:
+    """List every agreement under ROOT: state, last meeting, next deadline, most urgent first."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    from ..workflow import portfolio as scan, portfolio_html
+
+    day = parse_date(today, "--today") or dt.date.today()
+    bar, report = _progress()
+    try:
+        rows, failed = scan(root, today=day, progress=report)
+    finally:
+        bar.stop()
+    if as_json or as_html:
+        import json
+
+        data = {"agreements": [r.to_dict() for r in rows],
+                "unreadable": [{"path": str(f.path), "error": f.error} for f in failed]}
+        text = portfolio_html(rows, today=day) if as_html else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        if output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            typer.echo(text, nl=False)
+        return
+    table = Table("agreement", "state", "last meeting", "next deadline", "open")
+    for r in rows:
+        due = f"{r.next_deadline.date} {r.next_deadline.summary} ({r.days_left(day)} d)" if r.next_deadline else ""
+        meeting = f"{r.last_meeting.date}" if r.last_meeting else ""
+        table.add_row(escape(f"{r.id}\n{r.title}"), r.state.value, meeting, escape(due), escape("\n".join(r.open)))
+    console().print(table)
+    for f in failed:
+        console(stderr=True).print(f"[red]unreadable:[/red] {escape(str(f.path))}: {escape(f.error)}")

@@ -1,0 +1,94 @@
+"""Commands on signed PDFs: sign a party's field, verify signatures and which revision a PDF is."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import EXIT_USER_ERROR, JsonFlag, console, print_json
+
+PdfFile = Annotated[Path, typer.Argument(help="The PDF file.", exists=True, dir_okay=False)]
+
+
+def sign(
+    pdf: PdfFile,
+    field: Annotated[str, typer.Option("--field", help="The party (id) whose field to sign.")],
+    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="The signer's key and certificate (.p12/.pfx).",
+                                         exists=True, dir_okay=False)],
+    passphrase: Annotated[str | None, typer.Option("--passphrase", envvar="MOU_PKCS12_PASSPHRASE",
+                                                   help="The passphrase of the PKCS#12 file.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: the PDF itself, "
+                                                                       "appended to).", dir_okay=False)] = None,
+) -> None:
+    """Sign a party's signature field of a PDF; earlier signatures stay intact."""
+    from ..signing import sign_pdf
+
+    target = output or pdf
+    signed = sign_pdf(pdf, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None)
+    partial = target.with_name(target.name + ".part")
+    partial.write_bytes(signed)
+    os.replace(partial, target)
+    console().print(f"[green]signed[/green] field of {field} in {target}")
+
+
+def _quiet_pyhanko() -> None:
+    """Keep pyHanko's own log (tracebacks of failed path building) off the terminal: the report says it."""
+    import logging
+
+    logger = logging.getLogger("pyhanko")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
+def verify(
+    pdf: PdfFile,
+    trust: Annotated[list[Path] | None, typer.Option("--trust", help="A trusted root certificate (PEM/DER); "
+                                                     "repeat for several.", exists=True, dir_okay=False)] = None,
+    directory: Annotated[Path | None, typer.Option("-C", "--directory", file_okay=False, help=(
+        "The agreement repository to match the PDF against (default: the current folder, when it is one)."))] = None,
+    expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
+    party: Annotated[list[str] | None, typer.Option("--party", help="A party (id) that must have signed; "
+                                                    "repeat.")] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Check each signature of a PDF and which revision of the agreement it is; exit 1 on any problem."""
+    from rich.markup import escape
+
+    from ..workflow import verify_document
+
+    _quiet_pyhanko()
+    repo = directory if directory is not None else (Path.cwd() if (Path.cwd() / ".git").exists() else None)
+    found = verify_document(pdf, trust=trust or [], repository=repo, expect=expect, parties=party or [])
+    if as_json:
+        print_json({"file": str(found.path), "ok": found.ok, "revision_in_metadata": found.mark.revision,
+                    "fingerprint": found.mark.fingerprint,
+                    "revision": found.revision.id if found.revision else None,
+                    "state": found.state.value if found.state else None,
+                    "signatures": [{"field": c.field, "party": c.party, "signer": c.signer,
+                                    "time": c.time.isoformat() if c.time else None, "intact": c.intact,
+                                    "valid": c.valid, "trusted": c.trusted, "later_changes": c.later_changes,
+                                    "ok": c.ok} for c in found.signatures],
+                    "problems": found.problems})
+    else:
+        out = console()
+        if not found.signatures:
+            out.print("no signatures")
+        for c in found.signatures:
+            mark = "[green]ok[/green]" if c.ok else "[red]FAILED[/red]"
+            trusted = {True: "trusted", False: "NOT trusted", None: "trust not checked (give --trust)"}[c.trusted]
+            out.print(f"{mark} {escape(c.party)}: {escape(c.signer)}, {c.time:%Y-%m-%d %H:%M %Z}, "
+                      f"{'intact' if c.intact else 'CHANGED'}, {trusted}" if c.time else
+                      f"{mark} {escape(c.party)}: {escape(c.signer)}")
+        if found.revision is not None:
+            out.print(f"document: revision [yellow]{found.revision.short_id}[/yellow] "
+                      f"({found.state.value if found.state else '?'}), sha256:{(found.mark.fingerprint or '')[:16]}")
+        elif found.mark.fingerprint:
+            out.print(f"document: revision {found.mark.revision} (metadata), sha256:{found.mark.fingerprint[:16]}")
+        for problem in found.problems:
+            console(stderr=True).print(f"[red]error:[/red] {escape(problem)}")
+    if not found.ok:
+        raise typer.Exit(EXIT_USER_ERROR)

@@ -1,0 +1,35 @@
+"""What an agreement looks like after a lifecycle move: the move checked, the state and date set."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Agreement, LifecycleState
+from .guards import OpenItems, check_entry
+from .transitions import Event, check_move
+
+
+def advance(agreement: Agreement, target: LifecycleState, *, date: dt.date | None = None,
+            reason: str | None = None, actor: str | None = None,
+            open_items: OpenItems | None = None) -> tuple[Agreement, Event]:
+    """Return ``agreement`` moved to ``target`` and the event recording the move.
+
+    The copy has ``state`` set to ``target``; a move to "signed" also sets ``date`` (the date
+    of signing) to ``date``. ``open_items`` holds the conflicts, lint errors and signatures the
+    guards look at (gathered by the caller). ``date`` defaults to today except for signing.
+
+    :raises LifecycleError: the move is not allowed (code ``lifecycle-illegal``), or a guard
+        fails (code ``lifecycle-guard``); the message names the states or what is open.
+    """
+    current = agreement.state
+    check_move(current, target, reason=reason)
+    check_entry(agreement, target, open_items or OpenItems(), date=date)
+    update: dict[str, object] = {"state": target}
+    if target == LifecycleState.SIGNED:
+        update["date"] = date
+    moved = agreement.model_copy(update=update, deep=True)
+    # model_copy bypasses "fields set"; mark them so a dump with exclude_unset keeps them
+    moved.__pydantic_fields_set__.update(update)
+    event = Event(state=target, previous=current, date=date or dt.date.today(), actor=actor,
+                  reason=reason.strip() if reason else None)
+    return moved, event

@@ -1,0 +1,14 @@
+"""Digital signatures on finished PDFs (pyHanko, the ``sign`` extra): sign, check, test certificates.
+
+Importing it is cheap: pyHanko is imported only when a function runs, and a clear error
+(code ``signing-unavailable``) says when it is missing.
+"""
+
+from .certs import TestCertificates as TestCertificates, make_test_certificates as make_test_certificates
+from .sign import sign_pdf as sign_pdf, signature_fields as signature_fields
+from .verify import (
+    DocumentMark as DocumentMark,
+    SignatureCheck as SignatureCheck,
+    check_signatures as check_signatures,
+    document_mark as document_mark,
+)

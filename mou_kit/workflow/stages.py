@@ -1,0 +1,74 @@
+"""Lifecycle moves as revisions: gather what is open, check the move, commit it with a ``Stage:`` trailer."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Collection
+
+from ..lifecycle import Event, OpenItems, advance
+from ..lint import lint
+from ..model import Agreement, LifecycleState
+from ..workspace import Revision, Workspace
+from ..workspace.proposals import pending
+
+
+def open_items(ws: Workspace, agreement: Agreement, *, signed_by: Collection[str] | None = None) -> OpenItems:
+    """Return what is open on the workspace's agreement: pending merge conflicts and lint errors."""
+    merge = pending(ws)
+    conflicts = tuple(sorted({c.node for c in merge[1]})) if merge is not None else ()
+    errors = tuple(f"{f.rule} {f.node or f.path or ''}".strip() for f in lint(agreement) if f.severity == "error")
+    return OpenItems(conflicts=conflicts, lint_errors=errors,
+                     signed_by=frozenset(signed_by) if signed_by is not None else None)
+
+
+_SUBJECT = re.compile(r"^Lifecycle: ([a-z-]+) -> ([a-z-]+) on (\d{4}-\d{2}-\d{2})$")
+
+
+def event_of(revision: Revision) -> Event | None:
+    """Return the lifecycle event a revision made by :func:`advance_revision` records, or ``None``."""
+    match = _SUBJECT.match(revision.summary)
+    if match is None:
+        return None
+    try:
+        previous, state = LifecycleState(match[1]), LifecycleState(match[2])
+        day = dt.date.fromisoformat(match[3])
+    except ValueError:
+        return None
+    body = revision.message.split("\n\n", 1)[1] if "\n\n" in revision.message else ""
+    reason = "\n".join(line for line in body.splitlines()
+                       if line.strip() and not re.match(r"^[A-Z][A-Za-z-]*: ", line)).strip() or None
+    return Event(state=state, previous=previous, date=day, actor=revision.proposed_by, reason=reason,
+                 revision=revision.short_id)
+
+
+def lifecycle_events(ws: Workspace, *, ref: str = "HEAD") -> list[Event]:
+    """Return the lifecycle moves recorded in the history of ``ref``, oldest first.
+
+    :raises WorkspaceError: ``ref`` names nothing.
+    """
+    return [e for e in (event_of(r) for r in reversed(ws.log(ref=ref))) if e is not None]
+
+
+def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str | None = None,
+                     date: dt.date | None = None, actor: str | None = None,
+                     signed_by: Collection[str] | None = None, when: dt.datetime | None = None,
+                     ) -> tuple[Revision, Event]:
+    """Return the revision recording the move of the current branch's agreement to ``target``, and its event.
+
+    The agreement's ``state`` (and, for "signed", its ``date``) changes and is committed with a
+    ``Stage: <state>`` trailer; the message says from which state, on which date and why.
+    ``signed_by`` (party ids with a verified signature) makes "signed" check each party signed.
+
+    :raises LifecycleError: the move is not allowed, or a guard fails; nothing is committed.
+    :raises WorkspaceError: git failed.
+    """
+    state = LifecycleState(target)
+    agreement = ws.read()
+    moved, event = advance(agreement, state, date=date, reason=reason, actor=actor,
+                           open_items=open_items(ws, agreement, signed_by=signed_by))
+    subject = f"Lifecycle: {event.previous.value} -> {state.value} on {event.date.isoformat()}"
+    message = subject + (f"\n\n{event.reason}" if event.reason else "")
+    revision = ws.commit(moved, message, proposed_by=actor, stage=state.value, when=when)
+    return revision, dataclasses.replace(event, revision=revision.short_id)

@@ -1,0 +1,52 @@
+"""``mou sign`` and ``mou verify`` through the command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from mou_kit.cli import app
+from mou_kit.workflow.demo import SignedDemo
+from tests.demo_fixtures import changed_copy
+
+runner = CliRunner()
+
+
+def mou(*args: str) -> tuple[int, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_sign_each_field_then_verify(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "nk.pdf"
+    shutil.copy(signed_demo.pdf, pdf)
+    certs = signed_demo.certificates
+    for party in ("polda-kalbar", "bp3mi-kalbar", "kanwil-kemenkumham-kalbar"):
+        code, out = mou("sign", str(pdf), "--field", party, "--pkcs12", str(certs / f"{party}.p12"),
+                        "--passphrase", "mou-demo")
+        assert code == 0, out
+    code, out = mou("verify", str(pdf), "--trust", str(certs / "root.pem"), "-C", str(demo_repo))
+    assert code == 0, out
+    assert out.count("intact, trusted") == 3
+    assert f"document: revision {signed_demo.agreed_revision} (agreed)" in out
+    code, out = mou("verify", str(pdf), "--json", "-C", str(demo_repo))
+    data = json.loads(out)
+    assert data["ok"] and [s["trusted"] for s in data["signatures"]] == [None, None, None]
+
+
+def test_verify_fails_on_a_changed_byte(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    pdf = changed_copy(signed_demo.signed_pdf, tmp_path / "changed.pdf")
+    code, out = mou("verify", str(pdf), "-C", str(demo_repo))
+    assert code == 1 and "changed after signing" in out
+
+
+def test_sign_unknown_field_is_a_user_error(signed_demo: SignedDemo, tmp_path: Path) -> None:
+    pdf = tmp_path / "nk.pdf"
+    shutil.copy(signed_demo.pdf, pdf)
+    code, out = mou("sign", str(pdf), "--field", "nobody", "--pkcs12",
+                    str(signed_demo.certificates / "polda-kalbar.p12"), "--passphrase", "mou-demo")
+    assert code == 1 and "no signature field for 'nobody'" in out
+    assert pdf.read_bytes() == signed_demo.pdf.read_bytes()
