@@ -21,8 +21,11 @@ from ..model.locale import locale_for
 if TYPE_CHECKING:
     from .outline import Outline
 
-UNSIGNED = frozenset({LifecycleState.DRAFT, LifecycleState.NEGOTIATION, LifecycleState.AGREED})
-"""States in which a document is still a draft and carries the watermark."""
+UNSIGNED = frozenset({LifecycleState.DRAFT, LifecycleState.NEGOTIATION})
+"""States in which a document is still a draft and carries the watermark.
+
+An agreed text is the one the parties sign, so from "agreed" on the copy is clean.
+"""
 
 WORKING = "working-folder"
 """The revision name of a document rendered from the working folder rather than a commit."""

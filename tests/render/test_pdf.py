@@ -99,6 +99,15 @@ def test_draft_carries_a_watermark_and_signed_does_not() -> None:
     assert "RANCANGAN" not in PdfReader(io.BytesIO(final)).pages[0].extract_text()
 
 
+@pytest.mark.parametrize(("state", "watermarked"), [("negotiation", True), ("agreed", False), ("in-force", False)])
+def test_the_copy_for_signing_is_clean_from_agreed_on(state: str, watermarked: bool) -> None:
+    from pypdf import PdfReader
+
+    agreement = load(KALBAR).model_copy(update={"state": state})
+    text = PdfReader(io.BytesIO(render_pdf(agreement, lang="id", folder=KALBAR))).pages[0].extract_text()
+    assert text.startswith("RANCANGAN") is watermarked
+
+
 def test_clause_text_cannot_inject_typst() -> None:
     agreement = build("a1[c1,c2]", texts={"c1": INJECTION})
     text = " ".join(pdf_pages(render_pdf(agreement)))
