@@ -103,7 +103,7 @@ def test_draft_carries_a_watermark_and_signed_does_not() -> None:
 def test_the_copy_for_signing_is_clean_from_agreed_on(state: str, watermarked: bool) -> None:
     from pypdf import PdfReader
 
-    agreement = load(KALBAR).model_copy(update={"state": state})
+    agreement = load(KALBAR).model_copy(update={"state": LifecycleState(state)})
     text = PdfReader(io.BytesIO(render_pdf(agreement, lang="id", folder=KALBAR))).pages[0].extract_text()
     assert text.startswith("RANCANGAN") is watermarked
 
