@@ -1,8 +1,10 @@
 """What ``mou demo`` does with the bundled examples, end to end, as one function the CLI calls.
 
 It validates every example, assembles the founding MoU from the clause library, builds its
-negotiation history in git, compares the drafts of the two meetings in every diff format, and
-renders the agreed draft as signature-ready documents. Progress goes through a callback.
+negotiation history in git, compares the drafts of the two meetings in every diff format, carries
+the agreement to agreed and signed (three test certificates, three verified signatures, a
+calendar of its deadlines), and renders the agreed draft as signature-ready documents. Progress
+goes through a callback.
 """
 
 from __future__ import annotations
@@ -78,12 +80,19 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
                         f"in {history.path}")
     report.files += _diffs(history.path, history.meetings, target / "diff", say)
 
+    say("agreeing, signing with three test certificates and verifying")
+    from .workflow.demo import sign_example
+
+    signed = sign_example(history.path, target / "signed")
+    report.lines += signed.lines
+    report.files += [signed.pdf, signed.signed_pdf, signed.calendar]
+
     say("rendering the agreed draft")
     from .render import render_drafts
     from .workspace import Workspace
 
     with Workspace.open(history.path) as ws:
-        agreed = ws.resolve(history.meetings[-1])
+        agreed = ws.resolve(signed.agreed_revision)
         written = render_drafts(ws.read(agreed.id), target / "documents", folder=history.path,
                                 revision=agreed.short_id)
     report.files += written

@@ -22,6 +22,9 @@ def test_demo_writes_every_output(tmp_path: Path) -> None:
     for bundle in ("first-draft..meeting-1", "rapat-2023-07-18..rapat-2023-07-25"):
         assert {f"diff/{bundle}/{f}" for f in ("diff.html", "matrix.docx", "matrix.html", "redline.docx")} <= names
     assert {"documents/tppo-kalbar.docx", "documents/tppo-kalbar.pdf", "documents/tppo-kalbar.id+en.pdf"} <= names
+    assert {"signed/tppo-kalbar-signed.pdf", "signed/tppo-kalbar.ics"} <= names
+    assert sum(line.endswith("(intact, trusted)") for line in report.lines) == 3
+    assert any(line.startswith("verified:") and line.endswith("(agreed)") for line in report.lines)
     assert all(p.stat().st_size > 1000 for p in report.files)
     assert len(PdfReader(tmp_path / "out/documents/tppo-kalbar.pdf").pages) >= 3
     assert any("Pasal 1" in p.text for p in Document(str(tmp_path / "out/documents/tppo-kalbar.docx")).paragraphs)
