@@ -49,6 +49,11 @@ ErrorCode = Literal[
     "reference-docx-invalid",
     "engine-missing",
     "revision-unsupported",
+    # importers: outside files (DOCX) read as revisions
+    "source-not-docx",
+    "source-too-large",
+    "source-unsafe",
+    "source-no-articles",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 
