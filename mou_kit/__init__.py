@@ -67,6 +67,8 @@ from .model import (
     check as check,
     number as number,
 )
+from .importers import ImportResult as ImportResult, import_docx as import_docx
+from .importing import import_revision as import_revision
 from .render import (
     fingerprint as fingerprint,
     render_docx as render_docx,

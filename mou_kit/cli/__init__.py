@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, diff, library, lint, meeting, proposals, render, revisions
+from . import agreement, demo, diff, importer, library, lint, meeting, proposals, render, revisions
 from ._common import Group
 
 app = typer.Typer(
@@ -34,6 +34,7 @@ app.command()(proposals.merge)
 app.command()(proposals.resolve)
 app.command()(proposals.sync)
 app.command()(render.render)
+app.command("import")(importer.import_cmd)
 
 
 def main() -> None:
