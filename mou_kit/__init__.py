@@ -39,6 +39,8 @@ from .files import (
     load_meetings as load_meetings,
     save as save,
 )
+from .importers import ImportResult as ImportResult, import_docx as import_docx
+from .importing import import_revision as import_revision
 from .lint import (
     Finding as Finding,
     lint as lint,
@@ -67,8 +69,6 @@ from .model import (
     check as check,
     number as number,
 )
-from .importers import ImportResult as ImportResult, import_docx as import_docx
-from .importing import import_revision as import_revision
 from .render import (
     fingerprint as fingerprint,
     render_docx as render_docx,

@@ -28,16 +28,20 @@ class ImportOutcome:
     summary: list[str] = field(default_factory=list)
 
 
-def _steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) -> list[tuple[Agreement, str | None, str]]:
+Step = tuple[Agreement, str | None, str]
+"""An agreement to commit, the party proposing it, and what it holds ("" for a plain import)."""
+
+
+def _steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) -> list[Step]:
     if not as_proposals or result.original is None:
         return [(result.agreement, proposed_by, "")]
-    steps: list[tuple[Agreement, str | None, str]] = [(result.original, proposed_by, "untracked edits")]
+    steps: list[Step] = [(result.original, proposed_by, "untracked edits")]
     for p in result.proposals:
         steps.append((p.agreement, p.party or slugify(p.author) or None, f"tracked changes by {p.author}"))
     return steps
 
 
-def summary_lines(old: Agreement, steps: list[tuple[Agreement, str | None, str]]) -> list[str]:
+def summary_lines(old: Agreement, steps: list[Step]) -> list[str]:
     """Return the diff lines of each step against the one before, headed by who proposed it."""
     from .render.diff_text import diff_lines
 
@@ -68,7 +72,7 @@ def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None
     """
     with Workspace.open(folder) as ws:
         base = ws.read("HEAD")
-        result = import_docx(path, base=base)
+        result = import_docx(Path(path), base=base)
         steps = _steps(result, proposed_by, as_proposals)
         outcome = ImportOutcome(result, summary=summary_lines(base, steps))
         if dry_run:

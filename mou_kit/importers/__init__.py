@@ -8,9 +8,9 @@ from types import MappingProxyType
 
 from ..model import Agreement
 from ._package import read_source
-from .detect import SourceFormat, detect
+from .detect import SourceFormat as SourceFormat, detect as detect
 from .docx import DocxImporter
-from .result import ImportResult, Importer
+from .result import Importer as Importer, ImportResult as ImportResult
 
 IMPORTERS: Mapping[SourceFormat, Callable[[], Importer]] = MappingProxyType({"docx": DocxImporter})
 """Every importer, by the format :func:`~mou_kit.importers.detect.detect` names."""

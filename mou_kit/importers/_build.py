@@ -99,13 +99,13 @@ class Builder:
         text = parsed.text
         groups: list[tuple[int, int, str]] = []
         for start, end, name in parsed.refs:
-            target = self.bookmark_ids.get(name)
-            if target is None:
+            known = self.bookmark_ids.get(name)
+            if known is None:
                 continue
             if groups and start - groups[-1][1] <= 12 and not re.search(r"[.;:,]", text[groups[-1][1]:start]):
-                groups[-1] = (groups[-1][0], end, target[0])
+                groups[-1] = (groups[-1][0], end, known[0])
             else:
-                groups.append((start, end, target[0]))
+                groups.append((start, end, known[0]))
         for start, end, target in reversed(groups):
             text = f"{text[:start]}[[{target}]]{text[end:]}"
         raw = self.tr.pick(before) if before is not None else None

@@ -55,9 +55,8 @@ def reword(p: Any, old: str, new: str) -> None:
 def _tracked(p: Any, anchor: str, text: str, kind: str, author: str, id_: int) -> None:
     run, at = _split(p, anchor)
     full = run.find(f"{W}t").text
-    cut = at if kind == "ins" else at
-    rest = full[cut + (len(text) if kind == "del" else 0):]
-    run.find(f"{W}t").text = full[:cut]
+    rest = full[at + (len(text) if kind == "del" else 0):]
+    run.find(f"{W}t").text = full[:at]
     run.find(f"{W}t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     wrapper = run.makeelement(f"{W}{kind}", {f"{W}id": str(id_), f"{W}author": author, f"{W}date": DATE})
     wrapper.append(_run(run, text, deleted=kind == "del"))

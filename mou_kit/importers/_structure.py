@@ -17,6 +17,7 @@ ARTICLE_HEAD = re.compile(r"^(pasal|article)\s+(\d+|[IVXLC]+)\s*(?:[.:\u2013\u20
 _CLOSING = re.compile(r"^(demikian\b|in witness\b)", re.I)
 _RECITAL = re.compile(r"^(bahwa|that|whereas)\b", re.I)
 _ROMAN = set("ivxlcdm")
+_ABOUT = {"TENTANG", "MENGENAI", "ON", "ABOUT"}
 
 
 @dataclass(slots=True)
@@ -61,7 +62,12 @@ def _node(kind: str, line: Line, text: str, hint: tuple[str, str] | None) -> Par
 def layout(all_lines: list[Line], hints: dict[str, tuple[str, str]]) -> Layout | None:
     """Return the structure of ``all_lines``, or ``None`` when no article heading is found."""
     heads: list[int] = []
+    title_end = _title_end(all_lines)
     for i, line in enumerate(all_lines):
+        if i < title_end:
+            continue
+        if heads and heads[-1] == i - 1 and _heading_follows(all_lines[i - 1], line, hints):
+            continue
         hint = _hint(line, hints)
         if hint is not None:
             if hint[1] == "article":
@@ -80,9 +86,29 @@ def layout(all_lines: list[Line], hints: dict[str, tuple[str, str]]) -> Layout |
     return out
 
 
+def _title_end(all_lines: list[Line]) -> int:
+    """Return where a title block that ends "TENTANG"/"ON" and the subject stops (0: no such block)."""
+    end = 0
+    for i, line in enumerate(all_lines):
+        if not line.centred or line.in_table:
+            break
+        if line.text.upper() in _ABOUT:
+            end = i + 2
+    return end
+
+
+def _heading_follows(head: Line, line: Line, hints: dict[str, tuple[str, str]]) -> bool:
+    """Return whether ``line`` is the heading line of the article head ``head``."""
+    m = ARTICLE_HEAD.match(head.text)
+    inline = m is not None and m.group("heading") and _hint(head, hints) is None
+    return not inline and line.numbering is None and _hint(line, hints) is None
+
+
 def _closing(all_lines: list[Line], start: int, hints: dict[str, tuple[str, str]]) -> int:
     for k in range(start + 1, len(all_lines)):
         line = all_lines[k]
+        if k == start + 1 and _heading_follows(all_lines[start], line, hints):
+            continue
         if _hint(line, hints) is None and (line.in_table or _CLOSING.match(line.text)):
             return k
     return len(all_lines)
@@ -170,7 +196,7 @@ def _article(lines: list[Line], hints: dict[str, tuple[str, str]], out: Layout) 
             stack.append((key, node, token))
         else:
             stack[depth - 1][1].children.append(node)
-            stack = stack[:depth] + [(key, node, token)]
+            stack = [*stack[:depth], (key, node, token)]
     if not article.children and article.heading_line is not None and article.heading_line is not head:
         out.unplaced.append((head, article, "an article without clauses"))
 

@@ -115,14 +115,20 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
         previous = result.original
         authors = list(dict.fromkeys(c.author for c in result.changes))
         for k, author in enumerate(authors):
-            chosen = set(authors[:k + 1])
-            view = _view(lines(paragraphs, lambda m, chosen=chosen: m.author in chosen), previous, lang,
-                         bookmark_ids, name)[0]
+            view = _view(lines(paragraphs, _by(set(authors[:k + 1]))), previous, lang, bookmark_ids, name)[0]
             if base is not None:
                 view = _head(view, found, lang, base)
             result.proposals.append(Proposal(author, party_of(author, start), view))
             previous = view
     return result
+
+
+def _by(authors: set[str]) -> _ooxml.View:
+    """Return the view accepting the tracked changes of ``authors`` and rejecting the others'."""
+    def view(mark: _ooxml.TrackedMark) -> bool:
+        return mark.author in authors
+
+    return view
 
 
 def _view(view_lines: list[Line], base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
