@@ -58,13 +58,13 @@ def summary_lines(old: Agreement, steps: list[Step]) -> list[str]:
 
 
 def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None = None,
-                    as_proposals: bool = False, dry_run: bool = False) -> ImportOutcome:
+                    as_proposals: bool = False, dry_run: bool = False, lang: str | None = None) -> ImportOutcome:
     """Return the outcome of reading the Word file ``path`` as the next revision of the repository ``folder``.
 
     The file is matched against HEAD. By default it is committed as one revision with every
     tracked change accepted; with ``as_proposals`` the untracked edits come first, then one
     revision per tracked-change author, each ``Proposed-by`` that author's party. A dry run
-    commits nothing.
+    commits nothing. ``lang`` picks the column of a side-by-side file (default: the first).
 
     :raises SourceError: the file cannot be read safely as an agreement.
     :raises ValidationFailed: what was read breaks a rule of the model; nothing is committed.
@@ -72,7 +72,7 @@ def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None
     """
     with Workspace.open(folder) as ws:
         base = ws.read("HEAD")
-        result = import_docx(Path(path), base=base)
+        result = import_docx(Path(path), base=base, lang=lang)
         steps = _steps(result, proposed_by, as_proposals)
         outcome = ImportOutcome(result, summary=summary_lines(base, steps))
         if dry_run:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Folder, console, folder_or_cwd
+from ._common import Folder, Lang, console, folder_or_cwd
 
 
 def import_cmd(
@@ -20,6 +20,7 @@ def import_cmd(
         help="Accept every tracked change (default), or commit each author's tracked changes as a proposal.",
     )] = True,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only print what changed; commit nothing.")] = False,
+    lang: Lang = None,
     directory: Folder = Path("."),
 ) -> None:
     """Read a Word file against the current revision and commit it as the next revision."""
@@ -28,7 +29,7 @@ def import_cmd(
     from ..importing import import_revision
 
     outcome = import_revision(folder_or_cwd(directory), file, proposed_by=proposed_by, as_proposals=not accept,
-                              dry_run=dry_run)
+                              dry_run=dry_run, lang=lang)
     out = console()
     for line in outcome.result.report():
         console(stderr=True).print(f"[yellow]note:[/yellow] {escape(line)}")

@@ -29,6 +29,7 @@ class Line:
     changes: list[tuple[TrackedMark, str]] = field(default_factory=list)
     centred: bool = False
     in_table: bool = False
+    column: int | None = None
 
 
 def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
@@ -56,6 +57,7 @@ def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
             continue
         carry = None
         line.numbering, line.centred, line.in_table = p.numbering, p.centred, p.in_table
+        line.column = p.column
         stripped = line.text.strip()
         if not stripped:
             if out and (line.comments or line.changes):

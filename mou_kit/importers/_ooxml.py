@@ -48,6 +48,8 @@ class RawParagraph:
     comments: list[str] = field(default_factory=list)
     centred: bool = False
     in_table: bool = False
+    column: int | None = None
+    """Which cell of its row of a top-level table the paragraph is in (``None``: not in a table)."""
 
 
 View = Callable[[TrackedMark], bool]
@@ -178,7 +180,8 @@ def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
     while node is not None:
         if node.tag == f"{W}tc":
             out.in_table = True
-            break
+            row = node.getparent()
+            out.column = [c for c in row if c.tag == f"{W}tc"].index(node) if row is not None else None
         node = node.getparent()
     fields: list[list[str]] = []  # per open complex field: [instruction, phase]
     for el in p.iter():

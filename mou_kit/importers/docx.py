@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from bisect import bisect_right
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,23 @@ def _has_rel(part: Any, kind: str) -> bool:
     return any(rel.reltype.endswith(f"/{kind}") for rel in part.rels.values())
 
 
+def _one_column(paragraphs: list[_ooxml.RawParagraph], lang: str | None) -> tuple[
+        list[_ooxml.RawParagraph], Layout | None]:
+    """Return the paragraphs of one column of a side-by-side file (``lang``'s, else the first) and its layout."""
+    first: tuple[list[_ooxml.RawParagraph], Layout | None] = (paragraphs, None)
+    for index in (0, 1):
+        chosen = [replace(p, in_table=False) if p.column == index else p
+                  for p in paragraphs if p.column in (None, index)]
+        found = layout(lines(chosen, _ooxml.accepted), {})
+        if found is None:
+            continue
+        if lang is None or _LANG_OF_WORD.get(found.language_word) == lang:
+            return chosen, found
+        if first[1] is None:
+            first = (chosen, found)
+    return first
+
+
 def _language(found: Layout, base: Agreement | None, lang: str | None) -> str:
     if lang is not None:
         return lang
@@ -87,8 +105,10 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
     data = read_source(path, limits)
     detect(data, source=name)
     paragraphs, comments = _open(data, name, limits)
+    found = layout(lines(paragraphs, _ooxml.accepted), {})
+    if found is None:
+        paragraphs, found = _one_column(paragraphs, lang)
     accepted = lines(paragraphs, _ooxml.accepted)
-    found = layout(accepted, {})
     if found is None:
         raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') found, so no clause can be "
                           "placed; check that it is an agreement", code="source-no-articles")

@@ -208,6 +208,16 @@ def test_typed_numbers_in_a_file_written_elsewhere(tmp_path: Path, lines: list[s
     assert read.languages == ["en" if english else "id"]
 
 
+@pytest.mark.parametrize(("render", "lang"), [("en", None), ("id+en", None), ("id+en", "en")])
+def test_the_example_in_english_and_side_by_side_reads_back(example: Agreement, tmp_path: Path, render: str,
+                                                            lang: str | None) -> None:
+    path = tmp_path / "kalbar.docx"
+    mou_kit.render_docx(example, path, lang=render, folder=EXAMPLE)
+    result = import_docx(path, base=example, lang=lang)
+    assert result.lang == (lang or render[:2])
+    assert result.agreement == example and result.matched_by_id == 45
+
+
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_edited_through_libreoffice(example: Agreement, tmp_path: Path) -> None:
     """Slow (LibreOffice, ~5 s): a python-docx edit, then DOCX -> ODT -> DOCX through LibreOffice."""
@@ -219,4 +229,5 @@ def test_edited_through_libreoffice(example: Agreement, tmp_path: Path) -> None:
                        check=True, capture_output=True, timeout=120)
     result = import_docx(tmp_path / "docx" / "kalbar.docx", base=example)
     assert _edits(example, result.agreement) == EXPECTED
+    assert result.matched_by_id == 44, "LibreOffice keeps our bookmarks"
     assert {(c.kind, c.author) for c in result.changes} == {("ins", "BP3MI Kalbar"), ("del", "BP3MI Kalbar")}
