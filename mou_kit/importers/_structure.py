@@ -80,9 +80,14 @@ def layout(all_lines: list[Line], hints: dict[str, tuple[str, str]]) -> Layout |
     word = ARTICLE_HEAD.match(all_lines[heads[0]].text)
     out = Layout([], [], [], [], [], (word.group(1) if word else "").lower())
     _preamble(all_lines[:heads[0]], hints, out)
+    end = _closing(all_lines, heads, hints)
+    heads = [h for h in heads if h < end]
     for n, start in enumerate(heads):
-        end = heads[n + 1] if n + 1 < len(heads) else _closing(all_lines, start, hints)
-        _article(all_lines[start:end], hints, out)
+        _article(all_lines[start:heads[n + 1] if n + 1 < len(heads) else end], hints, out)
+    tail = [line for line in all_lines[end:] if not line.in_table and ARTICLE_HEAD.match(line.text)]
+    if tail:
+        out.unplaced.append((tail[0], None, f"{len(tail)} article headings after the closing (a second "
+                                            "language?) are not read"))
     return out
 
 
@@ -104,10 +109,13 @@ def _heading_follows(head: Line, line: Line, hints: dict[str, tuple[str, str]]) 
     return not inline and line.numbering is None and _hint(line, hints) is None
 
 
-def _closing(all_lines: list[Line], start: int, hints: dict[str, tuple[str, str]]) -> int:
-    for k in range(start + 1, len(all_lines)):
+def _closing(all_lines: list[Line], heads: list[int], hints: dict[str, tuple[str, str]]) -> int:
+    """Return where the body ends: the first closing line ("Demikian", "IN WITNESS") or table after it starts."""
+    skip = set(heads) | {h + 1 for h in heads if h + 1 < len(all_lines)
+                         and _heading_follows(all_lines[h], all_lines[h + 1], hints)}
+    for k in range(heads[0] + 1, len(all_lines)):
         line = all_lines[k]
-        if k == start + 1 and _heading_follows(all_lines[start], line, hints):
+        if k in skip:
             continue
         if _hint(line, hints) is None and (line.in_table or _CLOSING.match(line.text)):
             return k

@@ -231,3 +231,14 @@ def test_edited_through_libreoffice(example: Agreement, tmp_path: Path) -> None:
     assert _edits(example, result.agreement) == EXPECTED
     assert result.matched_by_id == 44, "LibreOffice keeps our bookmarks"
     assert {(c.kind, c.author) for c in result.changes} == {("ins", "BP3MI Kalbar"), ("del", "BP3MI Kalbar")}
+
+
+def test_a_sequential_bilingual_file_reports_the_second_language(example: Agreement, tmp_path: Path) -> None:
+    path = tmp_path / "kalbar.docx"
+    sequential = example.model_copy(update={"style": example.style.model_copy(
+        update={"bilingual_layout": "sequential"})})
+    mou_kit.render_docx(sequential, path, lang="id+en", folder=EXAMPLE)
+    result = import_docx(path, base=sequential)
+    assert result.agreement == sequential
+    [unplaced] = result.unplaced
+    assert unplaced.node is None and "11 article headings after the closing" in unplaced.reason
