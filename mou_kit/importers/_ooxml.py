@@ -121,6 +121,7 @@ class Numbering:
         """Return the list signature and level of paragraph ``p``, or ``None`` when it is not numbered."""
         ppr = p.find(f"{W}pPr")
         found: tuple[str, int] | None = None
+        style_id = ""
         if ppr is not None:
             num_pr = ppr.find(f"{W}numPr")
             if num_pr is not None:
@@ -128,11 +129,15 @@ class Numbering:
             else:
                 style = ppr.find(f"{W}pStyle")
                 if style is not None:
-                    found = self._style_num.get(style.get(f"{W}val", ""))
+                    style_id = style.get(f"{W}val", "")
+                    found = self._style_num.get(style_id)
         if found is None or found[0] in ("", "0"):
             return None
         signature = _signature(self._levels.get(found[0], {}), found[1])
-        return (signature, found[1]) if signature else None
+        if not signature:
+            return None
+        # list styles ("List Number", "List Number 2") are levels of their own even when they print alike
+        return (f"{signature} {style_id}" if style_id else signature, found[1])
 
 
 def _num_pr(num_pr: Any) -> tuple[str, int]:

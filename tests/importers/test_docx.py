@@ -242,3 +242,37 @@ def test_a_sequential_bilingual_file_reports_the_second_language(example: Agreem
     assert result.agreement == sequential
     [unplaced] = result.unplaced
     assert unplaced.node is None and "11 article headings after the closing" in unplaced.reason
+
+
+def test_word_list_styles_and_a_typed_preamble_in_a_file_written_elsewhere(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["NOTA KESEPAHAMAN", "ANTARA", "DINAS A", "DENGAN", "UNIVERSITAS B", "TENTANG", "KERJA SAMA"]:
+        document.add_paragraph(text).alignment = 1
+    for text in ["Pada hari ini Senin, yang bertanda tangan di bawah ini:", "1. Budi, selanjutnya PIHAK KESATU; dan",
+                 "2. Sari, selanjutnya PIHAK KEDUA.", "PARA PIHAK menerangkan:", "a. bahwa satu;", "b. bahwa dua.",
+                 "Berdasarkan hal tersebut, PARA PIHAK sepakat:", "PASAL 1", "RUANG LINGKUP"]:
+        document.add_paragraph(text)
+    document.add_paragraph("Ruang lingkup meliputi:", style="List Number")
+    document.add_paragraph("penelitian;", style="List Number 2")
+    document.add_paragraph("pengabdian.", style="List Number 2")
+    document.add_paragraph("Para pihak bekerja sama.", style="List Number")
+    path = tmp_path / "other.docx"
+    document.save(str(path))
+    read = import_docx(path).agreement
+    assert [p.id for p in read.parties] == ["dinas-a", "universitas-b"]
+    assert [r.text for r in read.recitals] == ["bahwa satu;", "bahwa dua."]
+    [article] = read.articles
+    assert (article.id, article.heading) == ("ruang-lingkup", "Ruang Lingkup")
+    assert [(c.text, [p.text for p in c.points]) for c in article.clauses] == [
+        ("Ruang lingkup meliputi:", ["penelitian;", "pengabdian."]), ("Para pihak bekerja sama.", [])]
+
+
+def test_a_file_without_articles_is_refused(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("Dear colleagues, please find the draft attached.")
+    path = tmp_path / "letter.docx"
+    document.save(str(path))
+    with pytest.raises(mou_kit.SourceError, match=r"^letter.docx: no article heading \('Pasal 1' or 'Article 1'\)"
+                       ) as info:
+        import_docx(path)
+    assert info.value.code == "source-no-articles"
