@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import Folder, Lang, console, folder_or_cwd
+from ._common import Folder, console, folder_or_cwd
 
 
 def import_cmd(
@@ -20,7 +20,9 @@ def import_cmd(
         help="Accept every tracked change (default), or commit each author's tracked changes as a proposal.",
     )] = True,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Only print what changed; commit nothing.")] = False,
-    lang: Lang = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", "-l", help="Language of the file, or which column of a side-by-side file to read (id, en).",
+    )] = None,
     directory: Folder = Path("."),
 ) -> None:
     """Read a Word file against the current revision and commit it as the next revision."""
