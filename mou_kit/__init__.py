@@ -39,6 +39,8 @@ from .files import (
     load_meetings as load_meetings,
     save as save,
 )
+from .importers import ImportResult as ImportResult, import_docx as import_docx
+from .importing import import_revision as import_revision
 from .lifecycle import (
     Deadline as Deadline,
     Event as Event,

@@ -53,6 +53,11 @@ ErrorCode = Literal[
     "text-frozen",
     "signing-unavailable",
     "signature-invalid",
+    # importers: outside files (DOCX) read as revisions
+    "source-not-docx",
+    "source-too-large",
+    "source-unsafe",
+    "source-no-articles",
 ]
 """The closed set of error codes; each has a section in ``docs/errors.md``."""
 

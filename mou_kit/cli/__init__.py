@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from . import agreement, demo, diff, library, lifecycle, lint, meeting, proposals, render, revisions, signing
+from . import agreement, demo, diff, importer, library, lifecycle, lint, meeting, proposals, render, revisions, signing
 from ._common import Group
 
 app = typer.Typer(
@@ -40,6 +40,7 @@ app.command()(lifecycle.calendar)
 app.command()(lifecycle.portfolio)
 app.command()(signing.sign)
 app.command()(signing.verify)
+app.command("import")(importer.import_cmd)
 
 
 def main() -> None:

@@ -1,0 +1,34 @@
+"""Outside files into the model: one importer per source format, listed in one explicit table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+
+from ..model import Agreement
+from ._package import read_source
+from .detect import SourceFormat as SourceFormat, detect as detect
+from .docx import DocxImporter
+from .result import Importer as Importer, ImportResult as ImportResult
+
+IMPORTERS: Mapping[SourceFormat, Callable[[], Importer]] = MappingProxyType({"docx": DocxImporter})
+"""Every importer, by the format :func:`~mou_kit.importers.detect.detect` names."""
+
+
+def import_file(path: str | Path, *, base: Agreement | None = None, lang: str | None = None) -> ImportResult:
+    """Return the agreement in the outside file ``path``, its format detected from its bytes.
+
+    :raises SourceError: the format is not one of :data:`IMPORTERS`, or the file cannot be read.
+    """
+    source = Path(path)
+    fmt = detect(read_source(source), source=source.name)
+    return IMPORTERS[fmt]().read(source, base=base, lang=lang)
+
+
+def import_docx(path: str | Path, *, base: Agreement | None = None, lang: str | None = None) -> ImportResult:
+    """Return the agreement in the Word file ``path``, nodes matched to ``base`` (the revision it came from).
+
+    :raises SourceError: the file is unsafe, not a DOCX, or holds no article headings.
+    """
+    return DocxImporter().read(Path(path), base=base, lang=lang)

@@ -1,0 +1,268 @@
+"""How a file's structure becomes an agreement whose nodes keep the ids of the revision it came from.
+
+A node keeps its id when our own bookmark names it, else when ``diff.match`` pairs it with a
+node of the base by similar text; only the rest get new ids. A text printed exactly as the
+base prints it keeps the base's markup (variables, cross-references, other languages).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from ..diff.match import match
+from ..diff.nodes import flatten
+from ..errors import MouKitError
+from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
+from ..model.ids import slugify
+from ..model.locale import locale_for
+from ._structure import Layout, Parsed
+
+_VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
+_PLACEHOLDER = "imported-node-"
+
+
+def bookmark_name(lang: str, node: str) -> str:
+    """Return the bookmark name our DOCX writer gives node ``node`` in ``lang`` (ADR 0061)."""
+    return "_Ref" + hashlib.sha1(f"{lang}:{node}".encode()).hexdigest()[:12]
+
+
+def hints(base: Agreement | None, lang: str) -> dict[str, tuple[str, str]]:
+    """Return bookmark name -> (node id, kind) for every node of ``base``."""
+    if base is None:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for party in base.parties:
+        out[bookmark_name(lang, party.id)] = (party.id, "party")
+    for recital in base.recitals:
+        out[bookmark_name(lang, recital.id)] = (recital.id, "recital")
+
+    def points(items: list[Point]) -> None:
+        for p in items:
+            out[bookmark_name(lang, p.id)] = (p.id, "point")
+            points(p.points)
+
+    for article in base.articles:
+        out[bookmark_name(lang, article.id)] = (article.id, "article")
+        for clause in article.clauses:
+            out[bookmark_name(lang, clause.id)] = (clause.id, "clause")
+            points(clause.points)
+    return out
+
+
+class Builder:
+    """Turns one layout into an agreement against one base; build one per import and view."""
+
+    def __init__(self, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]]) -> None:
+        self.base = base
+        self.lang = lang
+        self.bookmark_ids = bookmark_ids
+        numbering = number(base)
+        self.tr = TextRenderer(base, lang, numbering=numbering)
+        self.main = self.tr if lang == base.main_language else \
+            TextRenderer(base, base.main_language, numbering=numbering)
+        self.texts: dict[str, Any] = {}
+        for node in flatten(base, numbering):
+            self.texts[node.id] = node.text
+        self._fresh: Iterator[int] = itertools.count(1)
+        self.nodes: dict[str, Parsed] = {}
+
+    def printed(self, text: Any, node: str) -> str:
+        """Return how the base prints ``text`` of ``node`` in the file's language (main one as fallback)."""
+        renderer = self.tr if self.tr.pick(text) is not None else self.main
+        try:
+            return renderer.render(text, context=node)
+        except MouKitError:
+            return renderer.pick(text) or ""
+
+    def text(self, parsed: Parsed, node: str | None) -> Any:
+        """Return the model text of ``parsed``: the base's own when printed alike, else the file's."""
+        before = self.texts.get(node) if node else None
+        heading = parsed.kind == "article"
+        if before is not None:
+            printed = self.printed(before, node or "")
+            if printed == parsed.text or (heading and printed.upper() == parsed.text.upper()):
+                return before
+        new = self._restore(parsed, before, node)
+        if heading and new.isupper():
+            new = _recase(new, self.printed(before, node or "") if before is not None else "")
+        if before is None:
+            return new if self.lang == self.base.main_language else {self.lang: new}
+        if isinstance(before, dict):
+            return {**before, self.lang: new}
+        return new if self.lang == self.base.main_language else {self.base.main_language: before, self.lang: new}
+
+    def _restore(self, parsed: Parsed, before: Any, node: str | None) -> str:
+        text = parsed.text
+        groups: list[tuple[int, int, str]] = []
+        for start, end, name in parsed.refs:
+            known = self.bookmark_ids.get(name)
+            if known is None:
+                continue
+            if groups and start - groups[-1][1] <= 12 and not re.search(r"[.;:,]", text[groups[-1][1]:start]):
+                groups[-1] = (groups[-1][0], end, known[0])
+            else:
+                groups.append((start, end, known[0]))
+        for start, end, target in reversed(groups):
+            text = f"{text[:start]}[[{target}]]{text[end:]}"
+        raw = self.tr.pick(before) if before is not None else None
+        if raw:
+            printed = self.printed(before, node or "")
+            for expression in set(_VARIABLE.findall(raw)):
+                try:
+                    value = self.tr.fill(expression, context=node)
+                except MouKitError:
+                    continue
+                if value and text.count(value) == 1 and printed.count(value) == 1:
+                    text = text.replace(value, expression)
+        return text
+
+    def fresh(self) -> str:
+        """Return a placeholder id for a node not (yet) matched."""
+        return f"{_PLACEHOLDER}{next(self._fresh)}"
+
+
+def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]]) -> tuple[
+        Agreement, dict[str, Parsed], tuple[int, int, int]]:
+    """Return the agreement ``layout`` describes, nodes matched to ``base``, the node of each id,
+    and how many nodes were matched by bookmark, by similarity, and are new.
+    """
+    b = Builder(base, lang, bookmark_ids)
+    used: set[str] = set()
+    kinds = {v[0]: v[1] for v in bookmark_ids.values()}
+
+    def ident(parsed: Parsed, kind: str) -> str:
+        hint = parsed.hint
+        if hint is not None and hint not in used and kinds.get(hint) == kind:
+            used.add(hint)
+            b.nodes[hint] = parsed
+            return hint
+        new = b.fresh()
+        b.nodes[new] = parsed
+        return new
+
+    def point(p: Parsed) -> dict[str, Any]:
+        pid = ident(p, "point")
+        return {"id": pid, "text": p, "points": [point(q) for q in p.children]}
+
+    recitals = [{"id": ident(r, "recital"), "text": r} for r in layout.recitals]
+    articles = []
+    for a in layout.articles:
+        aid = ident(a, "article")
+        clauses = [{"id": ident(c, "clause"), "text": c, "points": [point(p) for p in c.children]}
+                   for c in a.children]
+        articles.append({"id": aid, "heading": a, "clauses": clauses})
+    by_hint = len(used)
+    draft = _assemble(base, recitals, articles, lambda p, nid: p.text or "-")
+    old_nodes = flatten(base, number(base))
+    new_nodes = flatten(draft, number(draft))
+    matching = match(old_nodes, new_nodes)
+    rename: dict[str, str] = {}
+    for new_id, old_id in matching.old_of.items():
+        if new_id.startswith(_PLACEHOLDER) and old_id not in used:
+            rename[new_id] = old_id
+            used.add(old_id)
+    taken = set(used) | {p.id for p in base.parties} | {a.id for a in base.annexes} | \
+        {t.id for t in base.defined_terms}
+    fresh = 0
+    for node in new_nodes:
+        if node.id.startswith(_PLACEHOLDER) and node.id not in rename:
+            rename[node.id] = _new_id(b.nodes[node.id], taken)
+            taken.add(rename[node.id])
+            fresh += 1
+    nodes = {rename.get(k, k): v for k, v in b.nodes.items()}
+
+    def text_of(parsed: Parsed, nid: str) -> Any:
+        return b.text(parsed, rename.get(nid, nid)) if parsed.text else "-"
+
+    agreement = _assemble(base, recitals, articles, text_of, rename)
+    return agreement, nodes, (by_hint, len(rename) - fresh, fresh)
+
+
+def _recase(heading: str, before: str) -> str:
+    """Return an upper-case heading in the case the base wrote its words, new words capitalised."""
+    known = {w.upper(): w for w in before.split()}
+    words = heading.split(" ")
+    return " ".join(known.get(w, w.capitalize() if i == 0 or len(w) > 3 else w.lower())
+                    for i, w in enumerate(words))
+
+
+def _new_id(parsed: Parsed, taken: set[str]) -> str:
+    stem = slugify(" ".join(parsed.text.split()[:6]))[:40].strip("-") or parsed.kind
+    if stem[0].isdigit() or stem in taken:
+        stem = f"{parsed.kind}-{stem}"[:40].strip("-")
+    candidate, n = stem, 2
+    while candidate in taken:
+        candidate, n = f"{stem}-{n}", n + 1
+    return candidate
+
+
+def _assemble(base: Agreement, recitals: list[dict[str, Any]], articles: list[dict[str, Any]],
+              text_of: Any, rename: dict[str, str] | None = None) -> Agreement:
+    rename = rename or {}
+
+    def rid(nid: str) -> str:
+        return rename.get(nid, nid)
+
+    def points(items: list[dict[str, Any]]) -> list[Point]:
+        return [Point(id=rid(p["id"]), text=text_of(p["text"], p["id"]), points=points(p["points"]))
+                for p in items]
+
+    old_articles = {a.id: a for a in base.articles}
+    old_clauses = {c.id: c for a in base.articles for c in a.clauses}
+    built = []
+    for a in articles:
+        aid = rid(a["id"])
+        clauses = [Clause(id=rid(c["id"]), text=text_of(c["text"], c["id"]), points=points(c["points"]),
+                          source=old_clauses[rid(c["id"])].source if rid(c["id"]) in old_clauses else None)
+                   for c in a["clauses"]]
+        if not clauses:
+            continue
+        built.append(Article(id=aid, heading=text_of(a["heading"], a["id"]), clauses=clauses,
+                             source=old_articles[aid].source if aid in old_articles else None))
+    data = base.model_copy(update={
+        "recitals": [Recital(id=rid(r["id"]), text=text_of(r["text"], r["id"])) for r in recitals],
+        "articles": built,
+    })
+    return data
+
+
+def head(layout: Layout, lang: str) -> dict[str, Any]:
+    """Return the data of an agreement head read from the title block alone (no base to start from)."""
+    loc = locale_for(lang)
+    words = [x.text.strip() for x in layout.title]
+    kind = next((k for k, v in loc.kinds.items() if words and words[0].upper() == v["title"]), "mou")
+    names: list[str] = []
+    subject: list[str] = []
+    stage = "start"
+    for w in words[1:]:
+        upper = w.upper()
+        if upper == loc.title["between"]:
+            stage = "names"
+            names.append("")
+        elif upper in (loc.title["with"], loc.title["and"]) and stage == "names":
+            names.append("")
+        elif upper.startswith(loc.title["number"]):
+            stage = "numbers"
+        elif upper == loc.title["about"]:
+            stage = "subject"
+        elif stage == "names" and names:
+            names[-1] = f"{names[-1]} {w}".strip()
+        elif stage == "subject":
+            subject.append(w)
+    names = [n for n in names if n]
+    while len(names) < 2:
+        names.append(f"PIHAK {len(names) + 1}" if lang == "id" else f"PARTY {len(names) + 1}")
+    parties, seen = [], set()
+    for n in names:
+        pid = slugify(n)[:40].strip("-") or "party"
+        while pid in seen:
+            pid = f"{pid}-x"
+        seen.add(pid)
+        parties.append({"id": pid, "name": n, "short_name": n})
+    title = " ".join(subject) or "Imported agreement"
+    return {"id": slugify(title)[:40].strip("-") or "imported", "kind": kind if kind == "mou" else "mou",
+            "languages": [lang], "title": title, "parties": parties}

@@ -1,0 +1,246 @@
+"""The raw WordprocessingML an importer needs and python-docx does not expose: the text of each
+paragraph with its tracked changes, list numbering, bookmarks, REF fields and comment anchors.
+
+python-docx's ``Paragraph.text`` drops ``w:ins``/``w:del`` content without a word, so the text is
+read here from the XML, piece by piece, each piece knowing which tracked change (if any) it is in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CHANGE_KINDS = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
+_REF = re.compile(r"^\s*REF\s+(\S+)")
+
+
+@dataclass(frozen=True, slots=True)
+class TrackedMark:
+    """A tracked change: inserted (``ins``) or deleted (``del``), by whom and when (``None``: unknown)."""
+
+    kind: str
+    author: str
+    date: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A stretch of paragraph text: its tracked change, if any, and the bookmark a REF field points at."""
+
+    text: str
+    change: TrackedMark | None = None
+    ref: str | None = None
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    """One ``w:p`` of the body, as read: pieces, paragraph-mark change, list, bookmarks, comments."""
+
+    index: int
+    pieces: list[Piece]
+    mark: TrackedMark | None = None
+    numbering: tuple[str, int] | None = None
+    """The list signature ("(1)", "a.", "1.1") and level when Word numbers the paragraph."""
+    bookmarks: list[str] = field(default_factory=list)
+    comments: list[str] = field(default_factory=list)
+    centred: bool = False
+    in_table: bool = False
+    column: int | None = None
+    """Which cell of its row of a top-level table the paragraph is in (``None``: not in a table)."""
+
+
+View = Callable[[TrackedMark], bool]
+"""Whether a tracked change is applied (accepted) in a view of the document."""
+
+
+def accepted(_: TrackedMark) -> bool:
+    """Return ``True``: the view with every tracked change accepted."""
+    return True
+
+
+def rejected(_: TrackedMark) -> bool:
+    """Return ``False``: the view with every tracked change rejected."""
+    return False
+
+
+def present(change: TrackedMark | None, view: View) -> bool:
+    """Return whether content under ``change`` is there in ``view``."""
+    if change is None:
+        return True
+    return view(change) == (change.kind == "ins")
+
+
+_FORMATS = {"decimal": "1", "decimalZero": "1", "lowerLetter": "a", "upperLetter": "A",
+            "lowerRoman": "i", "upperRoman": "I", "bullet": "*"}
+
+
+def _signature(levels: dict[int, tuple[str, str]], ilvl: int) -> str | None:
+    fmt, text = levels.get(ilvl, ("", ""))
+    if fmt in ("none", "") and not text:
+        return None
+
+    def sub(m: re.Match[str]) -> str:
+        lvl = int(m.group(1)) - 1
+        return _FORMATS.get(levels.get(lvl, ("decimal", ""))[0], "1")
+
+    out = re.sub(r"%(\d)", sub, text) if fmt != "bullet" else "*"
+    return out.strip() or None
+
+
+class Numbering:
+    """The list definitions of one document: which signature each (numId, level) prints."""
+
+    def __init__(self, numbering: Any | None, styles: Any | None) -> None:
+        self._levels: dict[str, dict[int, tuple[str, str]]] = {}
+        if numbering is not None:
+            abstract: dict[str, dict[int, tuple[str, str]]] = {}
+            for el in numbering.iter(f"{W}abstractNum"):
+                levels = {}
+                for lvl in el.iter(f"{W}lvl"):
+                    fmt = lvl.find(f"{W}numFmt")
+                    text = lvl.find(f"{W}lvlText")
+                    levels[int(lvl.get(f"{W}ilvl", "0"))] = (
+                        fmt.get(f"{W}val", "") if fmt is not None else "",
+                        text.get(f"{W}val", "") if text is not None else "")
+                abstract[el.get(f"{W}abstractNumId", "")] = levels
+            for num in numbering.iter(f"{W}num"):
+                ref = num.find(f"{W}abstractNumId")
+                if ref is not None:
+                    self._levels[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), {})
+        self._style_num: dict[str, tuple[str, int]] = {}
+        if styles is not None:
+            for style in styles.iter(f"{W}style"):
+                num_pr = style.find(f"{W}pPr/{W}numPr")
+                if num_pr is not None:
+                    self._style_num[style.get(f"{W}styleId", "")] = _num_pr(num_pr)
+
+    def of(self, p: Any) -> tuple[str, int] | None:
+        """Return the list signature and level of paragraph ``p``, or ``None`` when it is not numbered."""
+        ppr = p.find(f"{W}pPr")
+        found: tuple[str, int] | None = None
+        style_id = ""
+        if ppr is not None:
+            num_pr = ppr.find(f"{W}numPr")
+            if num_pr is not None:
+                found = _num_pr(num_pr)
+            else:
+                style = ppr.find(f"{W}pStyle")
+                if style is not None:
+                    style_id = style.get(f"{W}val", "")
+                    found = self._style_num.get(style_id)
+        if found is None or found[0] in ("", "0"):
+            return None
+        signature = _signature(self._levels.get(found[0], {}), found[1])
+        if not signature:
+            return None
+        # list styles ("List Number", "List Number 2") are levels of their own even when they print alike
+        return (f"{signature} {style_id}" if style_id else signature, found[1])
+
+
+def _num_pr(num_pr: Any) -> tuple[str, int]:
+    ilvl = num_pr.find(f"{W}ilvl")
+    num_id = num_pr.find(f"{W}numId")
+    return (num_id.get(f"{W}val", "") if num_id is not None else "",
+            int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
+
+
+def _mark(el: Any) -> TrackedMark:
+    return TrackedMark(_CHANGE_KINDS[el.tag], el.get(f"{W}author") or "unknown", el.get(f"{W}date"))
+
+
+def _change_of(el: Any, p: Any) -> TrackedMark | None:
+    node = el.getparent()
+    while node is not None and node is not p:
+        if node.tag in _CHANGE_KINDS:
+            return _mark(node)
+        node = node.getparent()
+    return None
+
+
+def _own(el: Any, p: Any) -> bool:
+    node = el.getparent()
+    while node is not None and node is not p:
+        if node.tag == f"{W}p" or node.tag == f"{W}pPr":
+            return False
+        node = node.getparent()
+    return True
+
+
+def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
+    """Return paragraph ``p`` read piece by piece, with its numbering, bookmarks and comments."""
+    pieces: list[Piece] = []
+    out = RawParagraph(index, pieces, numbering=numbering.of(p))
+    ppr = p.find(f"{W}pPr")
+    if ppr is not None:
+        jc = ppr.find(f"{W}jc")
+        out.centred = jc is not None and jc.get(f"{W}val") == "center"
+        for tag in _CHANGE_KINDS:
+            mark = ppr.find(f"{W}rPr/{tag}")
+            if mark is not None:
+                out.mark = _mark(mark)
+    node = p.getparent()
+    while node is not None:
+        if node.tag == f"{W}tc":
+            out.in_table = True
+            row = node.getparent()
+            out.column = [c for c in row if c.tag == f"{W}tc"].index(node) if row is not None else None
+        node = node.getparent()
+    fields: list[list[str]] = []  # per open complex field: [instruction, phase]
+    for el in p.iter():
+        tag = el.tag
+        if not isinstance(tag, str) or el is p or not _own(el, p):
+            continue
+        if tag == f"{W}bookmarkStart":
+            out.bookmarks.append(el.get(f"{W}name", ""))
+        elif tag in (f"{W}commentRangeStart", f"{W}commentReference"):
+            cid = el.get(f"{W}id", "")
+            if cid not in out.comments:
+                out.comments.append(cid)
+        elif tag == f"{W}fldChar":
+            kind = el.get(f"{W}fldCharType")
+            if kind == "begin":
+                fields.append(["", "instr"])
+            elif kind == "separate" and fields:
+                fields[-1][1] = "result"
+            elif kind == "end" and fields:
+                fields.pop()
+        elif tag in (f"{W}instrText", f"{W}delInstrText"):
+            if fields:
+                fields[-1][0] += el.text or ""
+        elif tag in (f"{W}t", f"{W}delText", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
+            if fields and fields[-1][1] == "instr":
+                continue
+            text = el.text or "" if tag in (f"{W}t", f"{W}delText") else \
+                {f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}.get(tag, "\n")
+            instruction = fields[-1][0] if fields else _simple_field(el, p)
+            ref = _REF.match(instruction)
+            pieces.append(Piece(text, _change_of(el, p), ref.group(1) if ref else None))
+    return out
+
+
+def _simple_field(el: Any, p: Any) -> str:
+    node = el.getparent()
+    while node is not None and node is not p:
+        if node.tag == f"{W}fldSimple":
+            return str(node.get(f"{W}instr", ""))
+        node = node.getparent()
+    return ""
+
+
+def body_paragraphs(body: Any, numbering: Numbering) -> list[RawParagraph]:
+    """Return every paragraph of ``body`` (tables included) in reading order, numbered from 1."""
+    return [paragraph(p, i, numbering) for i, p in enumerate(body.iter(f"{W}p"), 1)]
+
+
+def comments(part: Any | None) -> dict[str, tuple[str, str]]:
+    """Return the comments of a ``word/comments.xml`` root: id -> (author, text)."""
+    out: dict[str, tuple[str, str]] = {}
+    if part is None:
+        return out
+    for c in part.iter(f"{W}comment"):
+        texts = ["".join(t.text or "" for t in p.iter(f"{W}t")) for p in c.iter(f"{W}p")]
+        out[c.get(f"{W}id", "")] = (c.get(f"{W}author") or "unknown", "\n".join(t for t in texts if t))
+    return out

@@ -1,0 +1,73 @@
+"""Untrusted files are refused before python-docx sees them, each with one line and a code."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mou_kit.errors import SourceError
+from mou_kit.importers import import_docx
+from mou_kit.importers._package import Limits, check_docx
+
+_CT = b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'
+
+
+def _zip(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return out.getvalue()
+
+
+BOMB_XML = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><x>&b;</x>'
+
+
+@pytest.mark.parametrize(("data", "code", "words"), [
+    (b"%PDF-1.7 hello", "source-not-docx", "is a PDF, not a Word .docx file"),
+    (b"plain text", "source-not-docx", "not a Word .docx file"),
+    (_zip({"content.xml": b"<x/>", "mimetype": b"application/vnd.oasis.opendocument.text"}),
+     "source-not-docx", "OpenDocument"),
+    (_zip({"[Content_Types].xml": _CT, "word/document.xml": BOMB_XML}), "source-unsafe", "DOCTYPE"),
+    (_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<x/>", "../evil.xml": b"<x/>"}),
+     "source-unsafe", "climbing path"),
+    (_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<x/>", "/abs.xml": b"<x/>"}),
+     "source-unsafe", "absolute"),
+    (_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<x>" + b"a" * 3_000_000 + b"</x>"}),
+     "source-too-large", "zip bomb"),
+    (_zip({"[Content_Types].xml": _CT, "word/document.xml": b"<x><y></x>"}), "source-not-docx", "well-formed"),
+])
+def test_unsafe_files_are_refused_with_one_line(tmp_path: Path, data: bytes, code: str, words: str) -> None:
+    path = tmp_path / "in.docx"
+    path.write_bytes(data)
+    with pytest.raises(SourceError) as info:
+        import_docx(path)
+    assert info.value.code == code
+    assert words in str(info.value)
+    assert "\n" not in str(info.value)
+    assert str(info.value).startswith("in.docx: ")
+
+
+@pytest.mark.parametrize(("limits", "words"), [
+    (Limits(members=2), "zip members"),
+    (Limits(part_bytes=10), "unpacks to"),
+    (Limits(total_bytes=10), "unpacks to more than"),
+])
+def test_limits(limits: Limits, words: str) -> None:
+    data = _zip({"[Content_Types].xml": _CT, "word/document.xml": b"<x/>", "word/styles.xml": b"<y/>"})
+    with pytest.raises(SourceError, match=words) as info:
+        check_docx(data, "in.docx", limits)
+    assert info.value.code == "source-too-large"
+
+
+def test_a_file_too_large_is_not_read(tmp_path: Path) -> None:
+    from mou_kit.importers.docx import DocxImporter
+
+    path = tmp_path / "big.docx"
+    path.write_bytes(b"PK\x03\x04" + b"0" * 100)
+    with pytest.raises(SourceError, match="more than the 10 a DOCX may have") as info:
+        DocxImporter(Limits(file_bytes=10)).read(path)
+    assert info.value.code == "source-too-large"
