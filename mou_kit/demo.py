@@ -3,7 +3,7 @@
 It validates every example, assembles the founding MoU from the clause library, builds its
 negotiation history in git, compares the drafts of the two meetings in every diff format, carries
 the agreement to agreed and signed (three test certificates, three verified signatures, a
-calendar of its deadlines), and renders the agreed draft as signature-ready documents. Progress
+calendar of its deadlines), imports a Word file edited by the other side, and renders the agreed draft as signature-ready documents. Progress
 goes through a callback.
 """
 
@@ -86,6 +86,12 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
     signed = sign_example(history.path, target / "signed")
     report.lines += signed.lines
     report.files += [signed.pdf, signed.signed_pdf, signed.calendar]
+
+    say("importing a Word file edited by the other side")
+    from .importing import demo_import
+
+    report.lines += demo_import(root / FOUNDING, target / "import")
+    report.files += sorted((target / "import").glob("*.docx"))
 
     say("rendering the agreed draft")
     from .render import render_drafts
