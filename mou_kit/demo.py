@@ -3,8 +3,8 @@
 It validates every example, assembles the founding MoU from the clause library, builds its
 negotiation history in git, compares the drafts of the two meetings in every diff format, carries
 the agreement to agreed and signed (three test certificates, three verified signatures, a
-calendar of its deadlines), imports a Word file edited by the other side, and renders the agreed draft as signature-ready documents. Progress
-goes through a callback.
+calendar of its deadlines), imports a Word file edited by the other side, and renders the agreed
+draft as signature-ready documents. Progress goes through a callback.
 """
 
 from __future__ import annotations

@@ -7,7 +7,6 @@ base prints it keeps the base's markup (variables, cross-references, other langu
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import re
 from collections.abc import Iterator
@@ -17,17 +16,12 @@ from ..diff.match import match
 from ..diff.nodes import flatten
 from ..errors import MouKitError
 from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
-from ..model.ids import slugify
+from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
 from ._structure import Layout, Parsed
 
 _VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
 _PLACEHOLDER = "imported-node-"
-
-
-def bookmark_name(lang: str, node: str) -> str:
-    """Return the bookmark name our DOCX writer gives node ``node`` in ``lang`` (ADR 0061)."""
-    return "_Ref" + hashlib.sha1(f"{lang}:{node}".encode()).hexdigest()[:12]
 
 
 def hints(base: Agreement | None, lang: str) -> dict[str, tuple[str, str]]:

@@ -52,3 +52,14 @@ def check_relative_path(value: str) -> str:
 
 FolderPath = Annotated[str, AfterValidator(check_relative_path)]
 """A path inside the agreement folder, written with '/' (``assets/logo.png``)."""
+
+
+def bookmark_name(lang: str, node_id: str) -> str:
+    """Return the Word bookmark name of a node in one language's text.
+
+    The DOCX writer puts it around every node and the importer reads node ids back from it,
+    so a Word file of ours keeps its ids through the other side's edits (ADR 0061).
+    """
+    import hashlib
+
+    return "_Ref" + hashlib.sha1(f"{lang}:{node_id}".encode()).hexdigest()[:12]

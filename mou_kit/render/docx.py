@@ -8,11 +8,11 @@ comes from an optional reference DOCX, as pandoc's ``--reference-doc`` does.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
+from ..model.ids import bookmark_name
 from ..model.numbering import counter
 from . import _ooxml
 from .citation import Chain, split_citation
@@ -59,9 +59,6 @@ class _Writer:
         self._next_bookmark = 1
 
     # ------------------------------------------------------------ text
-    def bookmark_name(self, lang: str, node: str) -> str:
-        return "_Ref" + hashlib.sha1(f"{lang}:{node}".encode()).hexdigest()[:12]
-
     def runs(self, paragraph: Any, runs: list[Run], lang: str) -> None:
         for r in runs:
             chain = self.chains.get(lang, {}).get(r.ref) if r.ref else None
@@ -73,12 +70,12 @@ class _Writer:
                     paragraph.add_run(text).bold = r.bold or None
                     continue
                 switch = "\\h" if node == chain[0][0] else "\\r \\h"
-                _ooxml.field(paragraph, f"REF {self.bookmark_name(lang, node)} {switch}", text, bold=r.bold)
+                _ooxml.field(paragraph, f"REF {bookmark_name(lang, node)} {switch}", text, bold=r.bold)
 
     def mark(self, paragraph: Any, lang: str, node: str | None) -> None:
         if node is None:
             return
-        name = self.bookmark_name(lang, node)
+        name = bookmark_name(lang, node)
         _ooxml.bookmark(paragraph, name, self._next_bookmark)
         self._next_bookmark += 1
 

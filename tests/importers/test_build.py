@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from mou_kit.importers._build import bookmark_name, hints
-from mou_kit.render.docx import _Writer
+from mou_kit import render_docx
+from mou_kit.importers._build import hints
+from mou_kit.model.ids import bookmark_name
 from tests.builders import build
 
 
-@pytest.mark.parametrize(("lang", "node"), [("id", "ruang-lingkup"), ("en", "a1"), ("id", "p1")])
-def test_bookmark_names_match_the_writer(lang: str, node: str) -> None:
-    assert bookmark_name(lang, node) == _Writer.bookmark_name(None, lang, node)  # type: ignore[arg-type]
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_writer_bookmarks_every_node_under_the_name_the_importer_looks_for(lang: str) -> None:
+    import io
+    import zipfile
+
+    agreement = build("a1[c1,c2(p1,p2)] a2[c3]", languages=("id", "en"))
+    xml = zipfile.ZipFile(io.BytesIO(render_docx(agreement, lang=lang))).read("word/document.xml").decode()
+    for node in ("a1", "c1", "c2", "p1", "p2", "a2", "c3"):
+        assert f'w:name="{bookmark_name(lang, node)}"' in xml
 
 
 def test_hints_name_every_node_with_its_kind() -> None:
