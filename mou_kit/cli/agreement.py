@@ -23,12 +23,16 @@ def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
                     f"{clauses} clauses, {len(agreement.parties)} parties")
 
 
-def show(directory: Folder = Path("."), lang: Lang = None,
+def show(ref: Annotated[str | None, typer.Argument(
+             help="A revision: commit, tag, branch, meeting id, HEAD~2 or a date (default: the folder).",
+             show_default=False)] = None,
+         directory: Folder = Path("."), lang: Lang = None,
          width: Annotated[int, typer.Option(help="Line width.")] = 88) -> None:
-    """Print the agreement as numbered text, in Indonesian or English."""
+    """Print the agreement as numbered text, in Indonesian or English, as it is or at a revision."""
     from ..render import render_text
+    from ..sources import read_source
 
-    agreement = load(folder_or_cwd(directory))
+    agreement = read_source(folder_or_cwd(directory), ref).agreement
     text = render_text(agreement, lang, width=width)
     from rich.markup import escape
 

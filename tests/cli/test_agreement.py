@@ -77,3 +77,16 @@ def test_demo_validates_and_prints_the_examples(tmp_path: Path) -> None:
     assert "valid" in result.output and "NOTA KESEPAHAMAN" in result.output
     assert "MEMORANDUM OF UNDERSTANDING" in result.output
     assert "documents of the agreed draft" in result.output
+
+
+def test_show_a_revision_of_a_repository(tmp_path: Path) -> None:
+    from mou_kit.workspace.demo import build_example_history
+
+    history = build_example_history(ROOT / "examples/tppo-kalbar", tmp_path / "repo")
+    first = runner.invoke(app, ["show", history.revisions["first-draft"].short_id, "-C", str(history.path)])
+    now = runner.invoke(app, ["show", "-C", str(history.path)])
+    assert first.exit_code == 0 and now.exit_code == 0
+    assert "melindungi data pribadi" not in first.output  # BP3MI's proposal came later
+    assert "melindungi data pribadi" in now.output
+    assert first.output != now.output
+    assert "Pasal 1" in first.output
