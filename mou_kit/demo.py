@@ -119,7 +119,15 @@ def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
         for old, new, name in steps:
             say(f"comparing {name}")
             meeting, _revision = ws.meeting(new)
-            files += write_diff_bundle(ws.read(old), ws.read(new), out / name,
+            older, newer = ws.read(old), ws.read(new)
+            nodes = sorted(_node_ids(older) | _node_ids(newer))
+            files += write_diff_bundle(older, newer, out / name,
                                        old_revision=ws.revision_info(old), new_revision=ws.revision_info(new),
-                                       meeting=meeting)
+                                       meeting=meeting, proposers=ws.proposers(old, new, nodes))
     return files
+
+
+def _node_ids(agreement: Agreement) -> set[str]:
+    from .model.walk import iter_ids
+
+    return {node for _path, node in iter_ids(agreement)}

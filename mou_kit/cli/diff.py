@@ -71,14 +71,15 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None,
             f"{name!r} is not an agreement folder (no agreement.yaml) nor a revision (no git workspace in "
             f"{directory}): give two agreement folders, or run in an agreement repository{_closest(name)}",
             code="diff-unknown-source")
+    from ..diff import diff_revisions
+
     try:
-        old_info, new_info = source.revision_info(a), source.revision_info(b)
         old, new = source.read(a), source.read(b)
+        return old, new, diff_revisions(source, a, b, lang=lang)
     finally:
         close = getattr(source, "close", None)
         if opened and close is not None:
             close()  # the workspace holds git helper processes
-    return old, new, diff(old, new, lang=lang, old_revision=old_info, new_revision=new_info)
 
 
 def _closest(name: str) -> str:

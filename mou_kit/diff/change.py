@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from ..errors import DiffError
 from .words import OpKind, WordOp
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """Version of the JSON form; bumped whenever a key is added, removed or changes meaning."""
 
 
@@ -103,6 +103,7 @@ class AgreementDiff:
     old_revision: RevisionInfo | None = None
     new_revision: RevisionInfo | None = None
     party_names: Mapping[str, str] = field(default_factory=dict)
+    proposers: Mapping[str, str] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -112,6 +113,14 @@ class AgreementDiff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+    def proposer_of(self, change: Change) -> str | None:
+        """Return the id of the party that proposed ``change``: from the node's own history when the
+        diff came from a repository, else the new revision's party; ``None`` when unknown."""
+        found = self.proposers.get(change.node)
+        if found is None and self.new_revision is not None:
+            found = self.new_revision.proposed_by
+        return found
 
     @property
     def real(self) -> list[Change]:
@@ -132,6 +141,7 @@ class AgreementDiff:
             "new": _revision_dict(self.new_id, self.new_revision),
             "lang": self.lang,
             "party_names": dict(self.party_names),
+            "proposers": dict(self.proposers),
             "warnings": list(self.warnings),
             "changes": [_change_dict(c) for c in self.changes],
         }
@@ -153,11 +163,11 @@ class AgreementDiff:
             old_id=old_id, new_id=new_id, lang=data["lang"],
             changes=tuple(_change_from(c, i) for i, c in enumerate(data["changes"])),
             warnings=tuple(data["warnings"]), old_revision=old_rev, new_revision=new_rev,
-            party_names=dict(data["party_names"]),
+            party_names=dict(data["party_names"]), proposers=dict(data["proposers"]),
         )
 
 
-_TOP_KEYS = ("schema", "version", "old", "new", "lang", "party_names", "warnings", "changes")
+_TOP_KEYS = ("schema", "version", "old", "new", "lang", "party_names", "proposers", "warnings", "changes")
 _REVISION_KEYS = ("agreement", "revision", "date", "proposed_by", "meeting")
 _CHANGE_KEYS = ("kind", "node_type", "node", "old_node", "field", "old_address", "new_address",
                 "old_ref", "new_ref", "old_text", "new_text", "ops", "confidence", "also_reworded")

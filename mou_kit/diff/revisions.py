@@ -6,6 +6,8 @@ so it stays pure and can be tested with a fake.
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from ..model import Agreement
@@ -32,10 +34,24 @@ class RevisionSource(Protocol):
         ...
 
 
+@runtime_checkable
+class AttributingSource(RevisionSource, Protocol):
+    """A revision source that also knows which party last changed each node (a git history)."""
+
+    def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, str]:
+        """Return node id -> id of the party whose revision, after ``old`` and up to ``new``, last
+        changed the node; nodes without a known party are left out."""
+        ...
+
+
 def diff_revisions(source: RevisionSource, old: str, new: str, *, lang: str | None = None) -> AgreementDiff:
     """Return the diff between the revisions ``old`` and ``new`` of ``source``, with their revision facts.
 
     :raises MouKitError: a name does not resolve, or ``lang`` has no form defined.
     """
     old_info, new_info = source.revision_info(old), source.revision_info(new)
-    return diff(source.read(old), source.read(new), lang=lang, old_revision=old_info, new_revision=new_info)
+    result = diff(source.read(old), source.read(new), lang=lang, old_revision=old_info, new_revision=new_info)
+    if isinstance(source, AttributingSource):
+        nodes = sorted({c.node for c in result.real})
+        result = dataclasses.replace(result, proposers=source.proposers(old, new, nodes))
+    return result

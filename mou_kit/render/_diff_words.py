@@ -135,9 +135,7 @@ def revision_line(agreement_id: str, info: RevisionInfo | None, diff: AgreementD
     return f"{agreement_id} @ {name}" + (f" ({', '.join(bits)})" if bits else "")
 
 
-def proposer(diff: AgreementDiff) -> str:
-    """Return the name of the party that proposed the new side, or an empty string."""
-    info = diff.new_revision
-    if info is None or not info.proposed_by:
-        return ""
-    return diff.party_names.get(info.proposed_by, info.proposed_by)
+def proposer(diff: AgreementDiff, change: Change) -> str:
+    """Return the name of the party that proposed ``change``, or an empty string."""
+    party = diff.proposer_of(change)
+    return diff.party_names.get(party, party) if party else ""

@@ -44,7 +44,7 @@ def matrix_rows(diff: AgreementDiff, *, decisions: Mapping[str, Decision] | None
         outcome = ""
         if decision is not None:
             outcome = " — ".join(x for x in (results.get(decision.result or "", ""), decision.text) if x)
-        rows.append(MatrixRow(n, where(change, diff.lang), change.old_text or "", change, proposer(diff),
+        rows.append(MatrixRow(n, where(change, diff.lang), change.old_text or "", change, proposer(diff, change),
                               describe(change, diff.lang), outcome))
     return rows
 

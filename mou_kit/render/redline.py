@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
@@ -81,7 +82,10 @@ def _merge(old: list[Block], new: list[Block], moved_ids: set[str]) -> list[_Row
 class _Writer:
     """Writes merged rows into a python-docx document as paragraphs with revision marks."""
 
-    def __init__(self, document: Document, lang: str, revisions: ox.Revisions) -> None:
+    def __init__(self, document: Document, lang: str, revisions: ox.Revisions,
+                 authors: Mapping[str, str] | None = None) -> None:
+        self.default_author = revisions.author
+        self.authors = dict(authors or {})
         self.body = document.element.body
         self.sect = self.body.find(qn("w:sectPr"))
         self.rev = revisions
@@ -116,6 +120,7 @@ class _Writer:
     def write(self, row: _Row) -> None:
         block = row.new or row.old
         assert block is not None
+        self.rev.author = next((self.authors[o] for o in block.owners if o in self.authors), self.default_author)
         kind = row.role if row.role in ("moveFrom", "moveTo") else None
         if self.open_range is not None and (kind is None or (kind, row.group) != self.open_range[::2]):
             self._close_range()
@@ -177,11 +182,13 @@ def _author(agreement: Agreement, old: Agreement, info: RevisionInfo | None, lan
 
 
 def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
-                  revision: RevisionInfo | None = None) -> Document:
+                  revision: RevisionInfo | None = None, proposers: Mapping[str, str] | None = None) -> Document:
     """Return a python-docx Document of ``new`` with tracked changes from ``old``.
 
-    Revisions carry the proposing party of ``revision`` as author ("mou_kit" when unknown) and its
-    date (none when unknown, so the same drafts always give the same file).
+    Revisions carry the proposing party as author: the party that last changed the node
+    (``proposers``: node id -> party id, from the history), else the party of ``revision``
+    ("mou_kit" when unknown), and the revision's date (none when unknown, so the same drafts
+    always give the same file).
 
     :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
     """
@@ -199,13 +206,15 @@ def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
         stamp = dt.datetime.combine(revision.date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
     document = new_document()
     revisions = ox.Revisions(author=_author(new, old, revision, lang), date=stamp)
-    writer = _Writer(document, lang, revisions)
+    authors = {node: _author(new, old, RevisionInfo(id="", proposed_by=party), lang)
+               for node, party in (proposers or {}).items()}
+    writer = _Writer(document, lang, revisions, authors)
     for row in rows:
         writer.write(row)
     writer.finish()
     props = document.core_properties
     props.title = f"{new.id}: redline"
-    props.author = revisions.author
+    props.author = writer.default_author
     return document
 
 
@@ -224,14 +233,17 @@ def write_redline(old: Agreement, new: Agreement, path: str | os.PathLike[str], 
                   revision: RevisionInfo | None = None, diff: AgreementDiff | None = None) -> None:
     """Write the redline DOCX of ``old`` -> ``new`` to ``path`` (see :func:`build_redline`).
 
-    ``diff`` lends its language and new revision (author, date) when ``lang``/``revision`` are not given.
+    ``diff`` lends its language, new revision (author, date) and per-node proposers when
+    ``lang``/``revision`` are not given.
 
     :raises RenderError: the file cannot be written.
     """
+    proposers = None
     if diff is not None:
         lang = lang or diff.lang
         revision = revision or diff.new_revision
-    document = build_redline(old, new, lang=lang, revision=revision)
+        proposers = diff.proposers
+    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers)
     try:
         document.save(os.fspath(path))
     except OSError as e:

@@ -92,7 +92,7 @@ def test_unrelated_agreements_still_diff_with_a_warning() -> None:
 def test_json_round_trip_with_fixed_key_order() -> None:
     result = diff(*all_kinds())
     data_ = json.loads(json.dumps(result.to_dict()))
-    assert list(data_) == ["schema", "version", "old", "new", "lang", "party_names", "warnings", "changes"]
+    assert list(data_) == ["schema", "version", "old", "new", "lang", "party_names", "proposers", "warnings", "changes"]
     assert AgreementDiff.from_dict(data_) == result
 
 
