@@ -114,15 +114,20 @@ class Snapshots:
             wanted.add(AGREEMENT_FILE)
         from ..model import Article
 
+        same: set[str] = set()
+        edited: set[str] = set()
         for article in agreement.articles:
             rel = article_path(article.id)
             if self._differs(ids.get(rel), article.model_dump(), Article, previous.get(rel)):
                 wanted.add(rel)
+                edited.add(article.id)
+            else:
+                same.add(article.id)  # equal to the validated article of ``commit``
         for path, data in self._schemas.items():
             if ids.get(path) != blob_id(data):
                 wanted.add(path)
         old = {path: previous.get(path) or self.blob(ids[path]) for path in wanted if path in ids}
-        changes: Changes = dict(dump_agreement(agreement, previous=old, only=wanted))
+        changes: Changes = dict(dump_agreement(agreement, previous=old, only=wanted, unchanged=same - edited))
         keep = {article_path(a.id) for a in agreement.articles}
         for path in ids:
             if path.startswith(ARTICLES_DIR + "/") and path not in keep:
