@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 _TREE = 0o040000
 _BLOB = 0o100644
 _HEX = frozenset("0123456789abcdef")
-REF_LOCKS = "mou/ref-locks.json"
+REF_LOCKS = "mou/ref-locks"
 
 
 class _Moved(Exception):
@@ -34,12 +34,12 @@ class _Moved(Exception):
 
 
 def available() -> bool:
-    """Return whether pygit2 can be imported here."""
+    """Return whether pygit2 1.19 or later (reference transactions) can be imported here."""
     try:
-        import pygit2  # noqa: F401
+        import pygit2
     except ImportError:
         return False
-    return True
+    return hasattr(pygit2.Repository, "transaction")
 
 
 class Pygit2Storage(GitCli):
@@ -154,8 +154,11 @@ class Pygit2Storage(GitCli):
                 return False
             raise WorkspaceError(f"{self.git_dir}: moving {', '.join(u.ref for u in updates)} failed: {e}") from e
         finally:
-            (self.git_dir / REF_LOCKS).unlink(missing_ok=True)
+            self._lock_note(os.getpid()).unlink(missing_ok=True)
         return True
+
+    def _lock_note(self, pid: int) -> Path:
+        return self.git_dir / REF_LOCKS / f"{pid}.json"
 
     def _note_locks(self, updates: Sequence[RefUpdate]) -> None:
         """Write which ref locks this process is about to take, so a writer after a crash may remove them.
@@ -163,31 +166,31 @@ class Pygit2Storage(GitCli):
         The ref locks are taken in this process (git's ``update-ref`` child outlived a killed
         parent and removed its own), so a SIGKILL can leave ``refs/heads/B.lock`` behind.
         """
-        note = self.git_dir / REF_LOCKS
+        note = self._lock_note(os.getpid())
         note.parent.mkdir(parents=True, exist_ok=True)
-        tmp = note.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"pid": os.getpid(), "refs": [u.ref for u in updates]}), encoding="utf-8")
+        tmp = note.with_suffix(".tmp")
+        tmp.write_text(json.dumps([u.ref for u in updates]), encoding="utf-8")
         tmp.replace(note)
 
     def _clear_stale_locks(self) -> None:
-        """Remove the ref locks a mou process (now gone) noted before it was killed; the note is the evidence."""
+        """Remove the ref locks noted by mou processes now gone: the note is the evidence they held them."""
         from .publish import process_alive
 
-        note = self.git_dir / REF_LOCKS
-        try:
-            data = json.loads(note.read_text(encoding="utf-8"))
-            pid, refs = int(data["pid"]), [str(r) for r in data["refs"]]
-        except FileNotFoundError:
+        folder = self.git_dir / REF_LOCKS
+        if not folder.is_dir():
             return
-        except (OSError, ValueError, KeyError, TypeError):
+        for note in folder.iterdir():
+            pid = int(note.name.split(".")[0]) if note.name.split(".")[0].isdigit() else None
+            if pid is None or pid == os.getpid() or process_alive(pid):
+                continue  # our own note may belong to another thread's workspace
+            if note.suffix == ".json":
+                try:
+                    refs = [str(ref) for ref in json.loads(note.read_text(encoding="utf-8"))]
+                except (OSError, ValueError, TypeError):
+                    refs = []
+                for ref in refs:
+                    (self.git_dir / f"{ref}.lock").unlink(missing_ok=True)
             note.unlink(missing_ok=True)
-            return
-        if pid != os.getpid() and process_alive(pid):
-            return
-        for ref in refs:
-            (self.git_dir / f"{ref}.lock").unlink(missing_ok=True)
-        note.with_suffix(f".{pid}.tmp").unlink(missing_ok=True)
-        note.unlink(missing_ok=True)
 
     # ------------------------------------------------------------ objects
 

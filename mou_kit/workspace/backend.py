@@ -25,7 +25,7 @@ def backend_name() -> str:
     if choice not in BACKENDS:
         raise WorkspaceError(f"{BACKEND_ENV}={choice!r} names no git backend; set it to pygit2 or gitpython")
     if choice == "pygit2" and not available():
-        raise WorkspaceError(f"{BACKEND_ENV}=pygit2 but pygit2 is not installed; install it with "
+        raise WorkspaceError(f"{BACKEND_ENV}=pygit2 but pygit2 1.19 or later is not installed; install it with "
                              "pip install 'mou-kit[fast]', or unset the variable")
     return choice
 
