@@ -82,8 +82,11 @@ class Pygit2Storage(GitCli):
         try:
             repo = pygit2.Repository(str(path), RepositoryOpenFlag.NO_SEARCH)
         except (pygit2.GitError, OSError) as e:
-            raise WorkspaceError(f"{path}: not a mou repository (no .git); create one with 'mou new {path}'"
-                                 ) from e
+            if "not found" in str(e).lower() or isinstance(e, FileNotFoundError):
+                raise WorkspaceError(f"{path}: not a mou repository (no .git); create one with 'mou new {path}'"
+                                     ) from e
+            raise WorkspaceError(f"{path}: cannot open the repository: {e}; check that you own it, or set "
+                                 "MOU_GIT_BACKEND=gitpython to use git itself") from e
         return cls(repo)
 
     def close(self) -> None:
@@ -294,4 +297,6 @@ class Pygit2Storage(GitCli):
                     index.remove(path)
             index.write()
         except (pygit2.GitError, OSError) as e:
-            raise WorkspaceError(f"{self.git_dir / 'index'}: cannot update the index: {e}") from e
+            if "lock" in str(e).lower():
+                raise WorkspaceError(f"{self.git_dir / 'index'}: cannot update the index: {e}") from e
+            super().sync_index(paths)  # an index libgit2 cannot handle (split index, sparse): git can
