@@ -10,6 +10,7 @@ import socket
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..errors import WorkspaceError
 from .storage import RawCommit, RefUpdate
@@ -44,6 +45,18 @@ def tag_text(*, name: str, target: str, tagger: str, message: str, when: dt.date
     return f"object {target}\ntype commit\ntag {name}\ntagger {tagger} {stamp(when)}\n\n{message}".encode()
 
 
+def nest(changes: Mapping[str, bytes | None]) -> dict[str, Any]:
+    """Return ``{"a/b.yaml": x}`` as ``{"a": {"b.yaml": x}}``: the trees a commit must rebuild."""
+    nested: dict[str, Any] = {}
+    for path, data in changes.items():
+        *dirs, leaf = path.split("/")
+        node = nested
+        for d in dirs:
+            node = node.setdefault(d, {})
+        node[leaf] = data
+    return nested
+
+
 def identities(config: Callable[[str], str | None]) -> tuple[str, str]:
     """Return ``(author, committer)`` as ``Name <email>``, as git picks them.
 
@@ -71,6 +84,14 @@ class GitCli:
 
     git_dir: Path
     work_tree: Path | None
+
+    def _identities(self) -> tuple[str, str]:
+        """Return ``(author, committer)`` as ``Name <email>`` (each backend reads them its own way)."""
+        raise NotImplementedError
+
+    def author(self) -> str:
+        """Return the name new commits are authored by (from the environment or git config)."""
+        return self._identities()[0].rsplit(" <", 1)[0]
 
     def set_head(self, ref: str) -> None:
         """Point HEAD at the branch ``ref``."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import WorkspaceError
-from ._gitcli import GitCli, commit_text, run_git, tag_text
+from ._gitcli import GitCli, commit_text, nest, run_git, tag_text
 
 if TYPE_CHECKING:
     import git
@@ -156,13 +156,7 @@ class GitPythonStorage(GitCli):
             tree_to_stream([(sha, mode, name) for name, (sha, mode) in items], buf.write)
             return put(b"tree", buf.getvalue())
 
-        nested: dict[str, Any] = {}
-        for path, data in changes.items():
-            *dirs, leaf = path.split("/")
-            node = nested
-            for d in dirs:
-                node = node.setdefault(d, {})
-            node[leaf] = data
+        nested = nest(changes)
         tree = build(self._commit_tree(base) if base else None, nested) or put(b"tree", b"")
         author, committer = self._identities()
         sha = put(b"commit", commit_text(tree=tree.hex(), parents=parents, author=author, committer=committer,
@@ -181,10 +175,6 @@ class GitPythonStorage(GitCli):
         sha = bytes(mdb.store(IStream(b"tag", len(data), io.BytesIO(data))).binsha)
         mdb.stream_copy(mdb.sha_iter(), self._repo.odb)
         return sha.hex()
-
-    def author(self) -> str:
-        """Return the name new commits are authored by (from the environment or git config)."""
-        return self._identities()[0].rsplit(" <", 1)[0]
 
     def _identities(self) -> tuple[str, str]:
         if self._who is None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import WorkspaceError
-from ._gitcli import GitCli, commit_text, identities, tag_text
+from ._gitcli import GitCli, commit_text, identities, nest, tag_text
 from .storage import RefUpdate
 
 if TYPE_CHECKING:
@@ -238,13 +238,7 @@ class Pygit2Storage(GitCli):
                     builder.insert(name, repo.create_blob(value), _BLOB)
             return builder.write() if len(builder) else None
 
-        nested: dict[str, Any] = {}
-        for path, data in changes.items():
-            *dirs, leaf = path.split("/")
-            node = nested
-            for d in dirs:
-                node = node.setdefault(d, {})
-            node[leaf] = data
+        nested = nest(changes)
         root = repo[base].peel(pygit2.Tree) if base else None
         tree = build(root, nested) or repo.TreeBuilder().write()
         author, committer = self._identities()
@@ -258,10 +252,6 @@ class Pygit2Storage(GitCli):
 
         data = tag_text(name=name, target=target, tagger=self._identities()[1], message=message, when=when)
         return str(self._repo.odb.write(ObjectType.TAG, data))
-
-    def author(self) -> str:
-        """Return the name new commits are authored by (from the environment or git config)."""
-        return self._identities()[0].rsplit(" <", 1)[0]
 
     def _identities(self) -> tuple[str, str]:
         if self._who is None:

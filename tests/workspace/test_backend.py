@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,14 @@ from .conftest import edited
 
 WHEN = dt.datetime(2023, 7, 18, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
 needs_pygit2 = pytest.mark.skipif(not available(), reason="pygit2 is not installed (pip install 'mou-kit[fast]')")
+
+
+def test_import_mou_kit_loads_no_git_library(git_backend: str) -> None:
+    if git_backend != "gitpython":
+        pytest.skip("one fresh process is enough")
+    code = "import sys, mou_kit, mou_kit.cli; print(sorted({'git', 'pygit2'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 @pytest.mark.parametrize(("value", "expected"), [("gitpython", "gitpython"), (" PyGit2 ", "pygit2")])
