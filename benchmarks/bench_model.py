@@ -36,10 +36,10 @@ def run() -> list[dict[str, str]]:
     rows.append(row("`mou validate` on the example (fresh process)",
                     process_seconds(mou("validate", "-C", str(example))), "<= 500 ms"))
     heavy = ("import sys, mou_kit.cli; "
-             "print(sorted(m for m in ('docx', 'typst', 'git', 'pypdf', 'pyhanko') if m in sys.modules))")
+             "print(sorted(m for m in ('docx', 'typst', 'git', 'pygit2', 'pypdf', 'pyhanko') if m in sys.modules))")
     import subprocess
 
     loaded = subprocess.run([mou()[0], "-c", heavy], capture_output=True, text=True, check=True).stdout.strip()
     rows.append({"benchmark": "heavy libraries imported by the CLI at start-up", "figure": loaded,
-                 "target": "[]", "note": "python-docx, typst, GitPython, pypdf, pyHanko"})
+                 "target": "[]", "note": "python-docx, typst, GitPython, pygit2, pypdf, pyHanko"})
     return rows

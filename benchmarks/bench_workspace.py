@@ -1,12 +1,14 @@
 """Benchmarks of the git workspace on a 300-clause synthetic agreement (targets from issue #3).
 
 Run alone with ``python benchmarks/bench_workspace.py``; ``run()`` returns rows for
-``benchmarks/run.py``. The 1,000-revision history is built with ``git fast-import`` (setup,
+``benchmarks/run.py``. Commits and reads are measured on each git backend installed (pygit2,
+GitPython). The 1,000-revision history is built with ``git fast-import`` (setup,
 not measured); every measured step goes through mou_kit's own API or the ``mou`` command.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import statistics
@@ -21,6 +23,8 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import synthetic
+
+BACKEND_ENV = "MOU_GIT_BACKEND"
 
 REVISIONS = 1000
 
@@ -37,44 +41,74 @@ def _edit(agreement: Any, rng: random.Random, count: int, tag: str) -> list[str]
     return [c.id for c in chosen]
 
 
-def bench_commit(root: Path) -> tuple[float, float, float, float]:
-    """Return median ms: commit of 3 clauses, read at a revision, the validation+YAML floor, commit when bare."""
-    from mou_kit.files import dump_agreement
+def bench_commit(root: Path, backend: str) -> tuple[float, float, float]:
+    """Return median ms with ``backend``: commit of 3 clauses, read at a revision, commit in a bare repository."""
     from mou_kit.workspace import Workspace
     from mou_kit.workspace.snapshot import Snapshots
 
     rng = random.Random(11)
     times: list[float] = []
     reads: list[float] = []
-    floor: list[float] = []
-    with Workspace.init(root / "commit", synthetic()) as ws:
-        agreement = ws.read()
-        for i in range(40):
-            changed = _edit(agreement, rng, 3, f"r{i}")
-            paths = {f"articles/{a.id}.yaml" for a in agreement.articles if any(c.id in changed for c in a.clauses)}
-            start = time.perf_counter()
-            dump_agreement(agreement, only=paths)
-            floor.append(time.perf_counter() - start)
-            start = time.perf_counter()
-            ws.commit(agreement, f"edit {i}", proposed_by="pihak-1")
-            times.append(time.perf_counter() - start)
-        shas = [r.id for r in ws.log()]
-        for _ in range(15):
-            ws._snapshots = Snapshots(ws.storage)  # a cold cache: nothing read before
-            sha = rng.choice(shas)
-            start = time.perf_counter()
-            ws.read(sha)
-            reads.append(time.perf_counter() - start)
-        subprocess.run(["git", "clone", "-q", "--bare", str(ws.path), str(root / "bare.git")], check=True)
     bare: list[float] = []
-    with Workspace.open(root / "bare.git") as ws:
-        agreement = ws.read()
-        for i in range(40):
-            _edit(agreement, rng, 3, f"b{i}")
-            start = time.perf_counter()
-            ws.commit(agreement, f"bare edit {i}", proposed_by="pihak-1")
-            bare.append(time.perf_counter() - start)
-    return _median_ms(times), _median_ms(reads), _median_ms(floor), _median_ms(bare)
+    before = os.environ.get(BACKEND_ENV)
+    os.environ[BACKEND_ENV] = backend
+    try:
+        with Workspace.init(root / f"commit-{backend}", synthetic()) as ws:
+            agreement = ws.read()
+            for i in range(40):
+                _edit(agreement, rng, 3, f"r{i}")
+                start = time.perf_counter()
+                ws.commit(agreement, f"edit {i}", proposed_by="pihak-1")
+                times.append(time.perf_counter() - start)
+            shas = [r.id for r in ws.log()]
+            for _ in range(15):
+                ws._snapshots = Snapshots(ws.storage)  # a cold cache: nothing read before
+                sha = rng.choice(shas)
+                start = time.perf_counter()
+                ws.read(sha)
+                reads.append(time.perf_counter() - start)
+            subprocess.run(["git", "clone", "-q", "--bare", str(ws.path), str(root / f"bare-{backend}.git")],
+                           check=True)
+        with Workspace.open(root / f"bare-{backend}.git") as ws:
+            agreement = ws.read()
+            for i in range(40):
+                _edit(agreement, rng, 3, f"b{i}")
+                start = time.perf_counter()
+                ws.commit(agreement, f"bare edit {i}", proposed_by="pihak-1")
+                bare.append(time.perf_counter() - start)
+    finally:
+        if before is None:
+            os.environ.pop(BACKEND_ENV, None)
+        else:
+            os.environ[BACKEND_ENV] = before
+    return _median_ms(times), _median_ms(reads), _median_ms(bare)
+
+
+def bench_validation() -> tuple[float, float]:
+    """Return median ms of validation + YAML of 3 changed articles: as a commit does it, and the whole agreement.
+
+    A commit compares every article with the base revision's and revalidates the head and
+    the changed articles only (``unchanged=``); ``model.check()`` runs on the whole agreement
+    in both figures.
+    """
+    from mou_kit.files import dump_agreement
+
+    rng = random.Random(13)
+    agreement = synthetic()
+    changed_only: list[float] = []
+    whole: list[float] = []
+    for i in range(40):
+        changed = _edit(agreement, rng, 3, f"v{i}")
+        edited = {a.id for a in agreement.articles if any(c.id in changed for c in a.clauses)}
+        paths = {f"articles/{a}.yaml" for a in edited}
+        same = [a.id for a in agreement.articles if a.id not in edited]
+        start = time.perf_counter()
+        dump_agreement(agreement, only=paths, unchanged=same)
+        changed_only.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        dump_agreement(agreement, only=paths)
+        whole.append(time.perf_counter() - start)
+    return _median_ms(changed_only), _median_ms(whole)
 
 
 def _build_history(path: Path) -> str:
@@ -156,26 +190,44 @@ def bench_history(root: Path) -> tuple[float, float, float, int]:
     return _median_ms(samples), _median_ms(logs), _median_ms(cli), found
 
 
+def _backends() -> list[str]:
+    from mou_kit.workspace._pygit2 import available
+
+    return ["pygit2", "gitpython"] if available() else ["gitpython"]
+
+
 def run() -> list[dict[str, str]]:
-    """Return the workspace benchmark rows (benchmark, figure, target, note)."""
+    """Return the workspace benchmark rows (benchmark, figure, target, note), one set per git backend."""
+    rows: list[dict[str, str]] = []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        commit_ms, read_ms, floor_ms, bare_ms = bench_commit(root)
+        for backend in _backends():
+            commit_ms, read_ms, bare_ms = bench_commit(root, backend)
+            steps = ("loose objects, ref transaction and index in-process" if backend == "pygit2" else
+                     "loose objects via gitdb, git update-ref and git update-index processes")
+            rows += [
+                {"benchmark": f"commit changing 3 clauses (300-clause agreement, median of 40), {backend}",
+                 "figure": f"{commit_ms:.1f} ms", "target": "<= 20 ms",
+                 "note": f"validation of head + changed articles + check(), YAML of 3 articles, {steps}, "
+                         "folder update"},
+                {"benchmark": f"commit changing 3 clauses in a bare repository (no folder), {backend}",
+                 "figure": f"{bare_ms:.1f} ms", "target": "<= 20 ms", "note": "as above without the folder and index"},
+                {"benchmark": f"read the agreement at a revision (cold cache, median of 15), {backend}",
+                 "figure": f"{read_ms:.1f} ms", "target": "<= 50 ms",
+                 "note": "31 blobs read + parse and validation"},
+            ]
+        changed_ms, whole_ms = bench_validation()
+        rows += [
+            {"benchmark": "of a commit: validate + YAML of 3 changed articles, as a commit does (no git)",
+             "figure": f"{changed_ms:.1f} ms", "target": "-",
+             "note": "head and changed articles validated field by field, model.check() on the whole agreement"},
+            {"benchmark": "for comparison: the same revalidating all 300 clauses (dump_agreement without unchanged=)",
+             "figure": f"{whole_ms:.1f} ms", "target": "-", "note": "what commits cost before ADR 0015"},
+        ]
         clause_ms, log_ms, cli_ms, found = bench_history(root)
         diff_ms = bench_meeting_diff(root / "history")
-    notes = "gitpython-notes §5.1: GitPython plumbing 9.4-11.6 ms, pygit2 1.3-4.5 ms per commit (80 clauses)"
     return [
-        {"benchmark": "commit changing 3 clauses (300-clause agreement, median of 40)",
-         "figure": f"{commit_ms:.1f} ms", "target": "<= 20 ms",
-         "note": f"validation, YAML of 3 articles, loose objects, update-ref, update-index; {notes}"},
-        {"benchmark": "of which: validate + YAML of the changed articles (files.dump_agreement, no git)",
-         "figure": f"{floor_ms:.1f} ms", "target": "-",
-         "note": "the floor of any backend: validating 300 clauses and writing ~3 article files"},
-        {"benchmark": "commit changing 3 clauses in a bare repository (no folder to update)",
-         "figure": f"{bare_ms:.1f} ms", "target": "<= 20 ms", "note": "as above without the folder and index update"},
-        {"benchmark": "read the agreement at a revision (cold cache, median of 15)",
-         "figure": f"{read_ms:.1f} ms", "target": "<= 50 ms",
-         "note": "31 blobs through git cat-file + parse and validation"},
+        *rows,
         {"benchmark": f"history of one clause over {REVISIONS} revisions",
          "figure": f"{clause_ms:.0f} ms", "target": "<= 300 ms",
          "note": f"one git log --raw of its article file, clause compared per blob; {found} revisions found"},

@@ -325,7 +325,7 @@ def _dump_model(model: BaseModel, kind: FileKind, depth: int, previous: bytes | 
 
 
 def dump_agreement(agreement: Agreement, *, previous: Files | None = None,
-                   only: Collection[str] | None = None) -> dict[str, bytes]:
+                   only: Collection[str] | None = None, unchanged: Collection[str] = ()) -> dict[str, bytes]:
     """Return the files of ``agreement`` as ``{relative path: canonical bytes}``.
 
     ``previous`` holds the files as they are now, whose comments are kept. The result also
@@ -333,9 +333,15 @@ def dump_agreement(agreement: Agreement, *, previous: Files | None = None,
     ``only`` limits the result to those paths (the whole agreement is still validated), so a
     caller that knows which files changed does not pay for writing the others.
 
+    ``unchanged`` names articles the caller has compared with an article that was validated
+    before (the workspace: the revision the agreement was read from) and found equal; their
+    fields are not validated again. The head, every other article, the agreement's own
+    validators and the cross-node rules (:func:`~mou_kit.model.check`) still run on the
+    whole agreement.
+
     :raises ValidationFailed: the agreement breaks a rule; nothing should be written then.
     """
-    validated = _revalidate(agreement)
+    validated = _revalidate(agreement, frozenset(unchanged))
     previous = previous or {}
     wanted = (lambda rel: True) if only is None else set(only).__contains__
     out: dict[str, bytes] = {}
@@ -359,9 +365,15 @@ def dump_meeting(meeting: Meeting, *, previous: bytes | None = None) -> bytes:
     return _dump_model(Meeting.model_validate(meeting.model_dump()), "meeting", 1, previous)
 
 
-def _revalidate(agreement: Agreement) -> Agreement:
+def _revalidate(agreement: Agreement, unchanged: frozenset[str] = frozenset()) -> Agreement:
     try:
-        fresh = Agreement.model_validate(agreement.model_dump(exclude_unset=True))
+        if unchanged:  # the model instances are taken as they are (pydantic does not revalidate instances)
+            data = agreement.model_dump(exclude_unset=True, exclude={"articles"})
+            data["articles"] = [a if a.id in unchanged else a.model_dump(exclude_unset=True)
+                                for a in agreement.articles]
+            fresh = Agreement.model_validate(data)
+        else:
+            fresh = Agreement.model_validate(agreement.model_dump(exclude_unset=True))
     except ValidationError as e:
         raise ValidationFailed(_problems_from(e, Agreement, "<agreement>", b"")) from None
     problems = check(fresh)

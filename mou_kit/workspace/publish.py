@@ -199,7 +199,7 @@ def recover_worktree(storage: Storage, snapshots: Snapshots) -> None:
     except (OSError, ValueError, KeyError):
         journal.unlink(missing_ok=True)
         return
-    if pid != os.getpid() and _alive(pid):
+    if pid != os.getpid() and process_alive(pid):
         return
     branch = storage.head_ref()
     if branch is None or storage.ref_sha(branch) != commit:
@@ -218,7 +218,8 @@ def recover_worktree(storage: Storage, snapshots: Snapshots) -> None:
     write_worktree(storage, changes, also_index=paths)
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Return whether a process with the id ``pid`` exists (on this machine)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

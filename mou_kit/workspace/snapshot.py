@@ -39,6 +39,7 @@ class Snapshots:
         self._models: dict[str, Any] = {}
         self._schemas = {path: schema_bytes(path.split("/")[-1].removesuffix(".json"))
                          for path in SCHEMA_FILES}
+        self._schema_ids = {path: blob_id(data) for path, data in self._schemas.items()}
 
     def blob_ids(self, commit: str | None) -> dict[str, str]:
         """Return ``{path: blob id}`` of a commit (empty for ``None``)."""
@@ -110,19 +111,33 @@ class Snapshots:
         except ValidationError:
             dump_agreement(agreement, only=())  # raises ValidationFailed with every problem
             raise
-        if self._differs(ids.get(AGREEMENT_FILE), head.model_dump(), AgreementFile, previous.get(AGREEMENT_FILE)):
-            wanted.add(AGREEMENT_FILE)
         from ..model import Article
 
+        dumps: dict[str, tuple[Any, dict[str, Any]]] = {AGREEMENT_FILE: (AgreementFile, head.model_dump())}
+        if self._differs(ids.get(AGREEMENT_FILE), dumps[AGREEMENT_FILE][1], AgreementFile,
+                         previous.get(AGREEMENT_FILE)):
+            wanted.add(AGREEMENT_FILE)
+        same: set[str] = set()
+        edited: set[str] = set()
         for article in agreement.articles:
             rel = article_path(article.id)
-            if self._differs(ids.get(rel), article.model_dump(), Article, previous.get(rel)):
+            dumps[rel] = (Article, article.model_dump())
+            if self._differs(ids.get(rel), dumps[rel][1], Article, previous.get(rel)):
                 wanted.add(rel)
-        for path, data in self._schemas.items():
-            if ids.get(path) != blob_id(data):
+                edited.add(article.id)
+            else:
+                same.add(article.id)  # equal to the validated article of ``commit``
+        for path, schema_id in self._schema_ids.items():
+            if ids.get(path) != schema_id:
                 wanted.add(path)
         old = {path: previous.get(path) or self.blob(ids[path]) for path in wanted if path in ids}
-        changes: Changes = dict(dump_agreement(agreement, previous=old, only=wanted))
+        changes: Changes = dict(dump_agreement(agreement, previous=old, only=wanted, unchanged=same - edited))
+        for path, data in changes.items():
+            if data is not None and path in dumps:
+                # the data just passed validation and was written as these bytes: the next commit
+                # compares with it without parsing the file back
+                model, dump = dumps[path]
+                self._models.setdefault(f"{blob_id(data)}:{model.__name__}", dump)
         keep = {article_path(a.id) for a in agreement.articles}
         for path in ids:
             if path.startswith(ARTICLES_DIR + "/") and path not in keep:

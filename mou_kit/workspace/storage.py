@@ -35,7 +35,7 @@ class RefUpdate:
 
 
 class Storage(Protocol):
-    """A git repository as the workspace uses it; implemented by :class:`GitPythonStorage`."""
+    """A git repository as the workspace uses it; implemented with GitPython and with pygit2 (ADR 0014)."""
 
     git_dir: Path
     work_tree: Path | None

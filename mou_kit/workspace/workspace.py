@@ -81,7 +81,7 @@ class Workspace:
         :raises ValidationFailed: the agreement breaks a rule; nothing is created.
         :raises WorkspaceError: the folder is not empty or git cannot create the repository.
         """
-        from ._gitpython import GitPythonStorage
+        from .backend import init_storage
 
         root = Path(path)
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
@@ -89,7 +89,7 @@ class Workspace:
         files: Changes = dict(dump_agreement(agreement))
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
         root.mkdir(parents=True, exist_ok=True)
-        ws = cls(GitPythonStorage.init(root, branch=branch))
+        ws = cls(init_storage(root, branch=branch))
         try:
             text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
             publish(ws._storage, ws._snapshots, branch=f"refs/heads/{branch}", message=text,
@@ -105,9 +105,9 @@ class Workspace:
 
         :raises WorkspaceError: there is no repository at ``path``.
         """
-        from ._gitpython import GitPythonStorage
+        from .backend import open_storage
 
-        return cls(GitPythonStorage.open(Path(path)))
+        return cls(open_storage(Path(path)))
 
     def close(self) -> None:
         """Release the repository's helper processes and files."""

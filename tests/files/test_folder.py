@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 from mou_kit import Agreement, Clause, ValidationFailed, load, save
 from mou_kit.files import dump_agreement, parse_agreement, read_folder
+from tests.builders import build
 from tests.strategies import agreements
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -102,3 +104,26 @@ def test_random_agreements_survive_save_and_load(tmp_path: Path, agreement: Agre
     assert load(folder) == agreement
     assert save(load(folder), folder) == []
     assert parse_agreement(read_folder(folder)) == agreement
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(agreements)
+def test_articles_named_unchanged_give_the_same_files(agreement: Agreement) -> None:
+    ids = [a.id for a in agreement.articles]
+    assert dump_agreement(agreement, unchanged=ids) == dump_agreement(agreement)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    # a field of an article that is not named unchanged: validated field by field
+    (lambda a: setattr(a.articles[1].clauses[0], "id", "Not A Slug"), "clauses"),
+    # a rule across nodes involving an unchanged article: check() still sees the whole agreement
+    (lambda a: setattr(a.articles[1].clauses[0], "id", "c1"), "c1"),
+    (lambda a: setattr(a.articles[1].clauses[0], "text", "See [[nowhere]]."), "nowhere"),
+    # the head is always validated
+    (lambda a: setattr(a, "languages", []), "languages"),
+])
+def test_articles_named_unchanged_still_meet_every_rule(edit: Any, message: str) -> None:
+    agreement = build("a1[c1,c2] a2[c3]")
+    edit(agreement)
+    with pytest.raises(ValidationFailed, match=message):
+        dump_agreement(agreement, unchanged=["a1"])

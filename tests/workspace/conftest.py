@@ -1,4 +1,4 @@
-"""Workspaces built from a one-line agreement spec, closed after each test."""
+"""Workspaces built from a one-line agreement spec, closed after each test, on each git backend."""
 
 from __future__ import annotations
 
@@ -8,7 +8,18 @@ from pathlib import Path
 import pytest
 
 from mou_kit.workspace import Workspace
+from mou_kit.workspace._pygit2 import available
 from tests.builders import build
+
+BACKENDS = ["gitpython", pytest.param("pygit2", marks=pytest.mark.skipif(
+    not available(), reason="pygit2 is not installed (pip install 'mou-kit[fast]')"))]
+
+
+@pytest.fixture(autouse=True, params=BACKENDS)
+def git_backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Run every workspace test once per git backend (child processes inherit the choice)."""
+    monkeypatch.setenv("MOU_GIT_BACKEND", request.param)
+    return str(request.param)
 
 
 @pytest.fixture

@@ -56,6 +56,21 @@ def test_invalid_agreement_is_never_committed(ws: Workspace) -> None:
     assert len(ws.log()) == 1
 
 
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("id", "c1", "c1"),  # the same id as a clause of the unchanged article a1: a rule across articles
+    ("id", "Not A Slug", "clauses"),  # a field of the changed article
+    ("text", "", "text"),
+])
+def test_an_edit_beside_unchanged_articles_is_validated(ws: Workspace, field: str, value: str,
+                                                         message: str) -> None:
+    bad = ws.read()
+    setattr(bad.articles[1].clauses[0], field, value)
+    with pytest.raises(ValidationFailed, match=message):
+        ws.commit(bad, "broken")
+    assert len(ws.log()) == 1
+    assert git(ws.path, "status", "--porcelain") == ""
+
+
 def test_commit_without_change_is_refused(ws: Workspace) -> None:
     with pytest.raises(WorkspaceError, match="nothing changed"):
         ws.commit(ws.read(), "same")
