@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorCode, Problem, ValidationFailed
 from ..model.walk import format_path
-from .folder import _problems_from
 from .limits import MAX_YAML_BYTES
+from .problems import problems_from
 from .yaml_read import YamlProblem, locate, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,7 +40,7 @@ class YamlDocument:
     def problems_from(self, error: ValidationError, model: type[BaseModel],
                       at: tuple[str | int, ...] = ()) -> list[Problem]:
         """Return the located problems of a pydantic error for data found at ``at`` in this file."""
-        return _problems_from(error, model, self.file, self.data, at=at)
+        return problems_from(error, model, self.file, self.data, at=at)
 
     def validate(self, model: type[M], at: tuple[str | int, ...] = (), value: Any = None) -> M:
         """Return ``value`` (default: the whole file) validated as ``model``.
