@@ -50,8 +50,8 @@ def revision_source(directory: Path) -> RevisionSource | None:
     return source
 
 
-def compare(a: str, b: str, directory: Path, *, lang: str | None,
-            source: RevisionSource | None = None) -> tuple[Agreement, Agreement, AgreementDiff]:
+def compare(a: str, b: str, directory: Path, *, lang: str | None, source: RevisionSource | None = None,
+            attribute: bool = True) -> tuple[Agreement, Agreement, AgreementDiff]:
     """Return both agreements and their diff, for two folders or two revision names.
 
     :raises DiffError: a name is neither an agreement folder nor a revision (no workspace here).
@@ -75,7 +75,7 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None,
 
     try:
         old, new = source.read(a), source.read(b)
-        return old, new, diff_revisions(source, a, b, lang=lang)
+        return old, new, diff_revisions(source, a, b, lang=lang, attribute=attribute)
     finally:
         close = getattr(source, "close", None)
         if opened and close is not None:
@@ -111,7 +111,8 @@ def diff_cmd(
     directory: Folder = Path("."),
 ) -> None:
     """Show what changed between two drafts, clause by clause, numbered as the reader sees them."""
-    old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang)
+    shows_proposers = fmt in (DiffFormat.MATRIX, DiffFormat.REDLINE, DiffFormat.JSON)
+    old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang, attribute=shows_proposers)
     if fmt == DiffFormat.MATRIX:
         target = _need_output(output, fmt, (".docx", ".html"))
         from ..render.matrix import write_matrix

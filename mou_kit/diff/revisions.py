@@ -44,14 +44,18 @@ class AttributingSource(RevisionSource, Protocol):
         ...
 
 
-def diff_revisions(source: RevisionSource, old: str, new: str, *, lang: str | None = None) -> AgreementDiff:
+def diff_revisions(source: RevisionSource, old: str, new: str, *, lang: str | None = None,
+                   attribute: bool = True) -> AgreementDiff:
     """Return the diff between the revisions ``old`` and ``new`` of ``source``, with their revision facts.
+
+    With ``attribute`` (and a source that knows its history) each change also names the party
+    whose revision made it; leave it off when nothing will show that, as it walks the history.
 
     :raises MouKitError: a name does not resolve, or ``lang`` has no form defined.
     """
     old_info, new_info = source.revision_info(old), source.revision_info(new)
     result = diff(source.read(old), source.read(new), lang=lang, old_revision=old_info, new_revision=new_info)
-    if isinstance(source, AttributingSource):
+    if attribute and isinstance(source, AttributingSource):
         nodes = sorted({c.node for c in result.real})
         result = dataclasses.replace(result, proposers=source.proposers(old, new, nodes))
     return result

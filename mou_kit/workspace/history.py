@@ -135,3 +135,53 @@ def blame(storage: Storage, snapshots: Snapshots, agreement: Agreement, commit: 
                 entries.append(BlameEntry(node=clause_id, article=article.id,
                                           revision=to_revision(found[clause_id][0])))
     return entries
+
+
+def _own(value: Any) -> Any:
+    """Return a node's own fields, without the clauses or points below it."""
+    if isinstance(value, dict):
+        return {k: v for k, v in value.items() if k not in ("clauses", "points")}
+    return value
+
+
+def _ids_in(data: Any) -> set[str]:
+    if not isinstance(data, dict):
+        return set()
+    found = {data["id"]} if isinstance(data.get("id"), str) else set()
+    for key in ("clauses", "points"):
+        for child in data.get(key) or ():
+            found |= _ids_in(child)
+    return found
+
+
+def proposers(storage: Storage, snapshots: Snapshots, old: str, new: str, nodes: list[str]) -> dict[str, str]:
+    """Return node id -> the party of the newest revision after ``old``, up to ``new``, that changed the
+    node's own text; a node whose newest change has no ``Proposed-by`` (or none at all) is left out.
+
+    One ``git log old..new`` per article file, newest first, stopping once every node is placed.
+    """
+    paths: dict[str, set[str]] = {}
+    wanted = set(nodes)
+    for commit in (new, old):
+        for path, blob in snapshots.blob_ids(commit).items():
+            if path.startswith(ARTICLES_DIR + "/"):
+                here = (_ids_in(snapshots.parsed(blob)) & wanted) - set().union(*paths.values())
+                if here:
+                    paths.setdefault(path, set()).update(here)
+    found: dict[str, str] = {}
+    for path, remaining in sorted(paths.items()):
+        for raw in storage.log(f"{old}..{new}", paths=[path]):
+            for changed_path, olds, blob in raw.changes:
+                if changed_path != path:
+                    continue
+                changed = [n for n in remaining
+                           if all(_own(_value(snapshots, o, n)) != _own(_value(snapshots, blob, n))
+                                  for o in (olds or (ZERO_SHA,)))]
+                party = to_revision(raw).proposed_by if changed else None
+                for node in changed:
+                    remaining.discard(node)
+                    if party:
+                        found[node] = party
+            if not remaining:
+                break
+    return found

@@ -182,22 +182,12 @@ class Workspace:
     def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, str]:
         """Return node id -> the party whose revision after ``old``, up to ``new``, last changed the node.
 
-        A node changed only by revisions without a ``Proposed-by`` trailer, or gone at ``new``, is
-        left out, so a reader falls back to the new revision's party.
+        A node whose newest change in that range has no ``Proposed-by`` trailer is left out, so a
+        reader falls back to the new revision's party.
 
         :raises WorkspaceError: ``old`` or ``new`` names nothing.
         """
-        before = {r.id for r in self.log(ref=old)}
-        found: dict[str, str] = {}
-        for node in nodes:
-            try:
-                changes = self.log(node, ref=new)
-            except WorkspaceError:
-                continue
-            party = next((r.proposed_by for r in changes if r.id not in before and r.proposed_by), None)
-            if party is not None:
-                found[node] = party
-        return found
+        return history.proposers(self._storage, self._snapshots, self._sha(old), self._sha(new), list(nodes))
 
     def log(self, node: str | None = None, *, ref: str = "HEAD", limit: int | None = None) -> list[Revision]:
         """Return the revisions reachable from ``ref``, newest first; with ``node``, only those changing it.
