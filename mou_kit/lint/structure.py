@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..errors import TemplateError
 from ..model import Agreement, LifecycleState, number, text_langs
 from ..model.references import context_values, references, variables_used
-from ..model.sandbox import build_environment
 from ..model.walk import format_path, iter_texts
 from .finding import Finding, finding
 from .texts import LangText
@@ -14,13 +14,12 @@ _SIGNED_OR_AFTER = {LifecycleState.AGREED, LifecycleState.SIGNED, LifecycleState
 
 def check_structure(agreement: Agreement, texts: list[LangText]) -> list[Finding]:
     """Return the findings on references, variables, languages and signatories (MOU110-MOU140)."""
-    from jinja2 import TemplateSyntaxError
 
     out: list[Finding] = []
     numbering = number(agreement)
     defined = set(context_values(agreement))
     used: set[str] = set()
-    env = build_environment(agreement.main_language)
+    env = None  # built by variables_used only for markup beyond {{ name | filter }}
     for text in texts:
         for target in references(text.raw):
             if target not in numbering:
@@ -28,7 +27,7 @@ def check_structure(agreement: Agreement, texts: list[LangText]) -> list[Finding
                                    path=text.path, node=text.node, hint="fix the id or remove the reference"))
         try:
             needed = variables_used(text.raw, env)
-        except TemplateSyntaxError:
+        except TemplateError:
             continue
         used |= needed
         for name in sorted(needed - defined):

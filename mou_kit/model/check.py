@@ -6,18 +6,12 @@ is collected, none is raised, so a user sees them all at once.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..errors import Problem
+from ..errors import Problem, TemplateError
 from .agreement import Agreement
 from .locale import available_languages
 from .numbering import number
 from .references import context_values, has_template, references, variables_used
-from .sandbox import build_environment
 from .walk import Path, format_path, iter_ids, iter_texts, point_depth
-
-if TYPE_CHECKING:
-    from jinja2.sandbox import SandboxedEnvironment
 
 MAX_POINT_DEPTH = 3
 
@@ -43,7 +37,6 @@ def check(agreement: Agreement) -> list[Problem]:
         problems.append(Problem("invalid-value", "more than 10 parties cannot be labelled", path="parties"))
     numbering = number(agreement)
     defined = set(context_values(agreement))
-    env: SandboxedEnvironment | None = None
     for node_text in iter_texts(agreement):
         value = node_text.value
         versions: list[tuple[str | None, str]] = list(value.items()) if isinstance(value, dict) else [(None, value)]
@@ -58,15 +51,10 @@ def check(agreement: Agreement) -> list[Problem]:
                         path=where, hint="fix the id or remove the reference"))
             if not has_template(text):
                 continue
-            from jinja2 import TemplateSyntaxError
-
-            env = env or build_environment(agreement.main_language)
             try:
-                needed = variables_used(text, env)
-            except TemplateSyntaxError as e:
-                problems.append(Problem(
-                    "template-syntax", f"template markup error: {e.message}", path=where,
-                    hint="write variables as {{ name }}"))
+                needed = variables_used(text)
+            except TemplateError as e:
+                problems.append(Problem("template-syntax", e.message, path=where, hint="write variables as {{ name }}"))
                 continue
             for name in sorted(needed - defined):
                 hint = ("add a 'term' section to agreement.yaml" if name == "term"

@@ -35,16 +35,40 @@ def has_template(text: str) -> bool:
     return _JINJA_MARK.search(text) is not None
 
 
-def variables_used(text: str, env: SandboxedEnvironment) -> set[str]:
+_SIMPLE_OUTPUT = re.compile(r"\{\{\s*([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*(?:\s*\|\s*[A-Za-z_]\w*)*\s*\}\}")
+_LITERALS = frozenset({"true", "false", "none", "True", "False", "None"})
+
+
+def _simple_variables(text: str) -> set[str] | None:
+    """Return the variables of a text whose only markup is ``{{ name.field | filter }}``, else ``None``."""
+    if "{%" in text or "{#" in text:
+        return None
+    rest = _SIMPLE_OUTPUT.sub("", text)
+    if "{{" in rest or "}}" in rest:
+        return None
+    return {m.group(1) for m in _SIMPLE_OUTPUT.finditer(text)} - _LITERALS
+
+
+def variables_used(text: str, env: SandboxedEnvironment | None = None) -> set[str]:
     """Return the names of the variables ``text`` needs.
 
-    :raises jinja2.TemplateSyntaxError: the text is not valid template markup.
+    Plain ``{{ name.field | filter }}`` outputs are read without Jinja2; anything else is
+    parsed by Jinja2 (``env``, or a sandboxed environment built for the purpose).
+
+    :raises TemplateError: the text is not valid template markup (code ``template-syntax``).
     """
     if not has_template(text):
         return set()
-    from jinja2 import meta
+    simple = _simple_variables(text)
+    if simple is not None:
+        return simple
+    from jinja2 import TemplateSyntaxError, meta
 
-    return set(meta.find_undeclared_variables(env.parse(text)))
+    env = env or build_environment("id")
+    try:
+        return set(meta.find_undeclared_variables(env.parse(text)))
+    except TemplateSyntaxError as e:
+        raise TemplateError(f"template markup error: {e.message}", code="template-syntax") from e
 
 
 BUILT_IN = ("term",)
