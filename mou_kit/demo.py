@@ -108,6 +108,7 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
 
 def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
     """Write the diff bundle from the first draft to the first meeting, and between the meetings."""
+    from .diff import diff_revisions
     from .render.diff_bundle import write_diff_bundle
     from .workspace import Workspace
 
@@ -119,15 +120,7 @@ def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
         for old, new, name in steps:
             say(f"comparing {name}")
             meeting, _revision = ws.meeting(new)
-            older, newer = ws.read(old), ws.read(new)
-            nodes = sorted(_node_ids(older) | _node_ids(newer))
-            files += write_diff_bundle(older, newer, out / name,
-                                       old_revision=ws.revision_info(old), new_revision=ws.revision_info(new),
-                                       meeting=meeting, proposers=ws.proposers(old, new, nodes))
+            files += write_diff_bundle(ws.read(old), ws.read(new), out / name, meeting=meeting,
+                                       result=diff_revisions(ws, old, new))
     return files
 
-
-def _node_ids(agreement: Agreement) -> set[str]:
-    from .model.walk import iter_ids
-
-    return {node for _path, node in iter_ids(agreement)}

@@ -27,6 +27,8 @@ def test_demo_writes_every_output(tmp_path: Path) -> None:
     assert any(line.startswith("verified:") and line.endswith("(agreed)") for line in report.lines)
     assert "tracked changes by BP3MI Kalbar (Proposed-by: bp3mi-kalbar):" in report.lines
     assert "import/tppo-kalbar.counterpart.docx" in names
+    matrix = (tmp_path / "out/diff/first-draft..meeting-1/matrix.html").read_text(encoding="utf-8")
+    assert "BP3MI Kalbar" in matrix and "Kanwil Kemenkumham Kalbar" in matrix  # Pengusul per change
     assert all(p.stat().st_size > 1000 for p in report.files)
     assert len(PdfReader(tmp_path / "out/documents/tppo-kalbar.pdf").pages) >= 3
     assert any("Pasal 1" in p.text for p in Document(str(tmp_path / "out/documents/tppo-kalbar.docx")).paragraphs)

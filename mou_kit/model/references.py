@@ -71,10 +71,6 @@ def variables_used(text: str, env: SandboxedEnvironment | None = None) -> set[st
         raise TemplateError(f"template markup error: {e.message}", code="template-syntax") from e
 
 
-BUILT_IN = ("term",)
-"""Names a text may use besides the agreement's variables: ``{{ term.duration_years }}``."""
-
-
 def context_values(agreement: Agreement) -> dict[str, Any]:
     """Return what ``{{ ... }}`` in the agreement's texts can see: its variables and its term."""
     values: dict[str, Any] = {k: v.value for k, v in agreement.variables.items()}

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..diff import RevisionInfo, diff
+from ..diff import AgreementDiff, RevisionInfo, diff
 from ..errors import RenderError
 from ..model import Agreement, Meeting
 from .diff_html import render_diff_html
@@ -21,12 +20,13 @@ BUNDLE_FILES = ("diff.html", "matrix.docx", "matrix.html", "redline.docx")
 def write_diff_bundle(old: Agreement, new: Agreement, folder: str | os.PathLike[str], *,
                       old_revision: RevisionInfo | None = None, new_revision: RevisionInfo | None = None,
                       meeting: Meeting | None = None, lang: str | None = None,
-                      proposers: Mapping[str, str] | None = None) -> list[Path]:
+                      result: AgreementDiff | None = None) -> list[Path]:
     """Write the HTML report, the matrix (DOCX and HTML) and the redline DOCX of ``old`` -> ``new``.
 
     ``meeting`` (the meeting that settled ``new``) fills the matrix's Hasil Pembahasan column
-    from its decisions about nodes; ``proposers`` (node id -> party id, from the history) fills
-    the Pengusul column per change. Returns the paths written (see :data:`BUNDLE_FILES`).
+    from its decisions about nodes. ``result`` is the diff when the caller has it already (from
+    :func:`mou_kit.diff_revisions`, with each change's party); otherwise it is computed here.
+    Returns the paths written (see :data:`BUNDLE_FILES`).
 
     :raises RenderError: the folder or a file cannot be written.
     """
@@ -35,9 +35,8 @@ def write_diff_bundle(old: Agreement, new: Agreement, folder: str | os.PathLike[
         out.mkdir(parents=True, exist_ok=True)
     except OSError as e:
         raise RenderError(f"cannot create {out}: {e.strerror or e}", code="render-failed") from e
-    result = diff(old, new, lang=lang, old_revision=old_revision, new_revision=new_revision)
-    if proposers:
-        result = dataclasses.replace(result, proposers=dict(proposers))
+    if result is None:
+        result = diff(old, new, lang=lang, old_revision=old_revision, new_revision=new_revision)
     decisions: Mapping[str, object] = {d.node: d for d in meeting.decisions if d.node} if meeting else {}
     paths = [out / name for name in BUNDLE_FILES]
     try:
