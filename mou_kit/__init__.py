@@ -1,110 +1,180 @@
 """mou_kit: Memoranda of Understanding as typed, versioned, diffable data.
 
 The public API is the names below; everything else is importable but private unless documented.
+Each name is imported when first used (PEP 562), so ``import mou_kit`` and ``mou --help`` stay
+fast and a program pays only for the layers it touches.
 """
 
-from .assemble import (
-    AgreementTemplate as AgreementTemplate,
-    Answers as Answers,
-    ClauseTemplate as ClauseTemplate,
-    Library as Library,
-    assemble as assemble,
-    load_library as load_library,
-    read_answers as read_answers,
-)
-from .diff import (
-    AgreementDiff as AgreementDiff,
-    Change as Change,
-    ChangeKind as ChangeKind,
-    RevisionInfo as RevisionInfo,
-    RevisionSource as RevisionSource,
-    diff as diff,
-    diff_revisions as diff_revisions,
-)
-from .errors import (
-    DiffError as DiffError,
-    LifecycleError as LifecycleError,
-    MouKitError as MouKitError,
-    Problem as Problem,
-    RenderError as RenderError,
-    SourceError as SourceError,
-    TemplateError as TemplateError,
-    ValidationFailed as ValidationFailed,
-    WorkspaceError as WorkspaceError,
-)
-from .files import (
-    dump_agreement as dump_agreement,
-    json_schema as json_schema,
-    load as load,
-    load_meetings as load_meetings,
-    save as save,
-)
-from .importers import ImportResult as ImportResult, import_docx as import_docx
-from .importing import import_revision as import_revision
-from .lifecycle import (
-    Deadline as Deadline,
-    Event as Event,
-    advance as advance,
-    calendar_ics as calendar_ics,
-    check_edit as check_edit,
-    next_deadline as next_deadline,
-    schedule as schedule,
-)
-from .lint import (
-    Finding as Finding,
-    lint as lint,
-)
-from .model import (
-    Address as Address,
-    Agreement as Agreement,
-    Annex as Annex,
-    Article as Article,
-    Attendee as Attendee,
-    Clause as Clause,
-    Closing as Closing,
-    Decision as Decision,
-    DefinedTerm as DefinedTerm,
-    HouseStyle as HouseStyle,
-    LifecycleState as LifecycleState,
-    Meeting as Meeting,
-    Numbering as Numbering,
-    Party as Party,
-    Point as Point,
-    Recital as Recital,
-    Signatory as Signatory,
-    Term as Term,
-    TextRenderer as TextRenderer,
-    Variable as Variable,
-    check as check,
-    number as number,
-)
-from .render import (
-    fingerprint as fingerprint,
-    render_docx as render_docx,
-    render_drafts as render_drafts,
-    render_html as render_html,
-    render_markdown as render_markdown,
-    render_pdf as render_pdf,
-    render_text as render_text,
-)
-from .signing import (
-    check_signatures as check_signatures,
-    make_test_certificates as make_test_certificates,
-    sign_pdf as sign_pdf,
-)
-from .workflow import (
-    Status as Status,
-    Verification as Verification,
-    advance_revision as advance_revision,
-    agreement_status as agreement_status,
-    portfolio as portfolio,
-    verify_document as verify_document,
-)
-from .workspace import (
-    BlameEntry as BlameEntry,
-    Conflict as Conflict,
-    Revision as Revision,
-    Workspace as Workspace,
-)
+from __future__ import annotations
+
+import sys
+from importlib import import_module
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# Where each public name lives; tests/test_api.py checks this against the imports below.
+_EXPORTS: dict[str, str] = {
+    ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
+    ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
+    ".errors": (
+        "DiffError LifecycleError MouKitError Problem RenderError SourceError TemplateError "
+        "ValidationFailed WorkspaceError"
+    ),
+    ".files": "dump_agreement json_schema load load_meetings save",
+    ".importers": "ImportResult import_docx",
+    ".importing": "import_revision",
+    ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
+    ".lint": "Finding lint",
+    ".model": (
+        "Address Agreement Annex Article Attendee Clause Closing Decision DefinedTerm "
+        "HouseStyle LifecycleState Meeting Numbering Party Point Recital Signatory Term "
+        "TextRenderer Variable check number"
+    ),
+    ".render": (
+        "fingerprint render_docx render_drafts render_html render_markdown render_pdf "
+        "render_text"
+    ),
+    ".signing": "check_signatures make_test_certificates sign_pdf",
+    ".workflow": "Status Verification advance_revision agreement_status portfolio verify_document",
+    ".workspace": "BlameEntry Conflict Revision Workspace",
+}
+
+if TYPE_CHECKING:
+    from .assemble import (
+        AgreementTemplate as AgreementTemplate,
+        Answers as Answers,
+        ClauseTemplate as ClauseTemplate,
+        Library as Library,
+        assemble as assemble,
+        load_library as load_library,
+        read_answers as read_answers,
+    )
+    from .diff import (
+        AgreementDiff as AgreementDiff,
+        Change as Change,
+        ChangeKind as ChangeKind,
+        RevisionInfo as RevisionInfo,
+        RevisionSource as RevisionSource,
+        diff as diff,
+        diff_revisions as diff_revisions,
+    )
+    from .errors import (
+        DiffError as DiffError,
+        LifecycleError as LifecycleError,
+        MouKitError as MouKitError,
+        Problem as Problem,
+        RenderError as RenderError,
+        SourceError as SourceError,
+        TemplateError as TemplateError,
+        ValidationFailed as ValidationFailed,
+        WorkspaceError as WorkspaceError,
+    )
+    from .files import (
+        dump_agreement as dump_agreement,
+        json_schema as json_schema,
+        load as load,
+        load_meetings as load_meetings,
+        save as save,
+    )
+    from .importers import ImportResult as ImportResult, import_docx as import_docx
+    from .importing import import_revision as import_revision
+    from .lifecycle import (
+        Deadline as Deadline,
+        Event as Event,
+        advance as advance,
+        calendar_ics as calendar_ics,
+        check_edit as check_edit,
+        next_deadline as next_deadline,
+        schedule as schedule,
+    )
+    from .lint import (
+        Finding as Finding,
+        lint as lint,
+    )
+    from .model import (
+        Address as Address,
+        Agreement as Agreement,
+        Annex as Annex,
+        Article as Article,
+        Attendee as Attendee,
+        Clause as Clause,
+        Closing as Closing,
+        Decision as Decision,
+        DefinedTerm as DefinedTerm,
+        HouseStyle as HouseStyle,
+        LifecycleState as LifecycleState,
+        Meeting as Meeting,
+        Numbering as Numbering,
+        Party as Party,
+        Point as Point,
+        Recital as Recital,
+        Signatory as Signatory,
+        Term as Term,
+        TextRenderer as TextRenderer,
+        Variable as Variable,
+        check as check,
+        number as number,
+    )
+    from .render import (
+        fingerprint as fingerprint,
+        render_docx as render_docx,
+        render_drafts as render_drafts,
+        render_html as render_html,
+        render_markdown as render_markdown,
+        render_pdf as render_pdf,
+        render_text as render_text,
+    )
+    from .signing import (
+        check_signatures as check_signatures,
+        make_test_certificates as make_test_certificates,
+        sign_pdf as sign_pdf,
+    )
+    from .workflow import (
+        Status as Status,
+        Verification as Verification,
+        advance_revision as advance_revision,
+        agreement_status as agreement_status,
+        portfolio as portfolio,
+        verify_document as verify_document,
+    )
+    from .workspace import (
+        BlameEntry as BlameEntry,
+        Conflict as Conflict,
+        Revision as Revision,
+        Workspace as Workspace,
+    )
+
+_HOME = {name: module for module, names in _EXPORTS.items() for name in names.split()}
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    """Import the public ``name`` on first use and keep it as a module attribute."""
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module 'mou_kit' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_HOME})
+
+
+class _PublicApi(ModuleType):
+    """The ``mou_kit`` module, whose ``diff``, ``lint`` and ``assemble`` are functions, not subpackages.
+
+    Importing a subpackage sets it as an attribute of its parent; here that would let
+    ``mou_kit.diff`` become the package instead of the function, depending on import order.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if isinstance(value, ModuleType) and _HOME.get(name) == "." + name:
+            return
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _PublicApi

@@ -1,46 +1,85 @@
-"""The ``mou`` command line: a thin skin that parses arguments, calls the API and prints."""
+"""The ``mou`` command line: a thin skin that parses arguments, calls the API and prints.
+
+Commands are listed here by name and built only when used, so ``mou render`` imports the
+rendering code and nothing of git, import or signing; ``mou --help`` builds them all.
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 import typer
 
-from . import agreement, demo, diff, importer, library, lifecycle, lint, meeting, proposals, render, revisions, signing
 from ._common import Group
+
+# name -> "module:attribute" in mou_kit.cli, in the order ``mou --help`` lists them.
+COMMANDS: dict[str, str] = {
+    "validate": "agreement:validate",
+    "show": "agreement:show",
+    "schema": "agreement:schema",
+    "demo": "demo:demo",
+    "assemble": "library:assemble",
+    "lint": "lint:lint",
+    "library": "library:app",
+    "diff": "diff:diff_cmd",
+    "new": "revisions:new",
+    "commit": "revisions:commit",
+    "log": "revisions:log",
+    "blame": "revisions:blame",
+    "meeting": "meeting:app",
+    "propose": "proposals:propose",
+    "merge": "proposals:merge",
+    "resolve": "proposals:resolve",
+    "sync": "proposals:sync",
+    "render": "render:render",
+    "advance": "lifecycle:advance",
+    "status": "lifecycle:status",
+    "calendar": "lifecycle:calendar",
+    "portfolio": "lifecycle:portfolio",
+    "sign": "signing:sign",
+    "verify": "signing:verify",
+    "import": "importer:import_cmd",
+}
+
+
+def build(name: str) -> Any:
+    """Return the click command ``name`` (see COMMANDS), importing only its module."""
+    module, attribute = COMMANDS[name].split(":")
+    target = getattr(import_module(f"{__name__}.{module}"), attribute)
+    if isinstance(target, typer.Typer):
+        return typer.main.get_command(target)
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    single.command(name)(target)
+    return typer.main.get_command(single)
+
+
+class _Mou(Group):
+    """The top-level group: its commands come from COMMANDS when first asked for."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = build(cmd_name)
+        return self.commands.get(cmd_name)
+
 
 app = typer.Typer(
     name="mou",
-    cls=Group,
+    cls=_Mou,
     help="Memoranda of Understanding as structured, versioned, diffable data.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-app.command()(agreement.validate)
-app.command()(agreement.show)
-app.command()(agreement.schema)
-app.command()(demo.demo)
-app.command()(library.assemble)
-app.command()(lint.lint)
-app.add_typer(library.app)
-app.command("diff")(diff.diff_cmd)
-app.command()(revisions.new)
-app.command()(revisions.commit)
-app.command()(revisions.log)
-app.command()(revisions.blame)
-app.add_typer(meeting.app)
-app.command()(proposals.propose)
-app.command()(proposals.merge)
-app.command()(proposals.resolve)
-app.command()(proposals.sync)
-app.command()(render.render)
-app.command()(lifecycle.advance)
-app.command()(lifecycle.status)
-app.command()(lifecycle.calendar)
-app.command()(lifecycle.portfolio)
-app.command()(signing.sign)
-app.command()(signing.verify)
-app.command("import")(importer.import_cmd)
+
+
+@app.callback()
+def _root() -> None:
+    """Memoranda of Understanding as structured, versioned, diffable data."""
 
 
 def main() -> None:

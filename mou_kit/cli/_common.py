@@ -35,6 +35,12 @@ def console(*, stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def wrote(path: Path | str, detail: str = "") -> None:
+    """Print "wrote PATH" (the word in green on a terminal); click's echo, so rich is not imported."""
+    typer.secho("wrote", fg="green", nl=False)
+    typer.echo(f" {path}{detail}")
+
+
 def print_json(data: Any) -> None:
     """Print ``data`` as indented JSON on stdout."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")

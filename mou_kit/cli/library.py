@@ -21,7 +21,8 @@ AnswersOption = Annotated[
 ]
 
 app = typer.Typer(name="library", help="The clause library: list, show, search and update templates.",
-                  no_args_is_help=True, rich_markup_mode=None)
+                  no_args_is_help=True, rich_markup_mode=None, add_completion=False,
+                  pretty_exceptions_enable=False)
 
 
 def _library(paths: list[Path] | None) -> Any:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json, wrote
 
 PROGRESS_FROM = 10
 """Show a progress bar when a portfolio has at least this many folders."""
@@ -92,7 +92,7 @@ def calendar(
     output.write_bytes(calendar_ics(agreement))
     count = sum(1 for d in schedule(agreement) if d.kind != "effective")
     note = "" if count else " (no dates yet: they count from the date of signing or term.effective_date)"
-    console().print(f"[green]wrote[/green] {output}: {count} events{note}")
+    wrote(output, f": {count} events{note}")
 
 
 def _progress() -> tuple[Any, Any]:

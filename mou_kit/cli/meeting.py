@@ -11,7 +11,9 @@ import typer
 from ..workspace import Workspace
 from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
 
-app = typer.Typer(name="meeting", help="Negotiation meetings: record, list, show.", no_args_is_help=True)
+app = typer.Typer(name="meeting", help="Negotiation meetings: record, list, show.", no_args_is_help=True,
+                  rich_markup_mode=None, add_completion=False,
+                  pretty_exceptions_enable=False)
 
 
 @app.command("add")

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from ._common import Folder, console, folder_or_cwd
+from ._common import Folder, folder_or_cwd, wrote
 
 Format = Literal["docx", "pdf", "html", "md"]
 Engine = Literal["typst", "libreoffice"]
@@ -45,4 +45,4 @@ def render(
         render_html(agreement, target, lang=lang, layout=layout)
     else:
         render_markdown(agreement, target, lang=lang)
-    console().print(f"[green]wrote[/green] {target}")
+    wrote(target)

@@ -1,0 +1,53 @@
+"""The public API: every exported name resolves, lazily, to what the type checker sees."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mou_kit
+
+INIT = Path(mou_kit.__file__)
+
+
+def _type_checking_imports() -> dict[str, str]:
+    """Return name -> module of the ``if TYPE_CHECKING:`` imports in mou_kit/__init__.py."""
+    tree = ast.parse(INIT.read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING")
+    return {alias.asname or alias.name: "." + (node.module or "")
+            for node in block.body if isinstance(node, ast.ImportFrom) for alias in node.names}
+
+
+def test_lazy_table_matches_the_typed_imports() -> None:
+    assert _type_checking_imports() == mou_kit._HOME
+
+
+@pytest.mark.parametrize("name", sorted(mou_kit._HOME))
+def test_every_public_name_resolves(name: str) -> None:
+    value = getattr(mou_kit, name)
+    assert getattr(value, "__name__", name) == name
+    assert name in dir(mou_kit)
+
+
+def test_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        _ = mou_kit.nothing_here  # type: ignore[attr-defined]
+
+
+def test_import_loads_no_layer_until_a_name_is_used() -> None:
+    code = ("import sys, mou_kit; before = sorted(m for m in sys.modules if m.startswith('mou_kit.')); "
+            "from mou_kit import render_pdf; "
+            "print(before, 'mou_kit.workspace' in sys.modules, 'mou_kit.render.pdf' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["[]", "False", "True"]
+
+
+def test_a_subpackage_import_never_hides_the_function_of_its_name() -> None:
+    code = ("import mou_kit.diff.change, mou_kit.lint.terms, mou_kit.assemble.answers, mou_kit; "
+            "print(*(type(getattr(mou_kit, n)).__name__ for n in ('diff', 'lint', 'assemble')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["function"] * 3
