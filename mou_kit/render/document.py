@@ -105,13 +105,13 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
     :raises MouKitError: ``lang`` has no form defined (code ``unknown-language``).
     :raises RenderError: a logo named in agreement.yaml is missing (code ``asset-missing``).
     """
-    from ..model import TextRenderer
+    from ..model import text_in
 
     loc = locale_for(lang)
-    tr = TextRenderer(agreement, lang)
+    main = agreement.main_language
 
     def pick(value: str | dict[str, str]) -> str:
-        return tr.pick(value) or TextRenderer(agreement, agreement.main_language).pick(value) or ""
+        return text_in(value, lang, main=main) or text_in(value, main, main=main) or ""
 
     day = today or agreement.date or dt.date.today()
     rev = revision or WORKING

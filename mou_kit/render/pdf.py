@@ -7,6 +7,7 @@ The typst template ships with the package; the agreement reaches it only as JSON
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 from dataclasses import dataclass
@@ -35,6 +36,18 @@ def package_dir(name: str) -> Path:
     return Path(str(resources.files("mou_kit") / name))
 
 
+@functools.cache
+def font_book() -> Any:
+    """Return typst's book of the packaged fonts (and its embedded ones), read once per process.
+
+    The font files ship with the package and never change while it runs, so the book is kept;
+    building it for every render cost a few milliseconds.
+    """
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=[str(package_dir("fonts"))])
+
+
 def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False) -> Laid:
     """Return the PDF typst makes of ``docs`` and the signature spots it reports.
 
@@ -48,8 +61,8 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
     logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
     data = document_data(docs, info, layout=layout, logos=logos)
     try:
-        compiler = typst.Compiler(str(template), root=str(root), font_paths=[str(package_dir("fonts"))],
-                                  ignore_system_fonts=True, sys_inputs={"data": json.dumps(data)})
+        compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
+                                  sys_inputs={"data": json.dumps(data)})
         stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
         pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
         raw: list[dict[str, Any]] = json.loads(compiler.query("<signature-field>", field="value"))
