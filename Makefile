@@ -12,6 +12,7 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[dev,sign]"
+	$(BIN)/python -m compileall -q mou_kit
 	touch $(STAMP)
 
 demo: $(STAMP)

@@ -26,12 +26,38 @@ def median_seconds(work: Callable[[], object], *, repeat: int = 15, warmup: int 
 
 def process_seconds(argv: Sequence[str], *, repeat: int = 7) -> float:
     """Return the median wall time of running ``argv`` as a fresh process (exit code must be 0)."""
-    times = []
+    return statistics.median(interleaved_seconds({"run": lambda: run_process(argv)}, repeat=repeat)["run"])
+
+
+def interleaved_seconds(tasks: dict[str, Callable[[], object]], *, repeat: int = 5) -> dict[str, list[float]]:
+    """Return the wall times of each task over ``repeat`` rounds that run every task in turn.
+
+    Side-by-side figures come from interleaved runs, so a slow spell of a shared machine falls
+    on both sides alike instead of on whichever ran during it.
+    """
+    times: dict[str, list[float]] = {name: [] for name in tasks}
     for _ in range(repeat):
-        started = time.perf_counter()
-        subprocess.run(list(argv), check=True, capture_output=True, cwd=ROOT)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for name, work in tasks.items():
+            started = time.perf_counter()
+            work()
+            times[name].append(time.perf_counter() - started)
+    return times
+
+
+def compile_package() -> None:
+    """Write mou_kit's bytecode, as installing a wheel does, so fresh processes do not compile source.
+
+    An editable install writes none, and where PYTHONDONTWRITEBYTECODE is set (as on CI here)
+    Python never writes it, so every ``mou`` process would compile ~80 modules first.
+    """
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "mou_kit"), quiet=1)
+
+
+def run_process(argv: Sequence[str]) -> None:
+    """Run ``argv`` as a fresh process from the repository root; its exit code must be 0."""
+    subprocess.run(list(argv), check=True, capture_output=True, cwd=ROOT)
 
 
 def mou(*args: str) -> list[str]:
