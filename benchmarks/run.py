@@ -9,12 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import json
 import platform
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+
+def _run_alone(name: str) -> list[dict[str, str]]:
+    """Return the rows of ``benchmarks.<name>``, run in its own interpreter.
+
+    Each module starts from a clean process, so one module's caches and heap (typst keeps
+    layouts of earlier renders) do not slow down the next.
+    """
+    code = f"import json, sys; sys.path.insert(0, {str(ROOT)!r}); from benchmarks import {name}; " \
+           f"print(json.dumps({name}.run()))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True)
+    rows: list[dict[str, str]] = json.loads(done.stdout.strip().splitlines()[-1])
+    return rows
 
 
 def main(names: list[str]) -> int:
@@ -27,7 +42,7 @@ def main(names: list[str]) -> int:
     for name in modules:
         module = importlib.import_module(f"benchmarks.{name}")
         print(f"== {name}", flush=True)
-        rows = module.run()
+        rows = _run_alone(name)
         for r in rows:
             print(f"  {r['benchmark']:<60} {r['figure']:>14}  {r['target']}  {r['note']}", flush=True)
         table = ["| benchmark | figure | target | note |", "| --- | --- | --- | --- |"]
@@ -39,7 +54,8 @@ def main(names: list[str]) -> int:
         "Figures from `make bench` (`python benchmarks/run.py`), medians of repeated runs on "
         f"{platform.machine()} with {platform.python_implementation()} {platform.python_version()}, "
         f"measured {dt.date.today().isoformat()} on a shared 2-core machine: compare ratios more than "
-        "absolute times. \"Fresh process\" means a new Python interpreter per run.\n\n"
+        "absolute times. Each module runs in its own interpreter; \"fresh process\" means a new "
+        "interpreter per run, and side-by-side figures alternate their two sides round by round.\n\n"
     )
     footer = (
         "## Instructions rather than time\n\n"
