@@ -74,6 +74,7 @@ class _Plain:
                     self.offsets[first + k] = int(offset)
             i += 2 + 3 * count
         self.trailer = pdf[tail + 7:pdf.index(b"startxref", tail)]
+        self.xref = xref
 
     def dictionary(self, number: int) -> bytes | None:
         """Return the dictionary that is object ``number``, or ``None`` if it is not a plain dictionary."""
@@ -95,6 +96,24 @@ class _Plain:
         match = re.search(re.escape(key) + rb"\s*(\d+)\s+0\s+R", body)
         return int(match.group(1)) if match else None
 
+    def pages(self) -> list[int] | None:
+        """Return the object numbers of the pages, in order, from a flat page tree; ``None`` otherwise."""
+        root_number = self.ref(self.trailer, b"/Root")
+        root = self.dictionary(root_number) if root_number is not None else None
+        pages_number = self.ref(root, b"/Pages") if root else None
+        pages = self.dictionary(pages_number) if pages_number is not None else None
+        kids = re.search(rb"/Kids\s*\[([\d\sR]*)\]", pages) if pages else None
+        return [int(n) for n in _REF.findall(kids.group(1))] if kids else None
+
+
+def open_plain(pdf: bytes) -> _Plain | None:
+    """Return the objects of ``pdf`` if it has the plain form (one classic xref, no update); else ``None``."""
+    match = _STARTXREF.search(pdf[-64:])
+    if match is None or pdf[int(match.group(1)):int(match.group(1)) + 4] != b"xref":
+        return None
+    plain = _Plain(pdf, int(match.group(1)))
+    return None if b"/Prev" in plain.trailer or b"/Encrypt" in plain.trailer else plain
+
 
 def finish_plain(pdf: bytes, spots: Sequence[SignatureSpot], names: Sequence[str], info: Mapping[str, str], *,
                  defaults: Mapping[str, str] | None = None) -> bytes | None:
@@ -103,21 +122,15 @@ def finish_plain(pdf: bytes, spots: Sequence[SignatureSpot], names: Sequence[str
     ``defaults`` only where that information lacks the key; or ``None`` when the file is not in
     the plain form this module handles.
     """
-    match = _STARTXREF.search(pdf[-64:])
-    if match is None or pdf[int(match.group(1)):int(match.group(1)) + 4] != b"xref":
+    plain = open_plain(pdf)
+    if plain is None:
         return None
-    plain = _Plain(pdf, int(match.group(1)))
     size = re.search(rb"/Size\s+(\d+)", plain.trailer)
     root_number, info_number = plain.ref(plain.trailer, b"/Root"), plain.ref(plain.trailer, b"/Info")
-    if size is None or root_number is None or b"/Prev" in plain.trailer or b"/Encrypt" in plain.trailer:
+    root = plain.dictionary(root_number) if root_number is not None else None
+    page_numbers = plain.pages()
+    if size is None or root is None or root_number is None or b"/AcroForm" in root or page_numbers is None:
         return None
-    root = plain.dictionary(root_number)
-    pages_number = plain.ref(root, b"/Pages") if root else None
-    pages = plain.dictionary(pages_number) if pages_number is not None else None
-    kids = re.search(rb"/Kids\s*\[([\d\sR]*)\]", pages) if pages else None
-    if root is None or b"/AcroForm" in root or kids is None:
-        return None
-    page_numbers = [int(n) for n in _REF.findall(kids.group(1))]
     next_number = int(size.group(1))
     objects: dict[int, bytes] = {}
     fields: list[int] = []
@@ -162,6 +175,6 @@ def finish_plain(pdf: bytes, spots: Sequence[SignatureSpot], names: Sequence[str
         next_number += 1
         objects[info_number] = b"<<" + entries + b">>"
     ident = re.search(rb"/ID\s*\[[^\]]*\]", plain.trailer)
-    trailer = (b"/Size %d/Root %d 0 R/Info %d 0 R/Prev %s" % (next_number, root_number, info_number, match.group(1))
+    trailer = (b"/Size %d/Root %d 0 R/Info %d 0 R/Prev %d" % (next_number, root_number, info_number, plain.xref)
                + (ident.group(0) if ident else b""))
     return append_section(pdf, objects, trailer)

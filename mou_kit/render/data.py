@@ -56,11 +56,24 @@ def targets_of(doc: Outline) -> set[str]:
     return out
 
 
+def _referenced(data: Any) -> set[str]:
+    """Return the ids that the runs anywhere in ``data`` point at."""
+    if isinstance(data, list):
+        return set().union(*map(_referenced, data)) if data else set()
+    if not isinstance(data, dict):
+        return set()
+    own = {data["r"]} if "t" in data and data.get("r") else set()
+    return own.union(*map(_referenced, data.values()))
+
+
 def outline_data(doc: Outline) -> Json:
-    """Return ``doc`` as JSON-ready data: every block, label and run, no markup."""
+    """Return ``doc`` as JSON-ready data: every block, label and run, no markup.
+
+    ``targets`` lists the ids some cross-reference points at, the places the template marks.
+    """
     targets = targets_of(doc)
     loc = doc.locale
-    return {
+    data: Json = {
         "lang": doc.lang,
         "title": {"lines": doc.title.lines, "numbers": doc.title.numbers, "about": doc.title.about,
                   "subject": doc.title.subject},
@@ -81,6 +94,8 @@ def outline_data(doc: Outline) -> Json:
         "meterai_text": loc.phrases["meterai"],
         "stamp": doc.stamp,
     }
+    data["targets"] = sorted(_referenced(data))
+    return data
 
 
 def document_data(docs: list[Outline], info: DocumentInfo, *, layout: str,

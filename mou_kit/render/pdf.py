@@ -17,6 +17,7 @@ from typing import Any
 
 from ..errors import RenderError
 from ..model import Agreement
+from ._marks import resolve
 from .data import document_data
 from .document import DocumentInfo, prepare
 from .finish import SignatureSpot
@@ -65,16 +66,14 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
                                   sys_inputs={"data": json.dumps(data)})
         stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
         pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
-        raw: list[dict[str, Any]] = json.loads(compiler.query("<signature-field>", field="value"))
     except (RuntimeError, ValueError) as e:
         message = getattr(e, "message", None) or str(e)
         raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
                           code="render-failed") from e
     if not isinstance(pdf, bytes):
         raise RenderError("typst returned no PDF", code="render-failed")
-    spots = [SignatureSpot(r["party"], int(r["page"]), float(r["x"]), float(r["y"]), float(r["w"]),
-                           float(r["h"])) for r in raw]
-    return Laid(pdf, spots)
+    marked = resolve(pdf, {d.lang: d.locale.phrases["link_to_page"] for d in docs})
+    return Laid(marked.pdf, marked.spots)
 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
