@@ -58,22 +58,20 @@ def _links(pdf: bytes) -> list[_Link]:
     if plain is None or pages is None:
         raise RenderError("typst wrote a PDF in a form mou_kit cannot read back; check the typst version "
                           "against pyproject.toml", code="render-failed")
-    where: dict[int, tuple[int, int, float]] = {}
-    for index, number in enumerate(pages, start=1):
-        body = plain.dictionary(number) or b""
-        annots, box = _ANNOTS.search(body), _TOP.search(body)
-        for ref in re.findall(rb"(\d+)\s+0\s+R", annots.group(1) if annots else b""):
-            where[int(ref)] = (index, number, float(box.group(1)) if box else 0.0)
     found = []
-    for match in _LINK.finditer(pdf):
-        address = _ADDRESS.search(match.group(2))
-        number = int(match.group(1))
-        if address is None or number not in where:
-            continue
-        x0, y0, x1, y1 = (float(v) for v in match.group(3).split())
-        page, page_object, top = where[number]
-        found.append(_Link(number, match.start(2), match.end(2), (x0, y0, x1, y1), match.group(3),
-                           address.group(1).decode(), address.group(2).decode(), page, page_object, top))
+    for index, page_object in enumerate(pages, start=1):
+        page = plain.dictionary(page_object) or b""
+        annots, box = _ANNOTS.search(page), _TOP.search(page)
+        top = float(box.group(1)) if box else 0.0
+        for ref in re.findall(rb"(\d+)\s+0\s+R", annots.group(1) if annots else b""):
+            number = int(ref)
+            match = _LINK.match(pdf, plain.offsets.get(number, len(pdf)))
+            address = _ADDRESS.search(match.group(2)) if match and int(match.group(1)) == number else None
+            if match is None or address is None:
+                continue
+            x0, y0, x1, y1 = (float(v) for v in match.group(3).split())
+            found.append(_Link(number, match.start(2), match.end(2), (x0, y0, x1, y1), match.group(3),
+                               address.group(1).decode(), address.group(2).decode(), index, page_object, top))
     return found
 
 

@@ -14,28 +14,38 @@ from .outline import AnnexBlock, ArticleBlock, Outline, Para, PointBlock, Run
 Json = dict[str, Any]
 
 
-def _runs(runs: list[Run], targets: set[str]) -> list[Json]:
-    return [{"t": r.text, "b": r.bold, "r": r.ref if r.ref in targets else None} for r in runs]
+class _Targets(set[str]):
+    """The ids a document may link to; ``used`` collects those some run does link to."""
+
+    def __init__(self, ids: set[str]) -> None:
+        super().__init__(ids)
+        self.used: set[str] = set()
 
 
-def _para(p: Para | None, targets: set[str]) -> Json | None:
+def _runs(runs: list[Run], targets: _Targets) -> list[Json]:
+    linked = [r.ref if r.ref in targets else None for r in runs]
+    targets.used.update(ref for ref in linked if ref is not None)
+    return [{"t": r.text, "b": r.bold, "r": ref} for r, ref in zip(runs, linked, strict=True)]
+
+
+def _para(p: Para | None, targets: _Targets) -> Json | None:
     if p is None:
         return None
     return {"label": p.label, "id": p.node, "runs": _runs(p.runs, targets)}
 
 
-def _point(p: PointBlock, targets: set[str]) -> Json:
+def _point(p: PointBlock, targets: _Targets) -> Json:
     return {"id": p.node, "label": p.label, "depth": p.depth, "runs": _runs(p.runs, targets),
             "points": [_point(q, targets) for q in p.points]}
 
 
-def _article(a: ArticleBlock, targets: set[str]) -> Json:
+def _article(a: ArticleBlock, targets: _Targets) -> Json:
     return {"id": a.node, "label": a.label, "heading": a.heading, "clauses": [
         {"id": c.node, "label": c.label, "runs": _runs(c.runs, targets),
          "points": [_point(p, targets) for p in c.points]} for c in a.clauses]}
 
 
-def _annex(a: AnnexBlock, targets: set[str]) -> Json:
+def _annex(a: AnnexBlock, targets: _Targets) -> Json:
     return {"id": a.node, "label": a.label, "title": a.title, "runs": _runs(a.runs, targets)}
 
 
@@ -56,22 +66,12 @@ def targets_of(doc: Outline) -> set[str]:
     return out
 
 
-def _referenced(data: Any) -> set[str]:
-    """Return the ids that the runs anywhere in ``data`` point at."""
-    if isinstance(data, list):
-        return set().union(*map(_referenced, data)) if data else set()
-    if not isinstance(data, dict):
-        return set()
-    own = {data["r"]} if "t" in data and data.get("r") else set()
-    return own.union(*map(_referenced, data.values()))
-
-
 def outline_data(doc: Outline) -> Json:
     """Return ``doc`` as JSON-ready data: every block, label and run, no markup.
 
     ``targets`` lists the ids some cross-reference points at, the places the template marks.
     """
-    targets = targets_of(doc)
+    targets = _Targets(targets_of(doc))
     loc = doc.locale
     data: Json = {
         "lang": doc.lang,
@@ -94,7 +94,7 @@ def outline_data(doc: Outline) -> Json:
         "meterai_text": loc.phrases["meterai"],
         "stamp": doc.stamp,
     }
-    data["targets"] = sorted(_referenced(data))
+    data["targets"] = sorted(targets.used)
     return data
 
 
