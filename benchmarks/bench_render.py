@@ -80,9 +80,9 @@ def run() -> list[dict[str, str]]:
 
         docx_then_soffice()  # warms the LibreOffice profile
         pdf(big)
-        fresh = interleaved_seconds({"pdf": lambda: run_process(fresh_cli), "lo": docx_then_soffice}, repeat=7)
+        fresh = interleaved_seconds({"pdf": lambda: run_process(fresh_cli), "lo": docx_then_soffice}, repeat=9)
         inproc = interleaved_seconds({"pdf": lambda: pdf(big),
-                                      "lo": lambda: convert(render_docx(big), profile=profile)}, repeat=11)
+                                      "lo": lambda: convert(render_docx(big), profile=profile)}, repeat=15)
         example_docx = render_docx(kalbar, lang="id", folder=example)
         example_lo = median_seconds(lambda: convert(example_docx, profile=profile), repeat=3, warmup=0)
     rows += [
