@@ -11,7 +11,7 @@ from ._common import Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
 
 LibraryPaths = Annotated[
     list[Path] | None,
-    typer.Option("--library", help="An extra library folder (repeatable); also MOU_LIBRARY_PATH.",
+    typer.Option("--library", metavar="DIR", help="An extra library folder (repeatable); also MOU_LIBRARY_PATH.",
                  file_okay=False, show_default=False),
 ]
 AnswersOption = Annotated[

@@ -11,7 +11,7 @@ import typer
 from ..workspace import Workspace
 from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
 
-app = typer.Typer(name="meeting", help="Negotiation meetings: record, list, show.", no_args_is_help=True,
+app = typer.Typer(name="meeting", help="Negotiation meetings: add, list, show.", no_args_is_help=True,
                   rich_markup_mode=None, add_completion=False,
                   pretty_exceptions_enable=False)
 
@@ -23,9 +23,10 @@ def add(
     place: Annotated[str | None, typer.Option(help="Where it was held.")] = None,
     title: Annotated[str | None, typer.Option(help="A title for the record.")] = None,
     chair: Annotated[str | None, typer.Option(help='The chair as "Name|Institution|Role".')] = None,
-    attendee: Annotated[list[str] | None, typer.Option(help='An attendee as "Name|Institution|Role"; repeat.')] = None,
-    agenda: Annotated[list[str] | None, typer.Option(help="An agenda item; repeat.")] = None,
-    decision: Annotated[list[str] | None, typer.Option(help="A decision; repeat.")] = None,
+    attendee: Annotated[list[str] | None, typer.Option(
+        metavar="ATTENDEE", help='An attendee as "Name|Institution|Role"; repeat.')] = None,
+    agenda: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="An agenda item; repeat.")] = None,
+    decision: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="A decision; repeat.")] = None,
     outcome: Annotated[str | None, typer.Option(help="The outcome in one sentence.")] = None,
     source: Annotated[Path | None, typer.Option("--from", help="A meeting YAML file instead of the options.",
                                                 dir_okay=False, exists=True)] = None,

@@ -46,13 +46,14 @@ def _quiet_pyhanko() -> None:
 
 def verify(
     pdf: PdfFile,
-    trust: Annotated[list[Path] | None, typer.Option("--trust", help="A trusted root certificate (PEM/DER); "
-                                                     "repeat for several.", exists=True, dir_okay=False)] = None,
+    trust: Annotated[list[Path] | None, typer.Option(
+        "--trust", metavar="FILE", help="A trusted root certificate (PEM/DER); repeat for several.", exists=True,
+        dir_okay=False)] = None,
     directory: Annotated[Path | None, typer.Option("-C", "--directory", file_okay=False, help=(
         "The agreement repository to match the PDF against (default: the current folder, when it is one)."))] = None,
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
-    party: Annotated[list[str] | None, typer.Option("--party", help="A party (id) that must have signed; "
-                                                    "repeat.")] = None,
+    party: Annotated[list[str] | None, typer.Option(
+        "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Check each signature of a PDF and which revision of the agreement it is; exit 1 on any problem."""
