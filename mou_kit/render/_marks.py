@@ -76,7 +76,7 @@ def _links(pdf: bytes) -> list[_Link]:
 
 
 def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
-    """Return ``pdf`` with its ``mou:`` links resolved, and where each signatory signs.
+    """Return ``pdf`` with its ``mou:`` links resolved, and where each signatory signs (first place only).
 
     ``page_words`` gives, per language, the link's spoken text, e.g. ``{"id": "halaman {page}"}``.
     A reference whose target was not marked becomes inert rather than pointing nowhere.
@@ -106,4 +106,7 @@ def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
     spots = [SignatureSpot(link.key, link.page, link.rect[0], link.top - link.rect[3], link.rect[2] - link.rect[0],
                            link.rect[3] - link.rect[1]) for link in links if link.kind == "sig"]
     spots.sort(key=lambda s: (s.page, round(s.y, 1), s.x))
-    return Marked(bytes(out), spots)
+    # One field per party: a digital signature covers the whole file, so when both languages follow
+    # each other with a signature page each, the second page is for signing printed copies by hand.
+    first = {spot.party: spot for spot in reversed(spots)}
+    return Marked(bytes(out), [spot for spot in spots if first[spot.party] is spot])

@@ -67,3 +67,13 @@ def test_clause_text_cannot_make_a_marker() -> None:
     plain = render_pdf(build("a1[c1,c2]", texts={"c1": "Alamat biasa saja."}))
     assert links(pdf) == links(plain)  # the signature markers only, made inert
     assert "mou:ref:id:a1" in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+
+
+def test_one_signature_field_per_party_when_the_languages_follow_each_other() -> None:
+    pdf = render_pdf(load(KALBAR), lang="id+en", folder=KALBAR, layout="sequential")
+    reader = PdfReader(io.BytesIO(pdf))
+    fields = [(n, str(a.get_object()["/T"])) for n, page in enumerate(reader.pages, start=1)
+              for a in page.get("/Annots", []) or [] if a.get_object().get("/FT") == "/Sig"]
+    names = [name for _, name in fields]
+    assert len(names) == len(set(names)) == len(load(KALBAR).parties)
+    assert {n for n, _ in fields} == {min(n for n, _ in fields)}  # on the first signature page
