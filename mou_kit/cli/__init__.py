@@ -11,7 +11,7 @@ from typing import Any
 
 import typer
 
-from ._common import Group
+from ._common import TYPER_SETTINGS, Group
 
 # name -> "module:attribute" in mou_kit.cli, in the order ``mou --help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -49,7 +49,7 @@ def build(name: str) -> Any:
     target = getattr(import_module(f"{__name__}.{module}"), attribute)
     if isinstance(target, typer.Typer):
         return typer.main.get_command(target)
-    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    single = typer.Typer(**TYPER_SETTINGS)
     single.command(name)(target)
     return typer.main.get_command(single)
 
@@ -71,15 +71,13 @@ app = typer.Typer(
     cls=_Mou,
     help="Memoranda of Understanding as structured, versioned, diffable data.",
     no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
+    **TYPER_SETTINGS,
 )
 
 
 @app.callback()
 def _root() -> None:
-    """Memoranda of Understanding as structured, versioned, diffable data."""
+    """Make ``mou`` a group of commands; it takes no options of its own (its help is the app's)."""
 
 
 def main() -> None:

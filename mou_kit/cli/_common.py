@@ -13,6 +13,10 @@ from typer.core import TyperGroup
 
 from ..errors import MouKitError, ValidationFailed
 
+TYPER_SETTINGS: dict[str, Any] = {"add_completion": False, "pretty_exceptions_enable": False,
+                                  "rich_markup_mode": None}
+"""How every typer app of ``mou`` is built: no completion install, plain help, no rich tracebacks."""
+
 EXIT_USER_ERROR = 1
 EXIT_USAGE_ERROR = 2
 

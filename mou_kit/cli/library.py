@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
+from ._common import TYPER_SETTINGS, Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
 
 LibraryPaths = Annotated[
     list[Path] | None,
@@ -21,8 +21,7 @@ AnswersOption = Annotated[
 ]
 
 app = typer.Typer(name="library", help="The clause library: list, show, search and update templates.",
-                  no_args_is_help=True, rich_markup_mode=None, add_completion=False,
-                  pretty_exceptions_enable=False)
+                  no_args_is_help=True, **TYPER_SETTINGS)
 
 
 def _library(paths: list[Path] | None) -> Any:

@@ -9,11 +9,10 @@ from typing import Annotated
 import typer
 
 from ..workspace import Workspace
-from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import TYPER_SETTINGS, Folder, JsonFlag, console, folder_or_cwd, print_json
 
 app = typer.Typer(name="meeting", help="Negotiation meetings: add, list, show.", no_args_is_help=True,
-                  rich_markup_mode=None, add_completion=False,
-                  pretty_exceptions_enable=False)
+                  **TYPER_SETTINGS)
 
 
 @app.command("add")

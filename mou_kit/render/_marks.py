@@ -16,14 +16,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import RenderError
-from ._pdfbytes import open_plain, text_string
+from ._pdfbytes import ANNOTS, MEDIABOX, REF, number, open_plain, text_string
 from .finish import SignatureSpot
 
 _LINK = re.compile(rb"(\d+)\s+0\s+obj\s*(<</Type/Annot/Subtype/Link/Rect\[([-\d.\s]+)\].*?>>)\s*endobj", re.S)
 _ADDRESS = re.compile(rb"/URI\(mou:(sig|at|ref):([-\w:.]+)\)")
 _PARENT = re.compile(rb"/StructParent\s+\d+")
-_ANNOTS = re.compile(rb"/Annots\s*\[([\d\sR]*)\]")
-_TOP = re.compile(rb"/MediaBox\s*\[\s*[-\d.]+\s+[-\d.]+\s+[-\d.]+\s+([-\d.]+)\s*\]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +34,6 @@ class Marked:
 
 @dataclass(frozen=True, slots=True)
 class _Link:
-    number: int
     start: int
     end: int
     rect: tuple[float, float, float, float]
@@ -48,10 +45,6 @@ class _Link:
     top: float
 
 
-def _number(value: float) -> bytes:
-    return f"{value:.2f}".rstrip("0").rstrip(".").encode()
-
-
 def _links(pdf: bytes) -> list[_Link]:
     plain = open_plain(pdf)
     pages = plain.pages() if plain is not None else None
@@ -61,16 +54,16 @@ def _links(pdf: bytes) -> list[_Link]:
     found = []
     for index, page_object in enumerate(pages, start=1):
         page = plain.dictionary(page_object) or b""
-        annots, box = _ANNOTS.search(page), _TOP.search(page)
-        top = float(box.group(1)) if box else 0.0
-        for ref in re.findall(rb"(\d+)\s+0\s+R", annots.group(1) if annots else b""):
-            number = int(ref)
-            match = _LINK.match(pdf, plain.offsets.get(number, len(pdf)))
-            address = _ADDRESS.search(match.group(2)) if match and int(match.group(1)) == number else None
+        annots, box = ANNOTS.search(page), MEDIABOX.search(page)
+        top = float(box.group(4)) if box else 0.0
+        for ref in REF.findall(annots.group(1) if annots else b""):
+            obj = int(ref)
+            match = _LINK.match(pdf, plain.offsets.get(obj, len(pdf)))
+            address = _ADDRESS.search(match.group(2)) if match and int(match.group(1)) == obj else None
             if match is None or address is None:
                 continue
             x0, y0, x1, y1 = (float(v) for v in match.group(3).split())
-            found.append(_Link(number, match.start(2), match.end(2), (x0, y0, x1, y1), match.group(3),
+            found.append(_Link(match.start(2), match.end(2), (x0, y0, x1, y1), match.group(3),
                                address.group(1).decode(), address.group(2).decode(), index, page_object, top))
     return found
 
@@ -84,10 +77,10 @@ def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
     :raises RenderError: the PDF is not in the plain form typst writes (code ``render-failed``).
     """
     links = _links(pdf)
-    targets = {}
+    targets: dict[str, _Link] = {}
     for link in links:
-        if link.kind == "at" and link.key not in targets:
-            targets[link.key] = link
+        if link.kind == "at":
+            targets.setdefault(link.key, link)
     out = bytearray(pdf)
     for link in links:
         head = b"<</Type/Annot/Subtype/Link/Rect[" + link.rect_bytes
@@ -97,8 +90,8 @@ def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
         if target is not None:
             lang = link.key.split(":", 1)[0]
             words = page_words.get(lang, "{page}").format(page=target.page)
-            tail += (b"/Dest[%d 0 R/XYZ %s %s 0]" % (target.page_object, _number(target.rect[0]),
-                                                     _number(target.rect[3] + 2)) + b"/Contents" + text_string(words))
+            tail += (b"/Dest[%d 0 R/XYZ %s %s 0]" % (target.page_object, number(target.rect[0]),
+                                                     number(target.rect[3] + 2)) + b"/Contents" + text_string(words))
         new = head + tail + b">>"
         if len(new) > link.end - link.start:
             raise RenderError(f"the link to {link.key!r} does not fit back into the PDF", code="render-failed")

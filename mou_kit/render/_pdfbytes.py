@@ -17,7 +17,9 @@ if TYPE_CHECKING:
     from .finish import SignatureSpot
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
-_REF = re.compile(rb"(\d+)\s+0\s+R")
+REF = re.compile(rb"(\d+)\s+0\s+R")
+ANNOTS = re.compile(rb"/Annots\s*\[([\d\sR]*)\]")
+MEDIABOX = re.compile(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]")
 
 
 def text_string(text: str) -> bytes:
@@ -27,7 +29,8 @@ def text_string(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def _number(value: float) -> bytes:
+def number(value: float) -> bytes:
+    """Return ``value`` as a short PDF number: up to four decimals, no trailing zeros."""
     return f"{value:.4f}".rstrip("0").rstrip(".").encode()
 
 
@@ -103,7 +106,7 @@ class _Plain:
         pages_number = self.ref(root, b"/Pages") if root else None
         pages = self.dictionary(pages_number) if pages_number is not None else None
         kids = re.search(rb"/Kids\s*\[([\d\sR]*)\]", pages) if pages else None
-        return [int(n) for n in _REF.findall(kids.group(1))] if kids else None
+        return [int(n) for n in REF.findall(kids.group(1))] if kids else None
 
 
 def open_plain(pdf: bytes) -> _Plain | None:
@@ -137,27 +140,27 @@ def finish_plain(pdf: bytes, spots: Sequence[SignatureSpot], names: Sequence[str
     for spot, name in zip(spots, names, strict=True):
         if not 1 <= spot.page <= len(page_numbers):
             return None
-        number = page_numbers[spot.page - 1]
-        page = objects.get(number) or plain.dictionary(number)
-        box = re.search(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]", page or b"")
+        page_object = page_numbers[spot.page - 1]
+        page = objects.get(page_object) or plain.dictionary(page_object)
+        box = MEDIABOX.search(page or b"")
         if page is None or box is None or re.search(rb"/Type\s*/Page\b", page) is None \
                 or re.search(rb"/Annots\s*\d", page):
             return None
         top = float(box.group(4))
-        rect = b" ".join(_number(v) for v in (spot.x, top - spot.y - spot.height, spot.x + spot.width, top - spot.y))
+        rect = b" ".join(number(v) for v in (spot.x, top - spot.y - spot.height, spot.x + spot.width, top - spot.y))
         appearance, widget = next_number, next_number + 1
         next_number += 2
         objects[appearance] = (b"<</Type/XObject/Subtype/Form/BBox[0 0 %s %s]/Length 0>>\nstream\n\nendstream"
-                               % (_number(spot.width), _number(spot.height)))
+                               % (number(spot.width), number(spot.height)))
         objects[widget] = (b"<</Type/Annot/Subtype/Widget/FT/Sig/T" + text_string(name) + b"/F 4/Rect[" + rect
-                           + b"]/P %d 0 R/AP<</N %d 0 R>>>>" % (number, appearance))
+                           + b"]/P %d 0 R/AP<</N %d 0 R>>>>" % (page_object, appearance))
         fields.append(widget)
-        annots = re.search(rb"/Annots\s*\[([\d\sR]*)\]", page)
+        annots = ANNOTS.search(page)
         if annots is not None:
             page = page[:annots.end(1)] + b" %d 0 R" % widget + page[annots.end(1):]
         else:
             page = page[:-2] + b"/Annots[%d 0 R]>>" % widget
-        objects[number] = page
+        objects[page_object] = page
     if fields:
         refs = b" ".join(b"%d 0 R" % n for n in fields)
         # false is the default; poppler reports an explicit /Suspects false as an error once a form exists
