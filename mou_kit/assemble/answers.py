@@ -6,16 +6,15 @@ import os
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import Field, PrivateAttr
 
 from ..files import YamlDocument, read_yaml_file
+from ..model.record import Record
 from .template import AgreementEntry
 
 
-class Answers(BaseModel):
+class Answers(Record):
     """The answers file: which templates, which values, and the fields of ``agreement.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     template: str | None = Field(default=None, description="A whole-agreement template, e.g. 'nk-tripartit'.")
     library: list[str] = Field(default_factory=list,

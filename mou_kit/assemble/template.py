@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, create_model, model_validator
 
 from ..model import Slug, Text
+from ..model.record import Record
 from ..model.text import LANG_PATTERN
 
 SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$")
@@ -37,19 +38,15 @@ def version_key(version: str) -> tuple[int, ...]:
     return tuple(int(p) for p in version.split("."))
 
 
-class PointItem(BaseModel):
+class PointItem(Record):
     """One item of a ``points`` variable: an id and its text, e.g. one scope item."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
 
 
-class TemplateVariable(BaseModel):
+class TemplateVariable(Record):
     """A value the analyst supplies when the template is used, with its type and an example."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     type: VariableType = "string"
@@ -101,10 +98,8 @@ def values_model(name: str, variables: list[TemplateVariable]) -> type[BaseModel
     return model
 
 
-class TemplatePoint(BaseModel):
+class TemplatePoint(Record):
     """A point in a template: a fixed point, or ``each: <points variable>`` for a list of them."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: str | None = None
     text: Text | None = None
@@ -121,10 +116,10 @@ class TemplatePoint(BaseModel):
         return self
 
 
-class TemplateClause(BaseModel):
+class TemplateClause(Record):
     """A clause (ayat) in a template: its id, text, points and an optional condition."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    model_config = ConfigDict(populate_by_name=True)
 
     id: str
     text: Text
@@ -138,17 +133,13 @@ class TemplateClause(BaseModel):
 class TemplateArticle(BaseModel):
     """The article a template produces: default id, heading and clauses."""
 
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
     id: Slug
     heading: Text
     clauses: list[TemplateClause] = Field(min_length=1)
 
 
-class Alternative(BaseModel):
+class Alternative(Record):
     """One negotiating position of a template (e.g. standard or strict confidentiality)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: Text
@@ -157,19 +148,15 @@ class Alternative(BaseModel):
     article: TemplateArticle
 
 
-class ChangeNote(BaseModel):
+class ChangeNote(Record):
     """What changed in one version of a template, shown when an agreement drifts behind it."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     version: Version
     note: Text
 
 
-class AgreementEntry(BaseModel):
+class AgreementEntry(Record):
     """One article of an agreement, by the template that makes it (in answers and agreement templates)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     template: str = Field(description="A template id, or 'id@1.2.0' for one version.")
     id: Slug | None = Field(default=None, description="The article id; default: the template's.")
@@ -178,10 +165,8 @@ class AgreementEntry(BaseModel):
     when: str | None = None
 
 
-class ClauseTemplate(BaseModel):
+class ClauseTemplate(Record):
     """A reusable, versioned, bilingual article template (a ``ClauseTemplate`` of the library)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     version: Version
@@ -239,10 +224,8 @@ class ClauseTemplate(BaseModel):
         return values_model(self.id, self.variables)
 
 
-class AgreementTemplate(BaseModel):
+class AgreementTemplate(Record):
     """A whole-agreement template: the kind, form defaults and the list of articles to assemble."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     version: Version

@@ -6,11 +6,12 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .article import Article
 from .ids import FolderPath, Slug
 from .party import Party
+from .record import Record
 from .state import LifecycleState
 from .text import LANG_PATTERN, Text
 
@@ -20,19 +21,15 @@ VariableValue = bool | int | float | dt.date | str
 _VARIABLE_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-class Recital(BaseModel):
+class Recital(Record):
     """A recital ("bahwa ...;" / "WHEREAS ..."), lettered at render time."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
 
 
-class DefinedTerm(BaseModel):
+class DefinedTerm(Record):
     """A term the agreement defines and then uses with its capitalisation."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     term: Text
@@ -40,10 +37,8 @@ class DefinedTerm(BaseModel):
     defined_in: Slug | None = Field(default=None, description="The node whose text defines the term.")
 
 
-class Annex(BaseModel):
+class Annex(Record):
     """An annex (Lampiran): a title and either inline text or a file under ``annexes/``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: Text
@@ -51,10 +46,8 @@ class Annex(BaseModel):
     file: FolderPath | None = Field(default=None, description="Path under annexes/, e.g. 'annexes/rencana-aksi.pdf'.")
 
 
-class Variable(BaseModel):
+class Variable(Record):
     """A typed value that clause texts use as ``{{ name }}``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     type: VariableType = "string"
     value: VariableValue
@@ -77,10 +70,8 @@ class Variable(BaseModel):
         return self
 
 
-class Term(BaseModel):
+class Term(Record):
     """How long the agreement runs: start, duration or end, renewal and notice."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     effective_date: dt.date | None = Field(
         default=None, description="When it takes effect; empty means on the date of signing."
@@ -95,30 +86,24 @@ class Term(BaseModel):
     )
 
 
-class Closing(BaseModel):
+class Closing(Record):
     """How the agreement is executed: number of originals, meterai, official stamps."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     copies: int | None = Field(default=None, ge=1, description="Originals made; empty means one per party.")
     meterai: bool = Field(default=False, description="Whether each original carries a duty stamp (meterai).")
     stamp: bool = Field(default=True, description="Whether each signature carries the official stamp (cap dinas).")
 
 
-class HouseStyle(BaseModel):
+class HouseStyle(Record):
     """Form choices that differ between institutions, all attested in practice."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     first_party_label: Literal["KESATU", "PERTAMA"] = "KESATU"
     date_digits: bool = Field(default=False, description="Add '(18-07-2023)' after the date in words.")
     bilingual_layout: Literal["side-by-side", "sequential"] = "side-by-side"
 
 
-class AgreementHead(BaseModel):
+class AgreementHead(Record):
     """Everything about an agreement except its articles: the content of ``agreement.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     kind: AgreementKind = "mou"

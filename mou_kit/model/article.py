@@ -2,30 +2,27 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .ids import Slug
+from .record import Record
 from .text import Text
 
 
-class Point(BaseModel):
+class Point(Record):
     """A listed point (huruf a., then angka 1. below it); numbers are computed, never stored."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
     points: list[Point] = Field(default_factory=list, description="Sub-points (angka, then a lower level).")
 
 
-class Clause(BaseModel):
+class Clause(Record):
     """A clause (ayat): a text, optionally leading in to a list of points.
 
     An article with a single clause prints it without a number, as Indonesian and
     international practice both do.
     """
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     text: Text
@@ -35,10 +32,8 @@ class Clause(BaseModel):
     )
 
 
-class Article(BaseModel):
+class Article(Record):
     """An article (Pasal) with its heading and clauses, stored as ``articles/<id>.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     heading: Text

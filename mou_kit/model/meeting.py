@@ -5,17 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .ids import Slug
+from .record import Record
 
 DecisionResult = Literal["agreed", "agreed-with-changes", "pending", "deleted", "reformulated"]
 
 
-class Attendee(BaseModel):
+class Attendee(Record):
     """A person at a meeting, with the institution and the role they came in."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str
     institution: str
@@ -23,20 +22,16 @@ class Attendee(BaseModel):
     party: Slug | None = Field(default=None, description="The party id the attendee speaks for, if any.")
 
 
-class Decision(BaseModel):
+class Decision(Record):
     """One outcome of a meeting, optionally about one node of the agreement."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     text: str
     node: Slug | None = Field(default=None, description="The article, clause or point it concerns.")
     result: DecisionResult | None = None
 
 
-class Meeting(BaseModel):
+class Meeting(Record):
     """A negotiation meeting, stored as ``meetings/<id>.yaml`` beside the draft it settled."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     title: str | None = None

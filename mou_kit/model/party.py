@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from .ids import FolderPath, Slug
+from .record import Record
 from .text import Text
 
 
-class Signatory(BaseModel):
+class Signatory(Record):
     """The official who signs for a party: name, position, rank and registration number."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     name: str = Field(description="Full name with academic titles, as it is printed under the signature.")
     position: Text = Field(description="Position (jabatan), e.g. 'KEPALA KEPOLISIAN DAERAH KALIMANTAN BARAT'.")
@@ -24,10 +23,8 @@ class Signatory(BaseModel):
     id_number: str | None = Field(default=None, description="The registration number itself.")
 
 
-class Party(BaseModel):
+class Party(Record):
     """One party to the agreement, in the order the agreement names them (PIHAK KESATU first)."""
-
-    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     id: Slug
     name: Text = Field(description="Full name of the institution, as in the title block.")

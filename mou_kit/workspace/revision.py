@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import ConfigDict
+
+from ..model.record import Record
 
 TRAILER_KEYS = {"proposed-by": "proposed_by", "meeting": "meeting", "stage": "stage"}
 """The commit trailers mou_kit writes and reads, by lower-case key."""
 
 
-class Revision(BaseModel):
+class Revision(Record):
     """A dated revision of an agreement (one commit); made by the workspace, not by users."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     id: str
     short_id: str
@@ -31,10 +33,10 @@ class Revision(BaseModel):
         return self.message.split("\n", 1)[0]
 
 
-class BlameEntry(BaseModel):
+class BlameEntry(Record):
     """Which revision last changed one node of the agreement, and the party and meeting behind it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+    model_config = ConfigDict(frozen=True)
 
     node: str
     article: str
