@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from ._common import EXIT_USER_ERROR, Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import EXIT_USER_ERROR, Folder, JsonFlag, console, folder_or_cwd
+from ._json import emit
 from .library import AnswersOption, LibraryPaths
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -21,7 +22,7 @@ def lint(directory: Folder = Path("."), as_json: JsonFlag = False, answers: Answ
 
     report = lint_folder(folder_or_cwd(directory), library_paths=library or [], answers_path=answers)
     if as_json:
-        print_json(report.to_dict())
+        emit("lint", report.to_dict())
     else:
         out = console()
         for f in report.findings:
