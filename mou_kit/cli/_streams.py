@@ -63,3 +63,15 @@ def write(path: Path | str, data: bytes | str) -> None:
         sys.stdout.buffer.flush()
         return
     Path(path).write_bytes(raw)
+
+
+def existing(value: Path | None) -> Path | None:
+    """Check, as typer's ``exists=True`` would, that the file ``value`` exists, ``-`` always passing.
+
+    (typer's own check compares the converted ``Path`` with ``"-"``, so it refuses ``-``.)
+    """
+    if value is not None and not is_dash(value) and not Path(value).exists():
+        import typer
+
+        raise typer.BadParameter(f"file {str(value)!r} does not exist.")
+    return value

@@ -9,12 +9,12 @@ import typer
 
 from ._common import Folder, JsonFlag, Party, console, folder_or_cwd, status
 from ._json import emit
-from ._streams import input_path
+from ._streams import existing, input_path
 
 
 def import_cmd(
     file: Annotated[Path, typer.Argument(help="The Word file (.docx) from the other side (- for stdin).",
-                                         dir_okay=False, exists=True, allow_dash=True)],
+                                         dir_okay=False, allow_dash=True, callback=existing)],
     proposed_by: Party = None,  # the party the file comes from
     accept: Annotated[bool, typer.Option(
         "--accept/--as-proposals",

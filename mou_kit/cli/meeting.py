@@ -11,7 +11,7 @@ import typer
 from ..workspace import Workspace
 from ._common import TYPER_SETTINGS, Folder, JsonFlag, console, folder_or_cwd, status
 from ._json import emit
-from ._streams import input_path
+from ._streams import existing, input_path
 
 app = typer.Typer(name="meeting", help="Negotiation meetings: add, list, show.", no_args_is_help=True,
                   **TYPER_SETTINGS)
@@ -30,7 +30,7 @@ def add(
     decision: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="A decision; repeat.")] = None,
     outcome: Annotated[str | None, typer.Option(help="The outcome in one sentence.")] = None,
     source: Annotated[Path | None, typer.Option("--from", help="A meeting YAML file instead of the options (- for "
-                                                "stdin).", dir_okay=False, exists=True, allow_dash=True)] = None,
+                                                "stdin).", dir_okay=False, allow_dash=True, callback=existing)] = None,
     directory: Folder = Path("."),
     as_json: JsonFlag = False,
 ) -> None:

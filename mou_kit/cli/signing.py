@@ -10,10 +10,10 @@ import typer
 
 from ._common import EXIT_USER_ERROR, JsonFlag, console, status
 from ._json import emit
-from ._streams import DASH, input_path, is_dash, read_bytes, write
+from ._streams import DASH, existing, input_path, is_dash, read_bytes, write
 
-PdfFile = Annotated[Path, typer.Argument(help="The PDF file (- for stdin).", exists=True, dir_okay=False,
-                                         allow_dash=True)]
+PdfFile = Annotated[Path, typer.Argument(help="The PDF file (- for stdin).", dir_okay=False, allow_dash=True,
+                                         callback=existing)]
 
 
 def sign(
