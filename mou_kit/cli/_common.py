@@ -37,7 +37,7 @@ def _remember_json(ctx: typer.Context, value: bool) -> bool:
     return value
 
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text (docs/cli-json.md).",
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs (see docs/cli-json.md).",
                                         callback=_remember_json, is_eager=True)]
 Lang = Annotated[
     str | None,

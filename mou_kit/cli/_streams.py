@@ -30,13 +30,19 @@ def read_bytes(path: Path | str) -> bytes:
 
 
 @contextmanager
+def _spooled(name: str, suffix: str) -> Iterator[Path]:
+    """Yield a path ``<name><suffix>`` in a temporary folder removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=f"mou-{name}-") as folder:
+        yield Path(folder) / f"{name}{suffix}"
+
+
+@contextmanager
 def input_path(path: Path | str, suffix: str = "") -> Iterator[Path]:
     """Yield a path holding the input ``path``: the file itself, or standard input spooled to a temporary file."""
     if not is_dash(path):
         yield Path(path)
         return
-    with tempfile.TemporaryDirectory(prefix="mou-stdin-") as folder:
-        spooled = Path(folder) / f"stdin{suffix}"
+    with _spooled("stdin", suffix) as spooled:
         with spooled.open("wb") as out:
             shutil.copyfileobj(sys.stdin.buffer, out)
         yield spooled
@@ -48,8 +54,7 @@ def output_path(path: Path | str, suffix: str = "") -> Iterator[Path]:
     if not is_dash(path):
         yield Path(path)
         return
-    with tempfile.TemporaryDirectory(prefix="mou-stdout-") as folder:
-        spooled = Path(folder) / f"stdout{suffix}"
+    with _spooled("stdout", suffix) as spooled:
         yield spooled
         write(DASH, spooled.read_bytes())
 
