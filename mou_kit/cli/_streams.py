@@ -49,6 +49,16 @@ def input_path(path: Path | str, suffix: str = "") -> Iterator[Path]:
 
 
 @contextmanager
+def optional_input_path(path: Path | str | None, suffix: str = "") -> Iterator[Path | None]:
+    """Yield :func:`input_path` of ``path``, or ``None`` when no path was given."""
+    if path is None:
+        yield None
+        return
+    with input_path(path, suffix) as found:
+        yield found
+
+
+@contextmanager
 def output_path(path: Path | str, suffix: str = "") -> Iterator[Path]:
     """Yield a path to write the output ``path`` to: the file itself, or a temporary file copied to stdout."""
     if not is_dash(path):

@@ -9,7 +9,7 @@ import typer
 
 from ._common import TYPER_SETTINGS, Folder, JsonFlag, Lang, console, folder_or_cwd, status
 from ._json import emit
-from ._streams import input_path, is_dash
+from ._streams import input_path, is_dash, optional_input_path
 
 LibraryPaths = Annotated[
     list[Path] | None,
@@ -18,8 +18,8 @@ LibraryPaths = Annotated[
 ]
 AnswersOption = Annotated[
     Path | None,
-    typer.Option("--answers", help="The answers file (default: .mou/answers.yaml in the agreement folder).",
-                 dir_okay=False, show_default=False),
+    typer.Option("--answers", help="The answers file (default: .mou/answers.yaml in the agreement folder; - for "
+                 "stdin).", dir_okay=False, show_default=False, allow_dash=True),
 ]
 
 app = typer.Typer(name="library", help="The clause library: list, show, search and update templates.",
@@ -127,8 +127,9 @@ def update(node: Annotated[str, typer.Argument(help="An article, clause or point
     """Bring the newest version of a node's template into the agreement folder."""
     from ..drafting import update_from_library
 
-    result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
-                                 answers_path=answers)
+    with optional_input_path(answers, ".yaml") as answers_path:
+        result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
+                                     answers_path=answers_path)
     if not result.changed:
         status("already up to date")
         return

@@ -126,3 +126,15 @@ def test_diff_keeps_markers_in_a_pipe_and_colours_only_a_terminal(pair: tuple[st
     assert "[-Masing-masing-]{+Setiap+} PIHAK" in piped and "\x1b[" not in piped
     shown = _through_pty([*MOU, "diff", *pair], str(ROOT)).decode()
     assert "\x1b[" in shown and "[-Masing-masing-]" not in shown and "Masing-masing" in shown
+
+
+def test_answers_from_stdin_for_assemble_and_lint(examples: Path, tmp_path: Path) -> None:
+    answers = examples / "tppo-kalbar.answers.yaml"
+    out = tmp_path / "draft"
+    assembled = runner.invoke(app, ["assemble", "-", "-o", str(out)], input=answers.read_bytes())
+    assert assembled.exit_code == 0, assembled.output
+    assert (out / ".mou/answers.yaml").read_bytes() == answers.read_bytes()
+    from_file = runner.invoke(app, ["lint", "--json", "--answers", str(answers), "-C", str(out)])
+    from_stdin = runner.invoke(app, ["lint", "--json", "--answers", "-", "-C", str(out)], input=answers.read_bytes())
+    assert from_stdin.exit_code == from_file.exit_code == 0
+    assert from_stdin.stdout == from_file.stdout and '"warning": 1' in from_stdin.stdout
