@@ -55,7 +55,7 @@ def markdown() -> str:
         "and exits 1, as it does without `--json`; a usage error (exit 2) stays text on stderr.",
         "`mou diff --format json` is the same as `mou diff --json`; `mou portfolio --html` prints HTML.",
         "",
-        "Each form's full JSON Schema (draft 2020-12) is a file in [cli-json/](cli-json/), generated from",
+        "Each form's full JSON Schema (draft 2020-12) is a file in `docs/cli-json/`, generated from",
         "the models in `mou_kit/cli/_schemas.py`; `tests/cli/test_json.py` runs every command with",
         "`--json` and validates what it prints against that file.",
         "",
