@@ -288,6 +288,17 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "library show": document(
         "library show", "One template as the library holds it (see docs/templates.md).",
         template=(ClauseTemplate | AgreementTemplate, Field(discriminator="kind"))),
+    "library update": document(
+        "library update", "The files a newer template changed, and the revision recording them.",
+        node=(str, ...), changed=(list[str], ...),
+        revision=(str | None, Field(description="The revision made; null outside a repository or when nothing "
+                                                "changed."))),
+    "assemble": document(
+        "assemble", "The agreement assembled from the answers, and the files written (none without -o).",
+        id=(str, ...), output=(str | None, ...), files=(list[str], ...), agreement=(Agreement, ...)),
+    "calendar": document(
+        "calendar", "The iCalendar file written and the events it holds (none before the agreement has dates).",
+        path=(str, ...), events=(list[Deadline], ...)),
     "error": document(
         "error", "Printed instead of a command's own document when it fails with --json (exit code 1).",
         command=(str, Field(description="The command that failed, e.g. 'meeting list'.")), code=(ErrorCode, ...),

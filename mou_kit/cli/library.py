@@ -123,13 +123,16 @@ def show(template: Annotated[str, typer.Argument(help="A template id, or id@1.0.
 
 @app.command()
 def update(node: Annotated[str, typer.Argument(help="An article, clause or point id.")],
-           directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None) -> None:
+           directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None,
+           as_json: JsonFlag = False) -> None:
     """Bring the newest version of a node's template into the agreement folder."""
     from ..drafting import update_from_library
 
     with optional_input_path(answers, ".yaml") as answers_path:
         result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
                                      answers_path=answers_path)
+    if as_json:
+        emit("library update", {"node": node, "changed": result.changed, "revision": result.revision})
     if not result.changed:
         status("already up to date")
         return
@@ -142,7 +145,7 @@ def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAM
              output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the agreement folder here "
                                                          "(- or none: print the draft).", file_okay=False,
                                                          allow_dash=True)] = None,
-             lang: Lang = None, library: LibraryPaths = None) -> None:
+             lang: Lang = None, library: LibraryPaths = None, as_json: JsonFlag = False) -> None:
     """Assemble a draft from the clause library and an answers file (without -o, print it)."""
     from rich.markup import escape
 
@@ -152,10 +155,17 @@ def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAM
             from ..render import render_text
 
             agreement = assemble_file(path, library_paths=[str(p) for p in library or []])
+            if as_json:
+                emit("assemble", {"id": agreement.id, "output": None, "files": [],
+                                  "agreement": agreement.model_dump(mode="json", by_alias=True)})
+                return
             console().print(escape(render_text(agreement, lang)), end="")
             return
         from ..drafting import assemble_to_folder
 
         agreement, changed = assemble_to_folder(path, output, library_paths=library or [])
+    if as_json:
+        emit("assemble", {"id": agreement.id, "output": str(output), "files": changed,
+                          "agreement": agreement.model_dump(mode="json", by_alias=True)})
     status("assembled", f"{agreement.id}: {len(agreement.articles)} articles, {len(changed)} file(s) written to "
            f"{output}")

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 import typer
 
 from ._common import Folder, JsonFlag, console, folder_or_cwd, status as status_line, wrote
-from ._json import dumps, emit
+from ._json import document, dumps, emit
 from ._streams import is_dash, write
 
 PROGRESS_FROM = 10
@@ -93,14 +93,21 @@ def calendar(
     output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write (- for stdout).",
                                          dir_okay=False, allow_dash=True)],
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Write the agreement's expiry, notice deadline and evaluation dates as an iCalendar file."""
     from ..lifecycle import calendar_ics, schedule
     from ..workflow.status import current_agreement
 
     agreement = current_agreement(folder_or_cwd(directory))
+    if as_json and is_dash(output):
+        raise typer.BadParameter("--json prints the report on stdout: give -o FILE.ics, not -o -", param_hint="-o")
     write(output, calendar_ics(agreement))
-    count = sum(1 for d in schedule(agreement) if d.kind != "effective")
+    events = [d for d in schedule(agreement) if d.kind != "effective"]
+    if as_json:
+        rows = [{"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary} for d in events]
+        emit("calendar", {"path": str(output), "events": rows})
+    count = len(events)
     note = "" if count else " (no dates yet: they count from the date of signing or term.effective_date)"
     wrote("<stdout>" if is_dash(output) else output, f": {count} events{note}")
 
@@ -144,8 +151,6 @@ def portfolio(
     finally:
         bar.stop()
     if as_json or as_html:
-        from ._json import document
-
         data = {"agreements": [r.to_dict() for r in rows],
                 "unreadable": [{"path": str(f.path), "error": f.error} for f in failed]}
         text = portfolio_html(rows, today=day) if as_html and not as_json else dumps(document("portfolio", data))

@@ -89,6 +89,13 @@ def test_every_command_prints_its_document(examples: Path, tmp_path: Path, signe
     assert check("library list")["templates"]
     assert check("library search", "force", "majeure")["templates"][0]["id"] == "keadaan-kahar"
     assert check("library show", "kerahasiaan")["template"]["id"] == "kerahasiaan"
+    answers = str(examples / "tppo-kalbar.answers.yaml")
+    printed = check("assemble", answers)
+    assert (printed["output"], printed["files"], printed["agreement"]["id"]) == (None, [], "tppo-kalbar")
+    drafted = check("assemble", answers, "-o", str(tmp_path / "drafted"))
+    assert ".mou/answers.yaml" in drafted["files"] and drafted["output"] == str(tmp_path / "drafted")
+    updated = check("library update", "kerahasiaan", "-C", str(tmp_path / "drafted"))
+    assert (updated["changed"], updated["revision"]) == ([], None)
 
     folder = tmp_path / "nk"
     c = ("-C", str(folder))
@@ -110,10 +117,12 @@ def test_every_command_prints_its_document(examples: Path, tmp_path: Path, signe
     assert check("status", *c)["state"] == "draft"
     moved = check("advance", "negotiation", "--party", "polda-kalbar", "--date", "2023-07-19", *c)
     assert (moved["previous"], moved["state"], moved["party"]) == ("draft", "negotiation", "polda-kalbar")
+    calendar = check("calendar", "-o", str(tmp_path / "nk.ics"), *c)
+    assert calendar["events"] == [] and (tmp_path / "nk.ics").is_file()  # no dates before signing
     rendered = check("render", "-f", "md", "-o", str(tmp_path / "nk.md"), *c)
     assert rendered["bytes"] == (tmp_path / "nk.md").stat().st_size > 0
     portfolio = check("portfolio", str(tmp_path))
-    assert [a["id"] for a in portfolio["agreements"]] == ["tppo-kalbar"]
+    assert sorted(a["id"] for a in portfolio["agreements"]) == ["tppo-kalbar", "tppo-kalbar"]
 
     # proposals: a conflict, settled from stdin
     assert check("propose", "bp3mi-kalbar", *c)["branch"] == "proposal/bp3mi-kalbar"
