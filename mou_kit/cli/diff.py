@@ -136,9 +136,10 @@ def diff_cmd(
         with output_path(target, ".docx") as path:
             write_redline(old, new, path, diff=result)
     else:
-        # colour only on a terminal; anywhere else (a pipe, a file) the wdiff markers [-old-]{+new+}
+        # colour only on a terminal that shows it; anywhere else (a pipe, a file, TERM=dumb) the wdiff
+        # markers [-old-]{+new+}
         screen = console()
-        coloured = output is None and fmt == DiffFormat.TEXT and screen.is_terminal
+        coloured = output is None and fmt == DiffFormat.TEXT and screen.is_terminal and not screen.is_dumb_terminal
         text = _text(result, fmt, markup=coloured)
         if coloured:
             screen.print(text, end="")

@@ -97,14 +97,13 @@ def test_sign_from_stdin_to_stdout_then_verify_from_stdin(signed_demo: SignedDem
     assert "ok polda-kalbar" in verified.stdout
 
 
-def _through_pty(args: list[str], cwd: str) -> bytes:
-    """Return what ``args`` prints when its stdout is a terminal."""
+def _through_pty(args: list[str], cwd: str, term: str = "xterm-256color") -> bytes:
+    """Return what ``args`` prints when its stdout is a terminal of the kind ``term``."""
     import pty
 
     master, slave = pty.openpty()
-    process = subprocess.Popen(args, stdout=slave, stderr=subprocess.DEVNULL, cwd=cwd,
-                               env={k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "TERM")} | {
-                                   "TERM": "xterm-256color"})
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "TERM")} | {"TERM": term}
+    process = subprocess.Popen(args, stdout=slave, stderr=subprocess.DEVNULL, cwd=cwd, env=env)
     os.close(slave)
     out = b""
     while True:
@@ -126,6 +125,8 @@ def test_diff_keeps_markers_in_a_pipe_and_colours_only_a_terminal(pair: tuple[st
     assert "[-Masing-masing-]{+Setiap+} PIHAK" in piped and "\x1b[" not in piped
     shown = _through_pty([*MOU, "diff", *pair], str(ROOT)).decode()
     assert "\x1b[" in shown and "[-Masing-masing-]" not in shown and "Masing-masing" in shown
+    dumb = _through_pty([*MOU, "diff", *pair], str(ROOT), term="dumb").decode()
+    assert "[-Masing-masing-]{+Setiap+}" in dumb and "\x1b[" not in dumb
 
 
 def test_answers_from_stdin_for_assemble_and_lint(examples: Path, tmp_path: Path) -> None:
