@@ -10,7 +10,7 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from ..errors import MouKitError, ValidationFailed
+from ..errors import ErrorCode, MouKitError, ValidationFailed
 from ._json import COMMAND_KEY, JSON_KEY, dumps, error_document
 
 TYPER_SETTINGS: dict[str, Any] = {"add_completion": False, "pretty_exceptions_enable": False,
@@ -105,7 +105,8 @@ class Group(TyperGroup):
             fail(error, ctx)
         except OSError as error:
             name = f"{error.filename}: " if error.filename else ""
-            fail(MouKitError(f"{name}{error.strerror or error}", code="file-unreadable"), ctx)
+            code: ErrorCode = "file-missing" if isinstance(error, FileNotFoundError) else "file-unreadable"
+            fail(MouKitError(f"{name}{error.strerror or error}", code=code), ctx)
 
 
 def folder_or_cwd(path: Path | None) -> Path:

@@ -182,3 +182,13 @@ def test_validate_json_on_an_invalid_folder_lists_every_problem(examples: Path, 
     assert data["problems"][0]["file"] == "agreement.yaml" and data["problems"][0]["line"] == 13
     error = check("lint", "-C", str(folder), code=1, form="error")
     assert error["command"] == "lint" and len(error["problems"]) == 2
+
+
+def test_an_os_error_with_json_is_the_error_document_too(examples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "nk"
+    assert runner.invoke(build_app(), ["new", str(folder), "--from", str(examples / "tppo-kalbar")]).exit_code == 0
+    check = Checked()
+    error = check("calendar", "-o", str(tmp_path / "no" / "such" / "nk.ics"), "-C", str(folder), code=1, form="error")
+    assert (error["command"], error["code"]) == ("calendar", "file-missing") and "nk.ics" in error["message"]
+    text = runner.invoke(build_app(), ["calendar", "-o", str(tmp_path / "no" / "nk.ics"), "-C", str(folder)])
+    assert text.exit_code == 1 and text.stderr.startswith("error: ") and "[file-missing]" in text.stderr
