@@ -26,6 +26,7 @@ ErrorCode = Literal[
     "not-an-agreement",
     "template-unsafe",
     "template-undefined",
+    "template-limit",
     "diff-failed",
     "render-failed",
     "lifecycle-illegal",
