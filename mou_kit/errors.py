@@ -8,6 +8,7 @@ from typing import Literal
 ErrorCode = Literal[
     "yaml-syntax",
     "yaml-alias",
+    "duplicate-key",
     "file-too-large",
     "file-missing",
     "file-unreadable",
