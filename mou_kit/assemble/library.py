@@ -249,8 +249,8 @@ def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) ->
         try:
             tree = parse(envs.template(lang), item)
         except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
-            out.append(problem("template-invalid", f"template markup error: {failure(e, 'template-invalid').message}",
-                               item.where,
+            reason = failure(e, "template-invalid").message
+            out.append(problem("template-invalid", f"template markup error: {reason}", item.where,
                                "write values as << name >> and conditions as <% if name %>...<% endif %>"))
             continue
         for reason in unsafe_constructs(tree):
@@ -262,8 +262,8 @@ def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) ->
             try:
                 agreement_tree = envs.agreement(lang).parse(item.text)
             except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
-                out.append(problem("template-invalid", f"agreement markup error: {failure(e, 'template-invalid').message}",
-                                   item.where,
+                reason = failure(e, "template-invalid").message
+                out.append(problem("template-invalid", f"agreement markup error: {reason}", item.where,
                                    "write agreement variables as {{ name }}"))
                 continue
             for reason in unsafe_constructs(agreement_tree):

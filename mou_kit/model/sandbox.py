@@ -173,7 +173,7 @@ def _make_class() -> type[SandboxedEnvironment]:
             bounds.before_binop(operator, left, right)
             return bounds.after_value(self.binop_table[operator](left, right), "result")
 
-        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
             bounds.tick()
             if isinstance(__obj, types.BuiltinFunctionType | types.BuiltinMethodType):
                 for arg in (*args, *kwargs.values()):
@@ -272,7 +272,7 @@ def build_environment(lang: str, *, loader: BaseLoader | None = None,
     )
     env.globals.pop("lipsum", None)
     env.filters.update(_own_filters(lang))
-    env.filters = {name: _guard_filter(name, func) for name, func in env.filters.items()}  # type: ignore[assignment]
+    env.filters = {name: _guard_filter(name, func) for name, func in env.filters.items()}
     env.filters.update(_budget_filters(syntax))
     return env
 
@@ -288,8 +288,7 @@ def failure(error: BaseException, runtime_code: ErrorCode) -> TemplateError:
     ``template-undefined``, broken markup ``template-syntax``; anything else Python raised
     inside the text (``1/0``, ``'a' - 1``) gives ``runtime_code``.
     """
-    from jinja2 import TemplateError as JinjaError
-    from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2 import TemplateError as JinjaError, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
 
     if isinstance(error, TemplateError):
