@@ -14,7 +14,13 @@ from ._common import Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
 
 def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Check every file of the agreement and report all problems at once."""
+    from ..errors import ValidationFailed
+    from ..model.references import fill_problems
+
     agreement = load(folder_or_cwd(directory))
+    problems = fill_problems(agreement)
+    if problems:
+        raise ValidationFailed(problems)
     if as_json:
         print_json({"valid": True, "id": agreement.id, "articles": len(agreement.articles)})
         return

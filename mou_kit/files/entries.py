@@ -1,8 +1,11 @@
 """Which entries of an agreement folder are read: plain files and folders only, never followed links.
 
 A symbolic link would let an agreement show, render and commit files from outside its folder; a
-FIFO named ``articles/x.yaml`` would make every command wait forever; a device or a hard link
-shared with a file elsewhere is no part of an agreement either. Each is refused with one line.
+FIFO named ``articles/x.yaml`` would make every command wait forever; a device is no part of an
+agreement either. Each is refused with one line. In an agreement repository (a folder with
+``.git``) a hard link is refused too, since its data, shared with a name elsewhere, would be
+recorded in the history; a plain folder is read as it is, because pip and uv install package data
+(the examples) as hard links to their cache.
 """
 
 from __future__ import annotations

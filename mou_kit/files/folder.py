@@ -58,9 +58,10 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
             hint="run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'")])
     files: dict[str, bytes] = {}
+    shared_ok = not (root / ".git").exists()  # see files/entries.py: hard links are refused in a repository
     for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES),
                 *listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
-        data = read_plain(root / rel, MAX_YAML_BYTES)
+        data = read_plain(root / rel, MAX_YAML_BYTES, hard_links=shared_ok)
         if isinstance(data, int):
             files[rel] = _TOO_LARGE + str(data).encode()
         elif isinstance(data, str):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateError
+from ..errors import Problem, TemplateError
 from .agreement import Agreement
 from .numbering import Numbering, number
 from .sandbox import build_environment, compile_text, evaluate, failure
@@ -160,3 +160,33 @@ class TextRenderer:
         if chosen is None:
             return ""
         return "".join(s.text for s in self.segments(chosen, context=context))
+
+
+def fill_problems(agreement: Agreement) -> list[Problem]:
+    """Return one problem per text that cannot be filled in, in any of its languages.
+
+    Each names the file and the place in it; ``mou validate`` reports them with the schema's problems,
+    so a text that would fail (``{{ 1/0 }}``) or exceed a limit (``{{ 9**(9**9) }}``) is found before
+    ``show`` or ``render`` meets it.
+    """
+    from .walk import format_path, iter_texts
+
+    renderers: dict[str, TextRenderer] = {}
+    main = agreement.main_language
+    out: list[Problem] = []
+    for item in iter_texts(agreement):
+        versions = item.value.items() if isinstance(item.value, dict) else [(main, item.value)]
+        for lang, raw in versions:
+            if not has_template(raw):
+                continue
+            if lang not in renderers:
+                renderers[lang] = TextRenderer(agreement, lang)
+            try:
+                renderers[lang].fill(raw, context=item.node)
+            except TemplateError as e:
+                path = item.path + ((lang,) if isinstance(item.value, dict) else ())
+                file = "agreement.yaml"
+                if path[0] == "articles" and isinstance(path[1], int):
+                    file, path = f"articles/{agreement.articles[path[1]].id}.yaml", path[2:]
+                out.append(Problem(e.code, e.message, file=file, path=format_path(path)))
+    return out
