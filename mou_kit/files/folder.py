@@ -16,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, ValidationFailed
 from ..model import Agreement, Article, Meeting, check
+from ..model.references import fill_problems
 from ..model.text import control_character
 from ..model.walk import format_path, parse_path
 from .entries import listing, read_plain
@@ -286,7 +287,7 @@ def _revalidate(agreement: Agreement, unchanged: frozenset[str] = frozenset()) -
         fresh = Agreement.model_validate(data)
     except ValidationError as e:
         raise ValidationFailed(problems_from(e, Agreement, "<agreement>", b"")) from None
-    problems = check(fresh)
+    problems = check(fresh) or fill_problems(fresh)  # a text that cannot be filled in is never written
     if problems:
         raise ValidationFailed(problems)
     return fresh
