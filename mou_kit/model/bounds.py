@@ -187,6 +187,32 @@ def before_binop(operator: str, left: Any, right: Any) -> None:
         check_percent_format(left)
 
 
+def _at_most(worst: int, what: str) -> None:
+    if worst > MAX_STRING * 10:
+        raise LimitExceeded(f"{what} would build more than {MAX_STRING:,} characters")
+
+
+def before_filter(name: str, value: Any, rest: list[Any]) -> None:
+    """Raise when the filter ``name`` on ``value`` with arguments ``rest`` would build too much."""
+    if name == "replace" and len(rest) >= 2:
+        _at_most(size(value) * (size(rest[1]) + 1), "filter 'replace'")
+    elif name == "indent" and isinstance(value, str):
+        width = rest[0] if rest and isinstance(rest[0], int) else 4
+        _at_most(value.count("\n") * abs(width) * 10, "filter 'indent'")
+    elif name == "format" and isinstance(value, str):
+        check_percent_format(value)
+
+
+def before_str_method(owner: str, name: str, args: tuple[Any, ...]) -> None:
+    """Raise when the string method ``owner.name(*args)`` would build too much (its widths are checked apart)."""
+    if name == "replace":
+        _at_most(len(owner) * (size(args[1]) + 1 if len(args) > 1 else 1), "replace()")
+    elif name == "join" and args:
+        _at_most(size(args[0]) * (len(owner) + 1), "join()")
+    elif name == "expandtabs":
+        _at_most(owner.count("\t") * (args[0] if args and isinstance(args[0], int) else 8), "expandtabs()")
+
+
 def after_value(value: Any, what: str) -> Any:
     """Return ``value`` when a number or string built by the template is within the limits."""
     if isinstance(value, int) and not isinstance(value, bool):

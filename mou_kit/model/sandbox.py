@@ -93,15 +93,7 @@ def _guard_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
         rest = [*args[skip + 1:], *kwargs.values()]
         for arg in rest:
             bounds.check_width(arg, f"filter {name!r}")
-        if name == "replace" and len(rest) >= 2:
-            if bounds.size(value) * (bounds.size(rest[1]) + 1) > bounds.MAX_STRING * 10:
-                raise bounds.LimitExceeded(f"filter 'replace' would build more than {bounds.MAX_STRING:,} characters")
-        elif name == "indent" and isinstance(value, str):
-            width = rest[0] if rest and isinstance(rest[0], int) else 4
-            if value.count("\n") * abs(width) > bounds.MAX_STRING:
-                raise bounds.LimitExceeded(f"filter 'indent' would build more than {bounds.MAX_STRING:,} characters")
-        elif name == "format" and isinstance(value, str):
-            bounds.check_percent_format(value)
+        bounds.before_filter(name, value, rest)
         return bounds.after_value(func(*args, **kwargs), f"result of filter {name!r}")
 
     return guarded
@@ -179,16 +171,8 @@ def _make_class() -> type[SandboxedEnvironment]:
                 for arg in (*args, *kwargs.values()):
                     bounds.check_width(arg, f"{getattr(__obj, '__name__', 'call')}()")
                 owner = getattr(__obj, "__self__", None)
-                if isinstance(owner, str) and __obj.__name__ in ("replace", "join", "expandtabs"):
-                    worst = bounds.size(owner) * (bounds.size(args[1]) + 1 if __obj.__name__ == "replace" and
-                                                  len(args) > 1 else 1)
-                    if __obj.__name__ == "join" and args:
-                        worst = bounds.size(args[0]) * (len(owner) + 1)
-                    if __obj.__name__ == "expandtabs":
-                        worst = owner.count("\t") * (args[0] if args and isinstance(args[0], int) else 8)
-                    if worst > bounds.MAX_STRING * 10:
-                        raise bounds.LimitExceeded(f"{__obj.__name__}() would build more than "
-                                                   f"{bounds.MAX_STRING:,} characters")
+                if isinstance(owner, str):
+                    bounds.before_str_method(owner, __obj.__name__, args)
             result = super().call(__context, __obj, *args, **kwargs)
             return bounds.after_value(result, "result")
 

@@ -91,9 +91,9 @@ def _import_error(tmp_path: Path, data: bytes) -> SourceError:
     ("many_paragraphs", "source-too-large", "100,003 paragraphs"),
 ])
 def test_issue_20_packages_are_refused(tmp_path: Path, mutate: str, code: str, words: str) -> None:
-    from tests.reliability import corpus
+    from tests.reliability import packages
 
-    error = _import_error(tmp_path, corpus._docx(getattr(corpus, mutate)))
+    error = _import_error(tmp_path, packages.docx(getattr(packages, mutate)))
     assert error.code == code
     assert words in str(error)
 
@@ -124,17 +124,17 @@ def test_an_entity_the_byte_check_cannot_see_is_refused_after_parsing() -> None:
 
 @pytest.mark.parametrize("damage", ["corrupt_deflate", "truncated"])
 def test_a_damaged_zip_is_source_not_docx(tmp_path: Path, damage: str) -> None:
-    from tests.reliability import corpus
+    from tests.reliability import packages
 
-    good = corpus._docx()
-    data = corpus.corrupt_deflate(good) if damage == "corrupt_deflate" else good[:-200]
+    good = packages.docx()
+    data = packages.corrupt_deflate(good) if damage == "corrupt_deflate" else good[:-200]
     assert _import_error(tmp_path, data).code == "source-not-docx"
 
 
 def test_the_paragraph_cap_is_a_limit() -> None:
-    from tests.reliability import corpus
+    from tests.reliability import packages
 
-    data = corpus._docx()
+    data = packages.docx()
     check_docx(data, "in.docx")
     with pytest.raises(SourceError, match="more than the 2 an agreement import reads") as info:
         check_docx(data, "in.docx", Limits(paragraphs=2))

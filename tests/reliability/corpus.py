@@ -9,13 +9,11 @@ Run ``python -m tests.reliability.corpus`` for the figures of ``docs/reliability
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import subprocess
 import sys
 import time
-import zipfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -23,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .packages import corrupt_deflate, docx, main_part_not_xml, many_paragraphs, utf16_doctype
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "research-mou-en"
@@ -153,65 +153,16 @@ TEXT_INPUTS = {
 }
 
 
-def _docx(mutate: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
-    import docx
-
-    document = docx.Document()
-    for line in ("Pasal 1", "Maksud dan Tujuan", "Teks ayat satu tentang kerja sama."):
-        document.add_paragraph(line)
-    out = io.BytesIO()
-    document.save(out)
-    if mutate is None:
-        return out.getvalue()
-    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as source:
-        members = mutate({info.filename: source.read(info.filename) for info in source.infolist()})
-    packed = io.BytesIO()
-    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in members.items():
-            target.writestr(name, data)
-    return packed.getvalue()
+def _committed(setup: Setup) -> Setup:
+    """The bad input recorded with plain git, behind mou's back (or through a sync)."""
+    def committed(repo: Path, scratch: Path) -> None:
+        setup(repo, scratch)
+        subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, timeout=TIMEOUT)
+        subprocess.run(["git", "-C", str(repo), "commit", "-qm", "plain git"], check=True, timeout=TIMEOUT, env=_env())
+    return committed
 
 
-def _without_declaration(xml: bytes) -> str:
-    text = xml.decode("utf-8")
-    return text[text.index("?>") + 2:] if text.startswith("<?xml") else text
-
-
-def utf16_doctype(members: dict[str, bytes]) -> dict[str, bytes]:
-    """document.xml in UTF-16 with a DOCTYPE whose entity sits inside the clause text."""
-    body = _without_declaration(members["word/document.xml"]).replace("ayat satu", "ayat &e; satu")
-    text = '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE w:document [<!ENTITY e "rahasia">]>' + body
-    members["word/document.xml"] = text.encode("utf-16")
-    return members
-
-
-def main_part_not_xml(members: dict[str, bytes]) -> dict[str, bytes]:
-    """The main document moved to word/main.bin (content type by override) with a DOCTYPE and entity."""
-    body = _without_declaration(members.pop("word/document.xml")).replace("ayat satu", "ayat &e; satu")
-    members["word/main.bin"] = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY e "x">]>' + body).encode()
-    members["word/document.xml"] = b'<?xml version="1.0"?><x/>'
-    members["[Content_Types].xml"] = members["[Content_Types].xml"].replace(b"/word/document.xml", b"/word/main.bin")
-    members["_rels/.rels"] = members["_rels/.rels"].replace(b"word/document.xml", b"word/main.bin")
-    rels = members.pop("word/_rels/document.xml.rels")
-    members["word/_rels/main.bin.rels"] = rels
-    return members
-
-
-def many_paragraphs(members: dict[str, bytes]) -> dict[str, bytes]:
-    """100,000 paragraphs after the article (each one would be a note line)."""
-    text = members["word/document.xml"].decode()
-    extra = "".join(f"<w:p><w:r><w:t>baris {n}</w:t></w:r></w:p>" for n in range(100_000))
-    members["word/document.xml"] = text.replace("<w:body>", "<w:body>" + extra, 1).encode()
-    return members
-
-
-def corrupt_deflate(data: bytes) -> bytes:
-    """Flip the bytes of document.xml's compressed data (zlib.error or a CRC error on reading)."""
-    out = bytearray(data)
-    start = data.index(b"word/document.xml") + len(b"word/document.xml")
-    for i in range(start + 8, start + 60):
-        out[i] ^= 0xA5
-    return bytes(out)
+_HISTORY_COMMANDS = (("status",), ("blame",), ("show", "HEAD"), ("diff", "HEAD~1", "HEAD"))
 
 
 def _import_file(make: Callable[[], bytes]) -> Setup:
@@ -257,11 +208,20 @@ CASES: list[Case] = [
                                               b"    text: x\n"), _FOLDER_COMMANDS),
     Case("file:deep-nesting", _write("articles/purpose.yaml", b"id: " + b"[" * 5000 + b"]" * 5000 + b"\n"),
          _FOLDER_COMMANDS),
-    Case("import:utf16-doctype", _import_file(lambda: _docx(utf16_doctype)), _IMPORT),
-    Case("import:main-part-not-xml", _import_file(lambda: _docx(main_part_not_xml)), _IMPORT),
-    Case("import:corrupt-deflate", _import_file(lambda: corrupt_deflate(_docx())), _IMPORT),
-    Case("import:truncated-zip", _import_file(lambda: _docx()[:-200]), _IMPORT),
-    Case("import:100k-paragraphs", _import_file(lambda: _docx(many_paragraphs)), _IMPORT),
+    Case("history:impossible-date", _committed(_replace("agreement.yaml", "date: 2024-03-12", "date: 2023-02-30")),
+         _HISTORY_COMMANDS),
+    Case("history:5000-digit-integer", _committed(_replace("agreement.yaml", "notice_days: 60",
+                                                           "notice_days: " + "9" * 5000)), _HISTORY_COMMANDS),
+    Case("history:duplicate-key", _committed(_replace("articles/purpose.yaml", "heading: Purpose\n",
+                                                      "heading: Purpose\nheading: Aim\n")), _HISTORY_COMMANDS),
+    Case("history:control-character", _committed(_replace("articles/purpose.yaml", "heading: Purpose",
+                                                          'heading: "Pur\\e[31mpose"')), _HISTORY_COMMANDS),
+    Case("history:power-tower", _committed(_text("{{ 9**(9**9) }}")), (("show", "HEAD"),)),
+    Case("import:utf16-doctype", _import_file(lambda: docx(utf16_doctype)), _IMPORT),
+    Case("import:main-part-not-xml", _import_file(lambda: docx(main_part_not_xml)), _IMPORT),
+    Case("import:corrupt-deflate", _import_file(lambda: corrupt_deflate(docx())), _IMPORT),
+    Case("import:truncated-zip", _import_file(lambda: docx()[:-200]), _IMPORT),
+    Case("import:100k-paragraphs", _import_file(lambda: docx(many_paragraphs)), _IMPORT),
     Case("answers:value-is-markup", _answers(
         "    id: kerja sama pencegahan dan penegakan hukum tindak pidana perdagangan orang dalam rangka "
         "pelindungan Pekerja Migran Indonesia", f"    id: {_POWER_VALUE}"), _ASSEMBLE_SHOW, refused=False,
