@@ -93,7 +93,7 @@ def _import_error(tmp_path: Path, data: bytes) -> SourceError:
 def test_issue_20_packages_are_refused(tmp_path: Path, mutate: str, code: str, words: str) -> None:
     from tests.reliability import packages
 
-    error = _import_error(tmp_path, packages.docx(getattr(packages, mutate)))
+    error = _import_error(tmp_path, packages.word_file(getattr(packages, mutate)))
     assert error.code == code
     assert words in str(error)
 
@@ -126,7 +126,7 @@ def test_an_entity_the_byte_check_cannot_see_is_refused_after_parsing() -> None:
 def test_a_damaged_zip_is_source_not_docx(tmp_path: Path, damage: str) -> None:
     from tests.reliability import packages
 
-    good = packages.docx()
+    good = packages.word_file()
     data = packages.corrupt_deflate(good) if damage == "corrupt_deflate" else good[:-200]
     assert _import_error(tmp_path, data).code == "source-not-docx"
 
@@ -134,7 +134,7 @@ def test_a_damaged_zip_is_source_not_docx(tmp_path: Path, damage: str) -> None:
 def test_the_paragraph_cap_is_a_limit() -> None:
     from tests.reliability import packages
 
-    data = packages.docx()
+    data = packages.word_file()
     check_docx(data, "in.docx")
     with pytest.raises(SourceError, match="more than the 2 an agreement import reads") as info:
         check_docx(data, "in.docx", Limits(paragraphs=2))

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from .packages import corrupt_deflate, docx, main_part_not_xml, many_paragraphs, utf16_doctype
+from .packages import corrupt_deflate, main_part_not_xml, many_paragraphs, utf16_doctype, word_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "research-mou-en"
@@ -217,11 +217,11 @@ CASES: list[Case] = [
     Case("history:control-character", _committed(_replace("articles/purpose.yaml", "heading: Purpose",
                                                           'heading: "Pur\\e[31mpose"')), _HISTORY_COMMANDS),
     Case("history:power-tower", _committed(_text("{{ 9**(9**9) }}")), (("show", "HEAD"),)),
-    Case("import:utf16-doctype", _import_file(lambda: docx(utf16_doctype)), _IMPORT),
-    Case("import:main-part-not-xml", _import_file(lambda: docx(main_part_not_xml)), _IMPORT),
-    Case("import:corrupt-deflate", _import_file(lambda: corrupt_deflate(docx())), _IMPORT),
-    Case("import:truncated-zip", _import_file(lambda: docx()[:-200]), _IMPORT),
-    Case("import:100k-paragraphs", _import_file(lambda: docx(many_paragraphs)), _IMPORT),
+    Case("import:utf16-doctype", _import_file(lambda: word_file(utf16_doctype)), _IMPORT),
+    Case("import:main-part-not-xml", _import_file(lambda: word_file(main_part_not_xml)), _IMPORT),
+    Case("import:corrupt-deflate", _import_file(lambda: corrupt_deflate(word_file())), _IMPORT),
+    Case("import:truncated-zip", _import_file(lambda: word_file()[:-200]), _IMPORT),
+    Case("import:100k-paragraphs", _import_file(lambda: word_file(many_paragraphs)), _IMPORT),
     Case("answers:value-is-markup", _answers(
         "    id: kerja sama pencegahan dan penegakan hukum tindak pidana perdagangan orang dalam rangka "
         "pelindungan Pekerja Migran Indonesia", f"    id: {_POWER_VALUE}"), _ASSEMBLE_SHOW, refused=False,

@@ -7,7 +7,7 @@ import zipfile
 from collections.abc import Callable
 
 
-def docx(mutate: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
+def word_file(mutate: Callable[[dict[str, bytes]], dict[str, bytes]] | None = None) -> bytes:
     import docx
 
     document = docx.Document()
