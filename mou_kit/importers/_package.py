@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import stat
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -42,12 +43,17 @@ def _fail(source: str, message: str, code: ErrorCode) -> SourceError:
 def read_source(path: Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
     """Return the bytes of ``path``, refusing a file larger than the limit.
 
-    :raises SourceError: the file is missing (``source-invalid``) or too large (``source-too-large``).
+    :raises SourceError: the file is missing or not a plain file, so a named pipe cannot make the
+        import wait (``source-invalid``), or too large (``source-too-large``).
     """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as e:
         raise _fail(str(path), f"cannot be read ({e.strerror or e}); check the path", "source-invalid") from e
+    if not stat.S_ISREG(info.st_mode):
+        raise _fail(str(path), "is not a plain file (a folder, pipe or device); give the path of the .docx",
+                    "source-invalid")
+    size = info.st_size
     if size > limits.file_bytes:
         raise _fail(str(path), f"is {size:,} bytes, more than the {limits.file_bytes:,} a DOCX may have",
                     "source-too-large")

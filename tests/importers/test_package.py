@@ -139,3 +139,13 @@ def test_the_paragraph_cap_is_a_limit() -> None:
     with pytest.raises(SourceError, match="more than the 2 an agreement import reads") as info:
         check_docx(data, "in.docx", Limits(paragraphs=2))
     assert info.value.code == "source-too-large"
+
+
+def test_a_named_pipe_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "in.docx"
+    os.mkfifo(pipe)
+    with pytest.raises(SourceError, match="not a plain file") as info:
+        import_docx(pipe)
+    assert info.value.code == "source-invalid"

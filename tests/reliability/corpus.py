@@ -221,6 +221,7 @@ CASES: list[Case] = [
     Case("import:main-part-not-xml", _import_file(lambda: word_file(main_part_not_xml)), _IMPORT),
     Case("import:corrupt-deflate", _import_file(lambda: corrupt_deflate(word_file())), _IMPORT),
     Case("import:truncated-zip", _import_file(lambda: word_file()[:-200]), _IMPORT),
+    Case("import:named-pipe", lambda repo, scratch: os.mkfifo(scratch / "in.docx"), _IMPORT),
     Case("import:100k-paragraphs", _import_file(lambda: word_file(many_paragraphs)), _IMPORT),
     Case("answers:value-is-markup", _answers(
         "    id: kerja sama pencegahan dan penegakan hukum tindak pidana perdagangan orang dalam rangka "
