@@ -1,0 +1,48 @@
+"""The ``mou`` program's entry point: help and version answered from static text, everything else by typer.
+
+``mou``, ``mou -h``, ``mou --help`` and ``mou --version`` are what people type first and most;
+they print text stored with the package (``cli/help.txt``, written by ``make cli-help`` from the
+typer app and checked against it by the tests), so they cost a Python start-up and not the ~250 ms
+of importing typer, pydantic and every command. This module sits outside ``mou_kit.cli`` because
+importing anything inside it imports typer first.
+"""
+
+from __future__ import annotations
+
+import sys
+
+HELP_FILE = "help.txt"
+
+
+def stored_help() -> str:
+    """Return ``mou --help`` as stored with the package."""
+    from importlib.resources import files
+
+    return files("mou_kit").joinpath("cli", HELP_FILE).read_text(encoding="utf-8")
+
+
+def main() -> None:
+    """Run ``mou``: the top-level help and version from static text, any other command line through typer."""
+    import os
+
+    args = sys.argv[1:]
+    # a shell asking for completions runs `mou` with no arguments and _MOU_COMPLETE set: typer answers
+    if args in ([], ["-h"], ["--help"], ["-V"], ["--version"]) and "_MOU_COMPLETE" not in os.environ:
+        if args in (["-V"], ["--version"]):
+            from . import __version__
+
+            sys.stdout.write(f"mou {__version__}\n")
+            return
+        try:
+            text = stored_help()
+        except OSError:  # a checkout without the stored text: typer says it
+            text = ""
+        if text:
+            if not args:  # as click does for no arguments: the help on stderr, exit 2
+                sys.stderr.write(text)
+                raise SystemExit(2)
+            sys.stdout.write(text)
+            return
+    from .cli import main as run
+
+    run()
