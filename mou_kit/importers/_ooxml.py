@@ -50,6 +50,8 @@ class RawParagraph:
     in_table: bool = False
     column: int | None = None
     """Which cell of its row of a top-level table the paragraph is in (``None``: not in a table)."""
+    outline: int | None = None
+    """The outline level (0 for Heading 1) its style or its own ``w:outlineLvl`` gives, else ``None``."""
 
 
 View = Callable[[TrackedMark], bool]
@@ -111,11 +113,39 @@ class Numbering:
                 if ref is not None:
                     self._levels[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), {})
         self._style_num: dict[str, tuple[str, int]] = {}
+        self._outline: dict[str, int] = {}
         if styles is not None:
+            based: dict[str, str] = {}
             for style in styles.iter(f"{W}style"):
+                sid = style.get(f"{W}styleId", "")
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
-                    self._style_num[style.get(f"{W}styleId", "")] = _num_pr(num_pr)
+                    self._style_num[sid] = _num_pr(num_pr)
+                level = _outline_of(style)
+                if level is not None:
+                    self._outline[sid] = level
+                parent = style.find(f"{W}basedOn")
+                if parent is not None:
+                    based[sid] = parent.get(f"{W}val", "")
+            for sid in based:
+                seen, at = {sid}, based.get(sid)
+                while sid not in self._outline and at and at not in seen:
+                    if at in self._outline:
+                        self._outline[sid] = self._outline[at]
+                    seen.add(at)
+                    at = based.get(at)
+
+    def outline(self, p: Any) -> int | None:
+        """Return the outline level of paragraph ``p`` (0: Heading 1), from itself or its style."""
+        ppr = p.find(f"{W}pPr")
+        if ppr is None:
+            return None
+        own = ppr.find(f"{W}outlineLvl")
+        if own is not None:
+            level = int(own.get(f"{W}val", "9") or 9)
+            return level if level < 9 else None
+        style = ppr.find(f"{W}pStyle")
+        return self._outline.get(style.get(f"{W}val", "")) if style is not None else None
 
     def of(self, p: Any) -> tuple[str, int] | None:
         """Return the list signature and level of paragraph ``p``, or ``None`` when it is not numbered."""
@@ -138,6 +168,19 @@ class Numbering:
             return None
         # list styles ("List Number", "List Number 2") are levels of their own even when they print alike
         return (f"{signature} {style_id}" if style_id else signature, found[1])
+
+
+_HEADING = re.compile(r"^heading ([1-9])$", re.I)
+
+
+def _outline_of(style: Any) -> int | None:
+    own = style.find(f"{W}pPr/{W}outlineLvl")
+    if own is not None:
+        level = int(own.get(f"{W}val", "9") or 9)
+        return level if level < 9 else None
+    name = style.find(f"{W}name")
+    m = _HEADING.match(name.get(f"{W}val", "") if name is not None else "")
+    return int(m.group(1)) - 1 if m else None
 
 
 def _num_pr(num_pr: Any) -> tuple[str, int]:
@@ -172,7 +215,7 @@ def _own(el: Any, p: Any) -> bool:
 def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
     """Return paragraph ``p`` read piece by piece, with its numbering, bookmarks and comments."""
     pieces: list[Piece] = []
-    out = RawParagraph(index, pieces, numbering=numbering.of(p))
+    out = RawParagraph(index, pieces, numbering=numbering.of(p), outline=numbering.outline(p))
     ppr = p.find(f"{W}pPr")
     if ppr is not None:
         jc = ppr.find(f"{W}jc")
