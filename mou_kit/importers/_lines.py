@@ -31,6 +31,7 @@ class Line:
     in_table: bool = False
     column: int | None = None
     outline: int | None = None
+    number: int | None = None
 
 
 def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
@@ -68,7 +69,7 @@ def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
             continue
         carry = None
         line.numbering, line.centred, line.in_table = shaped.numbering, shaped.centred, shaped.in_table
-        line.column, line.outline = shaped.column, shaped.outline
+        line.column, line.outline, line.number = shaped.column, shaped.outline, shaped.number
         shaped = None
         stripped = line.text.strip()
         if not stripped:
