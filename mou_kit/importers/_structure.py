@@ -174,12 +174,13 @@ def _preamble(lines: list[Line], hints: dict[str, tuple[str, str]], out: Layout,
             labelled.append([])
         labelled[-1].append((line, label[1]))
         last = label[0]
-    if labelled and not out.parties:
+    kinds = [_group_kind(lines, group[0][0]) for group in labelled]
+    if labelled and not out.parties and "recitals" not in kinds[:1]:
         first = labelled[0]
-        if len(labelled) > 1 or out.recitals or not _RECITAL.match(first[0][1]):
+        if kinds[0] == "parties" or len(labelled) > 1 or out.recitals or not _RECITAL.match(first[0][1]):
             out.parties = [line for line, _ in first]
             _typed(out, first)
-            labelled = labelled[1:]
+            labelled, kinds = labelled[1:], kinds[1:]
     if not out.recitals:
         for group in labelled:
             _typed(out, group)
@@ -189,6 +190,34 @@ def _preamble(lines: list[Line], hints: dict[str, tuple[str, str]], out: Layout,
         for line, _ in group:
             out.unplaced.append((line, None, "a numbered list before the first article that is neither the "
                                              "parties nor the recitals"))
+    if not labelled and not out.parties and not out.recitals:
+        _prose_recitals(out)
+
+
+_PARTIES_WORDS = re.compile(r"\b(parties|para pihak|yang bertanda tangan|between|antara)\b", re.I)
+_RECITAL_WORDS = re.compile(r"\b(background|recitals?|whereas|menerangkan|latar belakang|menimbang)\b", re.I)
+
+
+def _group_kind(lines: list[Line], first: Line) -> str:
+    """Return "parties", "recitals" or "" from the unnumbered line just before a numbered list."""
+    at = next((k for k, line in enumerate(lines) if line is first), 0)
+    before = lines[at - 1].text if at > 0 and lines[at - 1].numbering is None and not typed_label(
+        lines[at - 1].text) else ""
+    if _RECITAL_WORDS.search(before):
+        return "recitals"
+    return "parties" if _PARTIES_WORDS.search(before) else ""
+
+
+def _prose_recitals(out: Layout) -> None:
+    """In a file written elsewhere, make the unnumbered preamble the recitals; lead-ins and headings stay form."""
+    keep = []
+    for line in out.prose:
+        words = line.text.split()
+        if line.text.endswith(":") or (len(words) <= 4 and not line.text.endswith(".")):
+            keep.append(line)
+            continue
+        out.recitals.append(_node("recital", line, line.text, None))
+    out.prose = keep
 
 
 def _typed(out: Layout, group: list[tuple[Line, str]]) -> None:
@@ -232,6 +261,8 @@ def _article(lines: list[Line], hints: dict[str, tuple[str, str]], heads: Heads,
         article.refs = body[0].refs
         body = body[1:]
     if first is not None:
+        if not heading:
+            article.text = " ".join(first.split()[:5]).rstrip(",.;:")
         clause = _node("clause", head, first, None)
         article.children.append(clause)
         stack = [(None, clause, "")]

@@ -14,13 +14,16 @@ from ..errors import SourceError
 from ..model import Agreement, text_in
 from . import _ooxml
 from ._build import Builder, build, head, hints
+from ._front import Front, front
+from ._heads import guess_language
 from ._lines import Line, lines
 from ._package import DEFAULT_LIMITS, Limits, check_docx, parse_xml, read_part, read_source
 from ._structure import ARTICLE_HEAD, Layout, layout
+from ._words import account
 from .detect import detect
 from .result import ImportResult, Note, Proposal, TrackedChange, Unplaced
 
-_LANG_OF_WORD = {"pasal": "id", "article": "en"}
+_LANG_OF_WORD = {"pasal": "id", "article": "en", "section": "en", "clause": "en"}
 _COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 
@@ -75,17 +78,17 @@ def _one_column(paragraphs: list[_ooxml.RawParagraph], lang: str | None) -> tupl
         found = layout(lines(chosen, _ooxml.accepted), {})
         if found is None:
             continue
-        if lang is None or _LANG_OF_WORD.get(found.language_word) == lang:
+        if lang is None or _LANG_OF_WORD.get(found.language_word, lang) == lang:
             return chosen, found
         if first[1] is None:
             first = (chosen, found)
     return first
 
 
-def _language(found: Layout, base: Agreement | None, lang: str | None) -> str:
+def _language(found: Layout, base: Agreement | None, lang: str | None, all_lines: list[Line]) -> str:
     if lang is not None:
         return lang
-    guess = _LANG_OF_WORD.get(found.language_word)
+    guess = _LANG_OF_WORD.get(found.language_word) or guess_language(all_lines)
     if base is not None:
         return guess if guess in base.languages else base.main_language
     return guess or "en"
@@ -110,10 +113,12 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
         paragraphs, found = _one_column(paragraphs, lang)
     accepted = lines(paragraphs, _ooxml.accepted)
     if found is None:
-        raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') found, so no clause can be "
-                          "placed; check that it is an agreement", code="source-no-articles")
-    lang = _language(found, base, lang)
-    start = base if base is not None else Agreement.model_validate(head(found, lang))
+        raise SourceError(f"{name}: no article heading ('Pasal 1', 'Article 1', a Heading style or a numbered "
+                          "'1.' list) found, so no clause can be placed; check that it is an agreement",
+                          code="source-no-articles")
+    lang = _language(found, base, lang, accepted)
+    read_front: Front | None = front(found, lang) if base is None else None
+    start = base if read_front is None else Agreement.model_validate(read_front.data)
     bookmark_ids = hints(base, lang)
     agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name)
     if base is not None:
@@ -124,6 +129,11 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
     for line, target, reason in found.unplaced:
         result.unplaced.append(Unplaced(line.index, line.text, _node_at(where, line.index) if target else None,
                                         reason))
+    if read_front is not None:
+        result.unplaced += [Unplaced(line.index, line.text, None, reason) for line, reason in read_front.noted]
+        result.attention = read_front.attention + _headless(found)
+    result.words, extra = account(accepted, found, result.unplaced, read_front.structure if read_front else [])
+    result.unplaced += extra
     for p in paragraphs:
         for cid in p.comments:
             if cid in comments:
@@ -141,6 +151,11 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
             result.proposals.append(Proposal(author, party_of(author, start), view))
             previous = view
     return result
+
+
+def _headless(found: Layout) -> list[str]:
+    return [f"¶{a.line.index}: the article has no heading in the file; its heading is made from its first words"
+            for a in found.articles if a.heading_line is None and a.children]
 
 
 def _by(authors: set[str]) -> _ooxml.View:
