@@ -42,3 +42,20 @@ def import_cmd(
         out.print(f"[green]committed[/green] {revision.short_id}{escape(who)}  {escape(revision.summary)}")
     if dry_run:
         out.print("dry run: nothing committed")
+
+
+def report_new(path: Path, source: Path, *, lang: str | None, proposed_by: str | None) -> None:
+    """Run ``mou new PATH --from FILE.docx``: start the agreement from the file and say what needs a human."""
+    from rich.markup import escape
+
+    from ..importing import new_from_file
+
+    outcome = new_from_file(path, source, lang=lang, proposed_by=proposed_by)
+    result = outcome.result
+    err = console(stderr=True)
+    for line in result.report():
+        err.print(f"[yellow]note:[/yellow] {escape(line)}")
+    words = result.words
+    console().print(f"[green]created[/green] {escape(str(path))} from {escape(source.name)} ({result.lang}): "
+                    f"first revision {outcome.revisions[0].short_id} on branch main; "
+                    f"{words.placed} of {words.source} words placed, {words.noted} noted")

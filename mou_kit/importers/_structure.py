@@ -20,7 +20,7 @@ _RECITAL = re.compile(r"^(bahwa|that|whereas)\b", re.I)
 _ROMAN = set("ivxlcdm")
 _ABOUT = {"TENTANG", "MENGENAI", "ON", "ABOUT"}
 _GROUP_NOTE = "a chapter or part heading (BAB, Bagian, Chapter): the model has no level above the article"
-_POINT_DEPTH = 3
+_POINT_DEPTH = 2
 """Point levels the model prints (the locales' point styles); deeper text joins the nearest node."""
 
 
@@ -147,12 +147,15 @@ def _closing(all_lines: list[Line], heads: list[int], hints: dict[str, tuple[str
 
 def _preamble(lines: list[Line], hints: dict[str, tuple[str, str]], out: Layout, groups: set[int]) -> None:
     k = 0
+    while k < len(lines) and lines[k].in_table and not hints:
+        out.cover.append(lines[k])
+        k += 1
     while k < len(lines) and lines[k].centred and not lines[k].in_table:
         out.title.append(lines[k])
         k += 1
-    if not out.title and lines and _title_like(lines[0]):
-        out.title.append(lines[0])
-        k = 1
+    if not out.title and k < len(lines) and _title_like(lines[k]):
+        out.title.append(lines[k])
+        k += 1
     labelled: list[list[tuple[Line, str]]] = []
     last: str | None = None
     for line in lines[k:]:

@@ -1,0 +1,85 @@
+"""The project's own corpus of Word files: every one imports, every word is placed or noted, and
+``mou new --from`` then rendering gives the text back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import mou_kit
+from mou_kit.cli import app
+from mou_kit.importers import import_docx
+from mou_kit.importers._words import words
+
+from .corpus import STRUCTURES, Spec, build, specs
+from .roundtrip import before_closing, paragraph_texts, recall, tokens
+
+CORPUS = specs()
+
+
+def test_the_corpus_covers_every_structure_in_both_languages() -> None:
+    assert len(CORPUS) >= 40
+    assert {(s.structure, s.lang) for s in CORPUS} == {(k, lang) for k in STRUCTURES for lang in ("id", "en")}
+    assert all(any(getattr(s, extra) for s in CORPUS) for extra in ("cover", "signatures", "body_table", "loose",
+                                                                     "deep"))
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("corpus")
+
+
+def _file(folder: Path, spec: Spec) -> Path:
+    path = folder / f"{spec.name}.docx"
+    if not path.exists():
+        build(spec, path)
+    return path
+
+
+@pytest.mark.parametrize("spec", CORPUS, ids=[s.name for s in CORPUS])
+def test_every_word_is_placed_or_noted(folder: Path, spec: Spec) -> None:
+    path = _file(folder, spec)
+    result = import_docx(path)
+    source = sum(words(text) for text in paragraph_texts(path))
+    assert result.words.source == source
+    assert result.words.placed + result.words.noted == source
+    assert result.words.noted == sum(words(u.text) for u in result.unplaced if u.node is None)
+    assert result.lang == spec.lang
+    body_articles = spec.articles + (1 if spec.body_table else 0)
+    assert len(result.agreement.articles) == body_articles
+    if spec.signatures:
+        assert all(p.signatory is not None for p in result.agreement.parties)
+    assert [p.name for p in result.agreement.parties] == (
+        ["Acme Trading Limited", "Beta Research Institute"] if spec.lang == "en" else
+        ["Dinas Pendidikan", "Universitas Beta"])
+
+
+@pytest.mark.parametrize("spec", CORPUS, ids=[s.name for s in CORPUS])
+def test_new_from_the_file_then_render_gives_the_words_back(folder: Path, tmp_path: Path, spec: Spec) -> None:
+    path = _file(folder, spec)
+    runner = CliRunner()
+    made = runner.invoke(app, ["new", str(tmp_path / "mou"), "--from", str(path)])
+    assert made.exit_code == 0, made.output
+    out = tmp_path / "back.docx"
+    rendered = runner.invoke(app, ["render", "-f", "docx", "-C", str(tmp_path / "mou"), "-o", str(out)])
+    assert rendered.exit_code == 0, rendered.output
+    result = import_docx(path)
+    texts = paragraph_texts(path)
+    back = tokens(paragraph_texts(out))
+    noted = {u.paragraph for u in result.unplaced if u.node is None}
+    body = [texts[i - 1] for i in before_closing(texts) if i not in noted]
+    assert recall(tokens(texts), back) >= 0.94
+    if not spec.cover:
+        assert recall(tokens(body), back) >= 0.98
+
+
+def test_a_deeper_level_than_the_model_is_kept_in_the_nearest_point_with_a_note(folder: Path) -> None:
+    spec = next(s for s in CORPUS if s.deep and s.structure == "word-numbers")
+    result = import_docx(_file(folder, spec))
+    deeper = [u for u in result.unplaced if "deeper than the model" in u.reason]
+    assert deeper and all(u.node is not None for u in deeper)
+    clause = next(c for a in result.agreement.articles for c in a.clauses if c.id == deeper[0].node or any(
+        p.id == deeper[0].node or any(q.id == deeper[0].node for q in p.points) for p in c.points))
+    assert deeper[0].text in str(mou_kit.Agreement.model_dump(result.agreement)) and clause is not None
