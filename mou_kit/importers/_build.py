@@ -55,6 +55,9 @@ class Builder:
         self.lang = lang
         self.bookmark_ids = bookmark_ids
         numbering = number(base)
+        self.numbering = numbering
+        self.drift: list[tuple[Parsed, str, str, str]] = []
+        """Edited texts that lost a variable's value: (node read, node id, expression, value printed before)."""
         self.tr = TextRenderer(base, lang, numbering=numbering)
         self.main = self.tr if lang == base.main_language else \
             TextRenderer(base, base.main_language, numbering=numbering)
@@ -101,28 +104,47 @@ class Builder:
             else:
                 groups.append((start, end, known[0]))
         for start, end, target in reversed(groups):
+            start = self._cited_from(text, start, end, target, node)
             text = f"{text[:start]}[[{target}]]{text[end:]}"
         raw = self.tr.pick(before) if before is not None else None
         if raw:
             printed = self.printed(before, node or "")
-            for expression in set(_VARIABLE.findall(raw)):
+            for expression in sorted(set(_VARIABLE.findall(raw))):
                 try:
                     value = self.tr.fill(expression, context=node)
                 except MouKitError:
                     continue
                 if value and text.count(value) == 1 and printed.count(value) == 1:
                     text = text.replace(value, expression)
+                elif value and value not in text and printed.count(value) == 1:
+                    self.drift.append((parsed, node or "", expression, value))
         return text
+
+    def _cited_from(self, text: str, start: int, end: int, target: str, node: str | None) -> int:
+        """Return where the citation of ``target`` starts: our renderer prints "ayat " as text before the
+        field "(1)", so the words before the field that belong to the citation go with it."""
+        try:
+            cited = self.numbering.ref(target, self.lang, context=node)
+        except KeyError:
+            return start
+        shown = text[start:end]
+        if cited.endswith(shown) and len(cited) > len(shown):
+            lead = cited[:-len(shown)]
+            if text[:start].endswith(lead):
+                return start - len(lead)
+        return start
 
     def fresh(self) -> str:
         """Return a placeholder id for a node not (yet) matched."""
         return f"{_PLACEHOLDER}{next(self._fresh)}"
 
 
-def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]]) -> tuple[
+def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
+          drift: list[tuple[Parsed, str, str, str]] | None = None) -> tuple[
         Agreement, dict[str, Parsed], tuple[int, int, int]]:
     """Return the agreement ``layout`` describes, nodes matched to ``base``, the node of each id,
-    and how many nodes were matched by bookmark, by similarity, and are new.
+    and how many nodes were matched by bookmark, by similarity, and are new. Edited texts that lost
+    a variable's value are added to ``drift`` when given.
     """
     b = Builder(base, lang, bookmark_ids)
     used: set[str] = set()
@@ -173,6 +195,8 @@ def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tu
         return b.text(parsed, rename.get(nid, nid)) if parsed.text else "-"
 
     agreement = _assemble(base, recitals, articles, text_of, rename)
+    if drift is not None:
+        drift += b.drift
     return agreement, nodes, (by_hint, len(rename) - fresh, fresh)
 
 

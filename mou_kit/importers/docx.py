@@ -5,6 +5,7 @@ tracked changes, laid out into articles, clauses and points, and matched to the 
 from __future__ import annotations
 
 import io
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -120,7 +121,8 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
     read_front: Front | None = front(found, lang) if base is None else None
     start = base if read_front is None else Agreement.model_validate(read_front.data)
     bookmark_ids = hints(base, lang)
-    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name)
+    drift: list[Any] = []
+    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name, drift)
     if base is not None:
         agreement = _head(agreement, found, lang, base)
     result = ImportResult(agreement, name, lang, matched_by_id=counts[0], matched_by_similarity=counts[1],
@@ -132,6 +134,10 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
     if read_front is not None:
         result.unplaced += [Unplaced(line.index, line.text, None, reason) for line, reason in read_front.noted]
         result.attention = read_front.attention + _headless(found)
+    result.attention += [
+        f"¶{parsed.line.index}: {node}: the edited {lang} text no longer shows {value!r}, the value of {expression}; "
+        f"the variable and the other languages still say {value!r}: update the variable or the text"
+        for parsed, node, expression, value in drift]
     result.words, extra = account(accepted, found, result.unplaced, read_front.structure if read_front else [])
     result.unplaced += extra
     for p in paragraphs:
@@ -140,10 +146,11 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
                 author, text = comments[cid]
                 result.notes.append(Note(_node_at(where, p.index), author, text, p.index))
     result.changes = _changes(paragraphs, where)
-    if result.changes:
+    marks = [p.mark.author for p in paragraphs if p.mark is not None]
+    if result.changes or marks:
         result.original = _view(lines(paragraphs, _ooxml.rejected), start, lang, bookmark_ids, name)[0]
         previous = result.original
-        authors = list(dict.fromkeys(c.author for c in result.changes))
+        authors = list(dict.fromkeys([*(c.author for c in result.changes), *marks]))
         for k, author in enumerate(authors):
             view = _view(lines(paragraphs, _by(set(authors[:k + 1]))), previous, lang, bookmark_ids, name)[0]
             if base is not None:
@@ -167,12 +174,12 @@ def _by(authors: set[str]) -> _ooxml.View:
 
 
 def _view(view_lines: list[Line], base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
-          name: str) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
+          name: str, drift: list[Any] | None = None) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
     found = layout(view_lines, bookmark_ids)
     if found is None:
         raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') is left once the tracked "
                           "changes are applied", code="source-no-articles")
-    agreement, nodes, counts = build(found, base, lang, bookmark_ids)
+    agreement, nodes, counts = build(found, base, lang, bookmark_ids, drift)
     return agreement, nodes, counts, found
 
 
@@ -229,7 +236,7 @@ def _head(agreement: Agreement, found: Layout, lang: str, base: Agreement) -> Ag
     if subject != "Imported agreement" and subject.upper() != b.printed(base.title, "").upper():
         update["title"] = _in_lang(base.title, subject, lang, base)
     names = [str(p["name"]) for p in read["parties"]]
-    if len(names) == len(base.parties):
+    if len(names) == len(base.parties) and not all(re.fullmatch(r"(PIHAK|PARTY) \d+", n) for n in names):
         parties = []
         for party, shown in zip(base.parties, names, strict=True):
             if shown.upper() != b.printed(party.name, party.id).upper() and not ARTICLE_HEAD.match(shown):

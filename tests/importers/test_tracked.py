@@ -1,0 +1,149 @@
+"""Ten counterpart edits made with tracked changes, in our own DOCX and in an imported foreign one:
+each revision shows exactly the edits made, and every other node keeps its id and its texts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import mou_kit
+from mou_kit import Agreement
+from mou_kit.diff import ChangeKind, diff
+from mou_kit.diff.nodes import flatten
+from mou_kit.importers import import_docx
+from mou_kit.importers._counterpart import find
+from mou_kit.importing import import_revision, new_from_file
+from mou_kit.model import number
+from mou_kit.workspace import Workspace
+
+from .corpus import build, specs
+from .tracked import delete_paragraph, insert_paragraph, move_paragraph, replace_text, split_paragraph
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "tppo-kalbar"
+WHO = "BP3MI Kalbar"
+Edit = Callable[[Any], None]
+
+
+def _own(edit: Edit, tmp_path: Path) -> tuple[Agreement, Path]:
+    base = mou_kit.load(EXAMPLE)
+    path = tmp_path / "kalbar.docx"
+    mou_kit.render_docx(base, path, lang="id", folder=EXAMPLE)
+    document = docx.Document(str(path))
+    edit(document)
+    document.save(str(path))
+    return base, path
+
+
+def _changes(old: Agreement, new: Agreement) -> set[tuple[ChangeKind, str]]:
+    return {(c.kind, c.node) for c in diff(old, new).changes if c.kind != ChangeKind.RENUMBERED}
+
+
+def _untouched_keep_their_texts(old: Agreement, new: Agreement, edited: set[str]) -> None:
+    """No node outside the edits changed id, text or the text of another language."""
+    before = {n.id: n.text for n in flatten(old, number(old))}
+    after = {n.id: n.text for n in flatten(new, number(new))}
+    moved = [nid for nid in before if nid not in edited and after.get(nid) != before[nid]]
+    assert moved == []
+
+
+OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
+    ("delete a clause (Pasal 4 ayat (2))",
+     lambda d: delete_paragraph(find(d, "PARA PIHAK wajib melindungi data pribadi"), WHO),
+     {(ChangeKind.REMOVED, "data-pelindungan")}),
+    ("delete the last clause of an article (Pasal 7 ayat (2))",
+     lambda d: delete_paragraph(find(d, "Hasil monitoring dan evaluasi"), WHO),
+     {(ChangeKind.REMOVED, "monev-laporan")}),
+    ("delete a point", lambda d: delete_paragraph(find(d, "pemanfaatan sarana dan prasarana"), WHO),
+     {(ChangeKind.REMOVED, "lingkup-sarana-prasarana")}),
+    ("insert a clause", lambda d: insert_paragraph(find(d, "PARA PIHAK wajib melindungi data pribadi"),
+                                                   "PARA PIHAK menunjuk petugas pengelola data.", WHO),
+     {(ChangeKind.ADDED, "para-pihak-menunjuk-petugas-pengelola-da")}),
+    ("move a point", lambda d: move_paragraph(find(d, "pemanfaatan sarana dan prasarana"),
+                                              find(d, "pertukaran data dan informasi"), WHO),
+     {(ChangeKind.MOVED, "lingkup-sarana-prasarana")}),
+    ("split a clause", lambda d: split_paragraph(find(d, "Hasil monitoring dan evaluasi"),
+                                                 " dilaporkan kepada", WHO),
+     {(ChangeKind.REWORDED, "monev-laporan"), (ChangeKind.ADDED, "dilaporkan-kepada-pimpinan-masing-masing")}),
+    ("reword next to a cross-reference (ayat (1))",
+     lambda d: replace_text(find(d, "Hasil monitoring dan evaluasi"), "Hasil monitoring", "Laporan hasil monitoring",
+                            WHO),
+     {(ChangeKind.REWORDED, "monev-laporan")}),
+    ("edit a number that came from a variable",
+     lambda d: replace_text(find(d, "untuk jangka waktu 5 (lima)"), "5 (lima)", "3 (tiga)", WHO),
+     {(ChangeKind.REWORDED, "jangka-waktu-berlaku")}),
+]
+
+
+@pytest.mark.parametrize(("what", "edit", "expected"), OWN, ids=[o[0] for o in OWN])
+def test_tracked_edits_in_our_own_docx_are_exactly_the_changes(tmp_path: Path, what: str, edit: Edit,
+                                                               expected: set[tuple[ChangeKind, str]]) -> None:
+    base, path = _own(edit, tmp_path)
+    folder = tmp_path / "mou"
+    Workspace.init(folder, base).close()
+    import_revision(folder, path, proposed_by="bp3mi-kalbar")
+    with Workspace.open(folder) as ws:
+        old, new = ws.read("HEAD~1"), ws.read("HEAD")
+    assert _changes(old, new) == expected
+    _untouched_keep_their_texts(old, new, {node for _, node in expected})
+    result = import_docx(path, base=base)
+    assert result.original == base, "rejecting every tracked change gives the base back"
+
+
+def test_a_cross_reference_next_to_an_edit_is_cited_once(tmp_path: Path) -> None:
+    base, path = _own(OWN[6][1], tmp_path)
+    clause = next(c for a in import_docx(path, base=base).agreement.articles for c in a.clauses
+                  if c.id == "monev-laporan")
+    assert isinstance(clause.text, dict)
+    assert clause.text["id"].startswith("Laporan hasil monitoring dan evaluasi sebagaimana dimaksud dalam "
+                                        "[[monev-berkala]] dilaporkan")
+    assert clause.text["en"] == next(c for a in base.articles for c in a.clauses if c.id == "monev-laporan").text[
+        "en"]  # type: ignore[index]
+
+
+def test_an_edited_variable_value_is_reported_not_left_to_drift(tmp_path: Path) -> None:
+    base, path = _own(OWN[7][1], tmp_path)
+    result = import_docx(path, base=base)
+    [note] = [a for a in result.attention if "jangka-waktu-berlaku" in a]
+    assert "'5 (lima)'" in note and "term.duration_years" in note
+    assert any("jangka-waktu-berlaku" in line and "to do" in line for line in result.report())
+
+
+FOREIGN: list[tuple[str, Callable[[Any, Agreement], None], Callable[[Agreement], set[tuple[ChangeKind, str]]]]] = [
+    ("delete a clause", lambda d, a: delete_paragraph(find(d, _text(a, 1, 0)), WHO),
+     lambda a: {(ChangeKind.REMOVED, a.articles[1].clauses[0].id)}),
+    ("insert a clause", lambda d, a: insert_paragraph(find(d, _text(a, 2, 0)), "2.9 The Customer keeps records.",
+                                                      WHO),
+     lambda a: {(ChangeKind.ADDED, "the-customer-keeps-records")}),
+    ("move a clause", lambda d, a: move_paragraph(find(d, _text(a, 0, 0)), find(d, _text(a, 0, 2)), WHO),
+     lambda a: {(ChangeKind.MOVED, a.articles[0].clauses[0].id)}),
+]
+
+
+def _text(agreement: Agreement, article: int, clause: int) -> str:
+    return str(agreement.articles[article].clauses[clause].text)[:40]
+
+
+@pytest.mark.parametrize(("what", "edit", "expected"), FOREIGN, ids=[f[0] for f in FOREIGN])
+def test_tracked_edits_in_an_imported_foreign_docx_are_exactly_the_changes(
+        tmp_path: Path, what: str, edit: Callable[[Any, Agreement], None],
+        expected: Callable[[Agreement], set[tuple[ChangeKind, str]]]) -> None:
+    spec = next(s for s in specs() if s.name == "article-en")
+    path = tmp_path / "contract.docx"
+    build(spec, path)
+    folder = tmp_path / "mou"
+    new_from_file(folder, path)
+    with Workspace.open(folder) as ws:
+        first = ws.read("HEAD")
+    document = docx.Document(str(path))
+    edit(document, first)
+    document.save(str(path))
+    import_revision(folder, path)
+    with Workspace.open(folder) as ws:
+        old, new = ws.read("HEAD~1"), ws.read("HEAD")
+    wanted = expected(first)
+    assert _changes(old, new) == wanted
+    _untouched_keep_their_texts(old, new, {node for _, node in wanted})
