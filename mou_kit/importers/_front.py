@@ -133,9 +133,11 @@ def _tail(tail: list[Line], data: dict[str, Any], out: Front) -> None:
         used: list[Line] = []
         for line in cells:
             if (m := _NAME.match(line.text)) and m.group("v").strip() and not _BLANK.match(m.group("v")):
-                name, _ = m.group("v").strip(), used.append(line)
+                name = m.group("v").strip()
+                used.append(line)
             elif (m := _POSITION.match(line.text)) and m.group("v").strip() and not _BLANK.match(m.group("v")):
-                position, _ = m.group("v").strip(), used.append(line)
+                position = m.group("v").strip()
+                used.append(line)
             elif _FORM.match(line.text) or _BLANK.match(line.text):
                 out.structure.append(line)
         party = parties[k] if k < len(parties) else None

@@ -61,7 +61,7 @@ def find_heads(lines: list[Line], start: int, hinted: set[int]) -> Heads | None:
         level = min(twice) if twice else min(lvl for lvl in levels if lvl is not None)
         starts = [i for i in body if lines[i].outline == level]
         if len(starts) > 1 or len(lines) - start < 4 or not _numbers(lines, body):
-            shallower = {i for i in body if lines[i].outline is not None and lines[i].outline < level}
+            shallower = {i for i in body if (lines[i].outline or level) < level}
             shallower = {i for i in shallower if i > starts[0]}
             return Heads(starts, "outline", level=level, groups=groups | shallower)
     run = _numbers(lines, body)
@@ -135,9 +135,9 @@ def split_head(text: str) -> tuple[str | None, str | None]:
     if m is not None and len(m.group("h").split()) <= 8 and m.group("h")[:1].isupper():
         return m.group("h").strip(), m.group("t").strip()
     bare = text.rstrip(".:")
-    if len(bare.split()) <= 10 and not text.endswith((";", ",")) and (bare != text or not re.search(r"[.;]", bare)):
-        if len(bare.split()) <= 4 or bare.isupper() or text[-1:] not in ".":
-            return bare, None
+    short = len(bare.split()) <= 10 and not text.endswith((";", ",")) and (bare != text or not re.search(r"[.;]", bare))
+    if short and (len(bare.split()) <= 4 or bare.isupper() or text[-1:] not in "."):
+        return bare, None
     return None, text
 
 

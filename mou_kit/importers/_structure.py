@@ -75,7 +75,8 @@ def _node(kind: str, line: Line, text: str, hint: tuple[str, str] | None) -> Par
 def layout(all_lines: list[Line], hints: dict[str, tuple[str, str]]) -> Layout | None:
     """Return the structure of ``all_lines``, or ``None`` when no article heading is found."""
     title_end = _title_end(all_lines)
-    hinted, blocked = set(), set()
+    hinted: set[int] = set()
+    blocked: set[int] = set()
     for i, line in enumerate(all_lines):
         hint = _hint(line, hints)
         if hint is not None:

@@ -118,8 +118,12 @@ def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | 
                           "'1.' list) found, so no clause can be placed; check that it is an agreement",
                           code="source-no-articles")
     lang = _language(found, base, lang, accepted)
-    read_front: Front | None = front(found, lang) if base is None else None
-    start = base if read_front is None else Agreement.model_validate(read_front.data)
+    read_front: Front | None = None
+    if base is None:
+        read_front = front(found, lang)
+        start = Agreement.model_validate(read_front.data)
+    else:
+        start = base
     bookmark_ids = hints(base, lang)
     drift: list[Any] = []
     agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name, drift)

@@ -20,12 +20,18 @@ STRUCTURES = ("pasal", "pasal-inline", "bab", "article", "section-sentence", "cl
               "typed-numbers", "word-numbers", "headings", "heading-numbers")
 """How the articles are marked; each is built in both languages."""
 
-_ID = ("kerja sama data informasi pihak pelaksanaan kegiatan wajib dapat sesuai ketentuan peraturan "
-       "perundang-undangan bidang pendidikan penelitian anggaran masing-masing program pelatihan laporan "
-       "bersama tertulis pemberitahuan jangka waktu hari bulan tahun").split()
-_EN = ("the party shall provide services under this agreement including data information fees payment "
-       "within days notice written confidential obligations term termination law governing each other "
-       "reasonable costs support records audit").split()
+_ID = [
+    "kerja", "sama", "data", "informasi", "pihak", "pelaksanaan", "kegiatan", "wajib", "dapat", "sesuai",
+    "ketentuan", "peraturan", "perundang-undangan", "bidang", "pendidikan", "penelitian", "anggaran",
+    "masing-masing", "program", "pelatihan", "laporan", "bersama", "tertulis", "pemberitahuan", "jangka", "waktu",
+    "hari", "bulan", "tahun"
+]
+_EN = [
+    "the", "party", "shall", "provide", "services", "under", "this", "agreement", "including", "data",
+    "information", "fees", "payment", "within", "days", "notice", "written", "confidential", "obligations",
+    "term", "termination", "law", "governing", "each", "other", "reasonable", "costs", "support", "records",
+    "audit"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,7 +192,7 @@ def _article(document: Any, spec: Spec, t: _Text, a: int, num_id: str) -> None:
 def _clauses(document: Any, spec: Spec, t: _Text, a: int, num_id: str) -> None:
     s = spec.structure
     if s == "headings":
-        for k in range(1, 3 + a % 2):
+        for _ in range(2 + a % 2):
             document.add_paragraph(t.sentence(16))
         if a % 2 == 0:
             document.add_heading(t.heading(), level=2)
