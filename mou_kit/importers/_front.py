@@ -70,7 +70,7 @@ def front(layout: Layout, lang: str) -> Front:
     return out
 
 
-def _between(texts: list[str]) -> list[str]:
+def _between(texts: list[str]) -> list[tuple[str, str | None]]:
     """Return the party names of the first "between A and B" sentence, else an empty list."""
     for text in texts[:6]:
         m = _BETWEEN.search(text)
@@ -91,11 +91,17 @@ def _between(texts: list[str]) -> list[str]:
             else:
                 current += piece
         parts.append(current)
-        names = [_name_of(p) for p in parts]
-        names = [n for n in names if n]
-        if len(names) >= 2:
-            return names
+        names = [(_name_of(p), _short_of(p)) for p in parts]
+        found = [n for n in names if n[0]]
+        if len(found) >= 2:
+            return found
     return []
+
+
+def _short_of(part: str) -> str | None:
+    """Return the short name a party is defined as ("Acme" in '... ("Acme")'), else ``None``."""
+    m = _SHORT.search(part)
+    return m.group("short").strip() if m else None
 
 
 def _name_of(part: str) -> str:
@@ -104,18 +110,18 @@ def _name_of(part: str) -> str:
     return name if 0 < len(name.split()) <= 12 else ""
 
 
-def _party_lines(lines: list[Line]) -> list[str]:
-    return [n for n in (_name_of(line.text) for line in lines) if n]
+def _party_lines(lines: list[Line]) -> list[tuple[str, str | None]]:
+    return [(n, _short_of(line.text)) for line in lines if (n := _name_of(line.text))]
 
 
-def _parties(names: list[str]) -> list[dict[str, Any]]:
+def _parties(names: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
     out, seen = [], set()
-    for n in names:
-        pid = slugify(n)[:40].strip("-") or "party"
+    for name, short in names:
+        pid = slugify(short or name)[:40].strip("-") or "party"
         while pid in seen:
             pid = f"{pid}-x"
         seen.add(pid)
-        out.append({"id": pid, "name": n, "short_name": n})
+        out.append({"id": pid, "name": name, "short_name": short or name})
     return out
 
 

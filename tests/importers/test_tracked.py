@@ -3,6 +3,8 @@ each revision shows exactly the edits made, and every other node keeps its id an
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -147,3 +149,37 @@ def test_tracked_edits_in_an_imported_foreign_docx_are_exactly_the_changes(
     wanted = expected(first)
     assert _changes(old, new) == wanted
     _untouched_keep_their_texts(old, new, {node for _, node in wanted})
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_every_scenario_survives_a_round_trip_through_libreoffice(tmp_path: Path) -> None:
+    """Slow (one LibreOffice run, ~10 s): the tracked files saved again by LibreOffice read the same."""
+    cases: list[tuple[Path, Agreement, set[tuple[ChangeKind, str]]]] = []
+    for k, (_, edit, expected) in enumerate(OWN):
+        (tmp_path / f"own{k}").mkdir()
+        base, path = _own(edit, tmp_path / f"own{k}")
+        cases.append((path, base, expected))
+    spec = next(s for s in specs() if s.name == "article-en")
+    for k, (_, foreign_edit, foreign_expected) in enumerate(FOREIGN):
+        path = tmp_path / f"foreign{k}" / "contract.docx"
+        path.parent.mkdir()
+        build(spec, path)
+        first = import_docx(path).agreement
+        document = docx.Document(str(path))
+        foreign_edit(document, first)
+        document.save(str(path))
+        cases.append((path, first, foreign_expected(first)))
+    sources = []
+    for k, (path, _, _) in enumerate(cases):
+        sources.append(path.rename(path.with_name(f"case{k}.docx")))
+    out = tmp_path / "lo"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(out), *map(str, sources)],
+                   check=True, capture_output=True, timeout=300)
+    for k, (_, base, expected) in enumerate(cases):
+        result = import_docx(out / f"case{k}.docx", base=base)
+        assert _changes(base, result.agreement) == expected, f"case {k}"
+        _untouched_keep_their_texts(base, result.agreement, {node for _, node in expected})
+        assert result.original is not None, "LibreOffice kept the tracked changes"
+        assert {c.author for c in result.changes} <= {WHO}
+        assert _changes(base, result.original) == set(), "rejected, the file is the base again"
