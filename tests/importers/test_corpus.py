@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,30 @@ def test_a_deeper_level_than_the_model_is_kept_in_the_nearest_point_with_a_note(
     clause = next(c for a in result.agreement.articles for c in a.clauses if c.id == deeper[0].node or any(
         p.id == deeper[0].node or any(q.id == deeper[0].node for q in p.points) for p in c.points))
     assert deeper[0].text in str(mou_kit.Agreement.model_dump(result.agreement)) and clause is not None
+
+
+def test_new_from_an_unsafe_or_foreign_file_is_refused_with_one_line_and_creates_nothing(tmp_path: Path) -> None:
+    big = tmp_path / "bomb.docx"
+    build(CORPUS[0], big)
+    with zipfile.ZipFile(big, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/padding.xml", "<a>" + " " * 3_000_000 + "</a>")
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n")
+    for source, code in ((big, "compressed"), (pdf, "is a PDF")):
+        result = CliRunner().invoke(app, ["new", str(tmp_path / "mou"), "--from", str(source)])
+        assert result.exit_code != 0
+        [line] = [x for x in result.output.splitlines() if x.strip()]
+        assert source.name in line and code in line and "Traceback" not in result.output
+        assert not (tmp_path / "mou").exists()
+
+
+def test_the_api_starts_an_agreement_from_a_word_file(folder: Path, tmp_path: Path) -> None:
+    spec = next(s for s in CORPUS if s.structure == "section-sentence" and s.lang == "en" and s.signatures)
+    outcome = mou_kit.new_from_file(tmp_path / "mou", _file(folder, spec), lang="en")
+    agreement = mou_kit.load(tmp_path / "mou")
+    assert agreement == outcome.result.agreement and len(outcome.revisions) == 1
+    first = agreement.articles[0]
+    assert isinstance(first.heading, str) and len(first.heading.split()) <= 8, "the heading, not the sentence"
+    assert not str(first.clauses[0].text).startswith(first.heading), "the sentence after the heading is a clause"
+    assert [p.short_name for p in agreement.parties] == ["Acme", "Beta"]
+    assert [p.signatory.name for p in agreement.parties if p.signatory] == ["John Smith", "Sari Dewi"]
