@@ -49,7 +49,8 @@ def find_heads(lines: list[Line], start: int, hinted: set[int]) -> Heads | None:
     """Return the article heads of ``lines`` from ``start`` on (``hinted``: lines our bookmarks name
     articles), or ``None`` when nothing marks an article."""
     body = [i for i in range(start, len(lines)) if not lines[i].in_table]
-    words = [(i, m.group("word").lower()) for i in body if (m := word_of(lines[i])) is not None]
+    words = [(i, m.group("word").lower()) for i in body if (m := word_of(lines[i])) is not None
+             and not (m.group("heading") or "")[:1].islower()]
     groups = {i for i in body if GROUP.match(lines[i].text) and len(lines[i].text.split()) <= 12}
     if words or hinted:
         word = words[0][1] if words else ""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ._heads import ARTICLE_HEAD as ARTICLE_HEAD, Heads, find_heads, head_text, split_head
 from ._lines import Line, normalise, typed_label
 
-_CLOSING = re.compile(r"^(demikian\b|in witness\b|sebagai bukti\b|signed\b)", re.I)
+_CLOSING = re.compile(r"^(demikian\b|in witness\b|sebagai bukti\b)", re.I)
 _RECITAL = re.compile(r"^(bahwa|that|whereas)\b", re.I)
 _ROMAN = set("ivxlcdm")
 _ABOUT = {"TENTANG", "MENGENAI", "ON", "ABOUT"}
