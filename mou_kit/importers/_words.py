@@ -42,6 +42,7 @@ def account(all_lines: list[Line], found: Layout, noted: list[Unplaced],
                                              *found.parties, *placed_elsewhere]}
     taken |= {id(line) for line in _parsed_lines([*found.recitals, *found.articles])}
     noted_at = {u.paragraph for u in noted if u.node is None}
+    kept_at = {u.paragraph for u in noted if u.node is not None}
     count = WordCount()
     extra: list[Unplaced] = []
     for line in all_lines:
@@ -49,7 +50,7 @@ def account(all_lines: list[Line], found: Layout, noted: list[Unplaced],
         count.source += n
         if line.index in noted_at:
             count.noted += n
-        elif id(line) in taken or line.index in {u.paragraph for u in noted if u.node is not None}:
+        elif id(line) in taken or line.index in kept_at:
             count.placed += n
         else:
             extra.append(Unplaced(line.index, line.text, None, "a paragraph the importer could not place"))
