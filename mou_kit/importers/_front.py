@@ -146,6 +146,8 @@ def _tail(tail: list[Line], data: dict[str, Any], out: Front) -> None:
                 used.append(line)
             elif _FORM.match(line.text) or _BLANK.match(line.text):
                 out.structure.append(line)
+            elif any(line.text.casefold() == str(p["name"]).casefold() for p in parties):
+                out.structure.append(line)  # the party's name heading its signature block
         party = parties[k] if k < len(parties) else None
         if party is not None and name and position:
             party["signatory"] = {"name": name, "position": position}

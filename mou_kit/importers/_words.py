@@ -14,7 +14,7 @@ from ._lines import Line
 from ._structure import Layout, Parsed
 from .result import Unplaced, WordCount
 
-_WORD = re.compile(r"\w")
+_WORD = re.compile(r"[^\W_]")
 
 
 def words(text: str) -> int:

@@ -1,0 +1,69 @@
+"""Article heads found whatever way a file marks them; Word's list counters with restarts."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from mou_kit.importers import import_docx
+from mou_kit.importers._heads import split_head
+
+from .corpus import STRUCTURES, Spec, _numbered, _numbering, build
+from .roundtrip import paragraph_texts
+
+EXAMPLES = int(os.environ.get("MOU_EXAMPLES", "12"))
+
+
+def test_a_head_that_carries_its_first_sentence_is_split() -> None:
+    assert split_head("Term. This Agreement starts today.") == ("Term", "This Agreement starts today.")
+    assert split_head("Confidentiality") == ("Confidentiality", None)
+    assert split_head("DEFINITIONS AND INTERPRETATION") == ("DEFINITIONS AND INTERPRETATION", None)
+    assert split_head("The Supplier shall deliver the goods within thirty days of the order.") == (
+        None, "The Supplier shall deliver the goods within thirty days of the order.")
+
+
+def test_a_restarted_word_list_inside_an_article_is_not_read_as_articles(tmp_path: Path) -> None:
+    document = docx.Document()
+    num = _numbering(document)
+    numbering = document.part.numbering_part.element
+    restarted = numbering.makeelement(qn("w:num"), {qn("w:numId"): "91"})
+    restarted.append(restarted.makeelement(qn("w:abstractNumId"), {qn("w:val"): "90"}))
+    override = restarted.makeelement(qn("w:lvlOverride"), {qn("w:ilvl"): "0"})
+    override.append(override.makeelement(qn("w:startOverride"), {qn("w:val"): "1"}))
+    restarted.append(override)
+    numbering.append(restarted)
+    for heading in ("Definitions", "Services", "Fees"):
+        _numbered(document.add_paragraph(heading), num, 0)
+        _numbered(document.add_paragraph(f"The {heading.lower()} clause applies to both parties."), num, 1)
+    for text in ("first step of the fee schedule;", "second step of the fee schedule."):
+        _numbered(document.add_paragraph(text), "91", 0)
+    path = tmp_path / "restart.docx"
+    document.save(str(path))
+    read = import_docx(path).agreement
+    assert [a.heading for a in read.articles] == ["Definitions", "Services", "Fees"]
+    [clause] = read.articles[2].clauses
+    assert clause.text == "The fees clause applies to both parties."
+    assert [p.text for p in clause.points] == ["first step of the fee schedule;", "second step of the fee schedule."]
+
+
+@settings(max_examples=EXAMPLES, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(structure=st.sampled_from(STRUCTURES), lang=st.sampled_from(["id", "en"]), articles=st.integers(2, 9),
+       extras=st.tuples(*[st.booleans()] * 5), seed=st.text("abcdef", min_size=1, max_size=6))
+def test_any_generated_file_imports_with_its_articles_and_every_word_accounted(
+        tmp_path: Path, structure: str, lang: str, articles: int, extras: tuple[bool, ...], seed: str) -> None:
+    cover, signatures, body_table, loose, deep = extras
+    spec = Spec(f"{structure}-{lang}-{seed}", structure, lang, cover=cover, signatures=signatures,
+                body_table=body_table, loose=loose, deep=deep, articles=articles)
+    path = tmp_path / f"{spec.name}.docx"
+    build(spec, path)
+    result = import_docx(path)
+    assert len(result.agreement.articles) == articles + (1 if body_table else 0)
+    assert result.lang == lang
+    words = result.words
+    assert words.placed + words.noted == words.source == sum(len([t for t in text.split() if any(
+        ch.isalnum() for ch in t)]) for text in paragraph_texts(path))
