@@ -3,6 +3,7 @@ each revision shows exactly the edits made, and every other node keeps its id an
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -183,3 +184,42 @@ def test_every_scenario_survives_a_round_trip_through_libreoffice(tmp_path: Path
         assert result.original is not None, "LibreOffice kept the tracked changes"
         assert {c.author for c in result.changes} <= {WHO}
         assert _changes(base, result.original) == set(), "rejected, the file is the base again"
+
+
+def _uno_python() -> str | None:
+    """Return a Python that can import LibreOffice's ``uno`` module, else ``None``."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and shutil.which("soffice") and subprocess.run(
+                [candidate, "-c", "import uno"], capture_output=True, timeout=60).returncode == 0:
+            return candidate
+    return None
+
+
+UNO = _uno_python()
+
+
+@pytest.mark.skipif(UNO is None, reason="LibreOffice with its Python-UNO bridge (python3-uno) is not installed")
+def test_edits_made_by_libreoffice_itself_under_a_named_author(tmp_path: Path) -> None:
+    """Slow (one LibreOffice session, ~5 s): LibreOffice deletes Pasal 7 ayat (2) whole and inserts a
+    clause with change tracking on, as "BP3MI Kalbar" and "Polda Kalbar"."""
+    base = mou_kit.load(EXAMPLE)
+    source = tmp_path / "kalbar.docx"
+    mou_kit.render_docx(base, source, lang="id", folder=EXAMPLE)
+    jobs = [{"src": str(source), "dst": str(tmp_path / "deleted.docx"), "author": WHO, "action": "delete",
+             "find": "Hasil monitoring dan evaluasi", "text": ""},
+            {"src": str(source), "dst": str(tmp_path / "inserted.docx"), "author": "Polda Kalbar", "action": "insert",
+             "find": "PARA PIHAK wajib melindungi data pribadi", "text": "PARA PIHAK menunjuk petugas pengelola data."}]
+    (tmp_path / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
+    assert UNO is not None
+    subprocess.run([UNO, str(Path(__file__).with_name("uno_edit.py")), str(tmp_path / "profile"),
+                    str(tmp_path / "jobs.json")], check=True, capture_output=True, timeout=300)
+    for name, author, expected in (
+            ("deleted.docx", WHO, {(ChangeKind.REMOVED, "monev-laporan")}),
+            ("inserted.docx", "Polda Kalbar", {(ChangeKind.ADDED, "para-pihak-menunjuk-petugas-pengelola-da")})):
+        result = import_docx(tmp_path / name, base=base)
+        assert _changes(base, result.agreement) == expected, name
+        _untouched_keep_their_texts(base, result.agreement, {node for _, node in expected})
+        assert {c.author for c in result.changes} == {author}
+        assert result.original == base
+        [proposal] = result.proposals
+        assert proposal.author == author
