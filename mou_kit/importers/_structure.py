@@ -18,6 +18,8 @@ from ._lines import Line, normalise, typed_label
 _CLOSING = re.compile(r"^(demikian\b|in witness\b|sebagai bukti\b)", re.I)
 _RECITAL = re.compile(r"^(bahwa|that|whereas)\b", re.I)
 _ROMAN = set("ivxlcdm")
+_SUB_WORD = re.compile(r"^(?:section|clause|article|pasal|ayat)\s+(?=\d+\.\d)", re.I)
+"""A word before a clause number ("Section 3.1 ..."): structure, like the number."""
 _ABOUT = {"TENTANG", "MENGENAI", "ON", "ABOUT"}
 _GROUP_NOTE = "a chapter or part heading (BAB, Bagian, Chapter): the model has no level above the article"
 _POINT_DEPTH = 2
@@ -325,7 +327,8 @@ def _key(line: Line, hint: tuple[str, str] | None, stack: list[tuple[str | None,
         return f"{normalise(line.numbering[0])}@{line.numbering[1]}", "", line.text
     if hint is not None:
         return None, "", line.text
-    typed = typed_label(line.text)
+    worded = _SUB_WORD.match(line.text)
+    typed = typed_label(line.text[worded.end():] if worded else line.text)
     if typed is None:
         if heads.how == "outline" and line.outline is not None and heads.level is not None \
                 and line.outline > heads.level:

@@ -67,3 +67,21 @@ def test_any_generated_file_imports_with_its_articles_and_every_word_accounted(
     words = result.words
     assert words.placed + words.noted == words.source == sum(len([t for t in text.split() if any(
         ch.isalnum() for ch in t)]) for text in paragraph_texts(path))
+
+
+def test_section_words_before_clause_numbers_are_structure(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["SERVICES AGREEMENT", "Section 1. Definitions", "Section 1.1 In this Agreement words have meanings.",
+                 "Section 1.2 Headings are for convenience.", "Section 2. Fees",
+                 "Section 2.1 The Customer pays the fees:", "(a) monthly;", "(b) in advance.",
+                 "Section 2.2 Late fees accrue."]:
+        document.add_paragraph(text)
+    path = tmp_path / "sections.docx"
+    document.save(str(path))
+    result = import_docx(path)
+    assert [(a.heading, [(c.text, [p.text for p in c.points]) for c in a.clauses])
+            for a in result.agreement.articles] == [
+        ("Definitions", [("In this Agreement words have meanings.", []), ("Headings are for convenience.", [])]),
+        ("Fees", [("The Customer pays the fees:", ["monthly;", "in advance."]), ("Late fees accrue.", [])])]
+    assert (result.words.source, result.words.noted) == (39, 0)
+    assert any("no party names found" in line for line in result.report())
