@@ -150,7 +150,8 @@ def _closing(all_lines: list[Line], heads: list[int], hints: dict[str, tuple[str
 
 def _preamble(lines: list[Line], hints: dict[str, tuple[str, str]], out: Layout, groups: set[int]) -> None:
     k = 0
-    while k < len(lines) and lines[k].in_table and not hints:
+    own = any(_hint(line, hints) is not None for line in lines)
+    while k < len(lines) and lines[k].in_table and not own:
         out.cover.append(lines[k])
         k += 1
     while k < len(lines) and lines[k].centred and not lines[k].in_table:
