@@ -51,6 +51,8 @@ def front(layout: Layout, lang: str) -> Front:
         names = _between([r.text for r in layout.recitals]) or _party_lines(layout.parties)
         if len(names) >= 2:
             data["parties"] = _parties(names)
+            out.attention.append("party names read from the text (" + ", ".join(n for n, _ in names) +
+                                 "): check them and their short names")
     for line in layout.parties:
         out.noted.append((line, "a party's description: the model prints it from the party's data"))
     if layout.cover:
