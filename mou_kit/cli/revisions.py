@@ -43,6 +43,9 @@ def new(
 
         report_new(path, source, lang=lang, proposed_by=proposed_by)
         return
+    if lang is not None:
+        raise typer.BadParameter("--lang goes with --from FILE.docx (a folder keeps its own languages)",
+                                 param_hint="--lang")
     from ..workspace.create import create
 
     with create(path, source=source, proposed_by=proposed_by) as ws:

@@ -38,9 +38,9 @@ def account(all_lines: list[Line], found: Layout, noted: list[Unplaced],
     ``noted`` are the notes already made (those kept on no node count as noted words);
     ``placed_elsewhere`` are lines the head of the agreement took (title, parties, signatures).
     """
-    taken: set[int] = {id(line) for line in [*found.title, *found.cover, *found.tail, *found.prose,
-                                             *found.parties, *placed_elsewhere]}
-    taken |= {id(line) for line in _parsed_lines([*found.recitals, *found.articles])}
+    taken: set[int] = {line.index for line in [*found.title, *found.cover, *found.tail, *found.prose,
+                                               *found.parties, *placed_elsewhere]}
+    taken |= {line.index for line in _parsed_lines([*found.recitals, *found.articles])}
     noted_at = {u.paragraph for u in noted if u.node is None}
     kept_at = {u.paragraph for u in noted if u.node is not None}
     count = WordCount()
@@ -50,7 +50,7 @@ def account(all_lines: list[Line], found: Layout, noted: list[Unplaced],
         count.source += n
         if line.index in noted_at:
             count.noted += n
-        elif id(line) in taken or line.index in kept_at:
+        elif line.index in taken or line.index in kept_at:
             count.placed += n
         else:
             extra.append(Unplaced(line.index, line.text, None, "a paragraph the importer could not place"))

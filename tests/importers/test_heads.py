@@ -85,3 +85,15 @@ def test_section_words_before_clause_numbers_are_structure(tmp_path: Path) -> No
         ("Fees", [("The Customer pays the fees:", ["monthly;", "in advance."]), ("Late fees accrue.", [])])]
     assert (result.words.source, result.words.noted) == (39, 0)
     assert any("no party names found" in line for line in result.report())
+
+
+def test_a_line_nothing_took_is_noted_with_its_paragraph() -> None:
+    from mou_kit.importers._lines import Line
+    from mou_kit.importers._structure import Layout
+    from mou_kit.importers._words import account
+
+    taken, lost = Line(1, "Article 1 Scope", None), Line(2, "A stray sentence of five words.", None)
+    layout = Layout([taken], [], [], [], [], "article")
+    count, extra = account([taken, lost], layout, [], [])
+    assert (count.source, count.placed, count.noted) == (9, 3, 6)
+    assert [(u.paragraph, u.node, u.reason) for u in extra] == [(2, None, "a paragraph the importer could not place")]
