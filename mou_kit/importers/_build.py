@@ -18,6 +18,7 @@ from ..errors import MouKitError
 from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
 from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
+from ._lines import Line
 from ._structure import Layout, Parsed
 
 _VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
@@ -250,13 +251,31 @@ def _assemble(base: Agreement, recitals: list[dict[str, Any]], articles: list[di
 
 def head(layout: Layout, lang: str) -> dict[str, Any]:
     """Return the data of an agreement head read from the title block alone (no base to start from)."""
+    return read_title(layout, lang)[0]
+
+
+_ASIDE = re.compile(r"^(dated|date|tanggal|dibuat|made)\b", re.I)
+
+
+def read_title(layout: Layout, lang: str) -> tuple[dict[str, Any], list[Line]]:
+    """Return the agreement head the title block shows, and its lines the head has no place for.
+
+    The block reads: the kind ("NOTA KESEPAHAMAN"), BETWEEN/ANTARA names joined by AND/DENGAN,
+    NUMBER/NOMOR lines (the parties' numbers, in order), ON/TENTANG and the subject. Without
+    ON/TENTANG the lines before BETWEEN are the subject.
+    """
     loc = locale_for(lang)
-    words = [x.text.strip() for x in layout.title]
-    kind = next((k for k, v in loc.kinds.items() if words and words[0].upper() == v["title"]), "mou")
+    lines = layout.title
+    kind = next((k for k, v in loc.kinds.items() if lines and lines[0].text.strip().upper() == v["title"]), "")
     names: list[str] = []
+    numbers: list[str] = []
+    number_lines: list[Line] = []
     subject: list[str] = []
+    lead: list[Line] = []
+    unused: list[Line] = []
     stage = "start"
-    for w in words[1:]:
+    for line in lines[1 if kind else 0:]:
+        w = line.text.strip()
         upper = w.upper()
         if upper == loc.title["between"]:
             stage = "names"
@@ -265,22 +284,40 @@ def head(layout: Layout, lang: str) -> dict[str, Any]:
             names.append("")
         elif upper.startswith(loc.title["number"]):
             stage = "numbers"
+            numbers.append(w[len(loc.title["number"]):].strip(" :"))
+            number_lines.append(line)
         elif upper == loc.title["about"]:
             stage = "subject"
+        elif _ASIDE.match(w) or stage == "numbers":
+            stage = "aside"
+            unused.append(line)
         elif stage == "names" and names:
             names[-1] = f"{names[-1]} {w}".strip()
         elif stage == "subject":
             subject.append(w)
+        elif stage == "start":
+            lead.append(line)
+        else:
+            unused.append(line)
+    if not subject:
+        subject = [line.text.strip() for line in lead]
+    else:
+        unused += lead
     names = [n for n in names if n]
+    if len(numbers) != len(names):
+        unused += number_lines
     while len(names) < 2:
         names.append(f"PIHAK {len(names) + 1}" if lang == "id" else f"PARTY {len(names) + 1}")
     parties, seen = [], set()
-    for n in names:
+    for k, n in enumerate(names):
         pid = slugify(n)[:40].strip("-") or "party"
         while pid in seen:
             pid = f"{pid}-x"
         seen.add(pid)
-        parties.append({"id": pid, "name": n, "short_name": n})
+        party: dict[str, Any] = {"id": pid, "name": n, "short_name": n}
+        if len(numbers) == len(names) and numbers[k]:
+            party["number"] = numbers[k]
+        parties.append(party)
     title = " ".join(subject) or "Imported agreement"
-    return {"id": slugify(title)[:40].strip("-") or "imported", "kind": kind if kind == "mou" else "mou",
-            "languages": [lang], "title": title, "parties": parties}
+    return ({"id": slugify(title)[:40].strip("-") or "imported", "kind": "mou", "languages": [lang],
+             "title": title, "parties": parties}, sorted(unused, key=lambda line: line.index))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.ids import slugify
-from ._build import head
+from ._build import read_title
 from ._lines import Line
 from ._structure import Layout
 
@@ -38,13 +38,11 @@ class Front:
 
 def front(layout: Layout, lang: str) -> Front:
     """Return the head of the agreement ``layout`` describes, read from the file alone."""
-    data = head(layout, lang)
+    data, unused = read_title(layout, lang)
     out = Front(data)
-    titled = data["title"] != "Imported agreement"
-    if not titled and layout.title:
-        data["title"] = " ".join(line.text for line in layout.title)
-        data["id"] = slugify(data["title"])[:40].strip("-") or "imported"
-    elif not titled:
+    for line in unused:
+        out.noted.append((line, "a line of the title block the agreement has no place for"))
+    if data["title"] == "Imported agreement":
         out.attention.append("no title found: the title is 'Imported agreement'; set 'title' in agreement.yaml")
     placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
     if placeholders:

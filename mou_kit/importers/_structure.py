@@ -275,8 +275,11 @@ def _article(lines: list[Line], hints: dict[str, tuple[str, str]], heads: Heads,
         stack = [(None, clause, "")]
     for line in body:
         stack = _body_line(line, _hint(line, hints), heads, article, stack, out)
-    if not article.children and article.heading_line is not None and article.heading_line is not head:
-        out.unplaced.append((head, article, "an article without clauses"))
+    if not article.children:
+        # the model has no article without clauses: its head is reported, not kept
+        heading_line = article.heading_line
+        for line in [head] + ([heading_line] if heading_line is not None and heading_line is not head else []):
+            out.unplaced.append((line, None, "an article without clauses: the model has no place for its heading"))
 
 
 def _body_line(line: Line, hint: tuple[str, str] | None, heads: Heads, article: Parsed,

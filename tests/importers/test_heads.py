@@ -97,3 +97,16 @@ def test_a_line_nothing_took_is_noted_with_its_paragraph() -> None:
     count, extra = account([taken, lost], layout, [], [])
     assert (count.source, count.placed, count.noted) == (9, 3, 6)
     assert [(u.paragraph, u.node, u.reason) for u in extra] == [(2, None, "a paragraph the importer could not place")]
+
+
+def test_an_article_without_clauses_is_noted_not_counted_as_placed(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["Article 1", "Definitions", "Article 2", "Scope", "The parties cooperate on research."]:
+        document.add_paragraph(text)
+    path = tmp_path / "empty-article.docx"
+    document.save(str(path))
+    result = import_docx(path)
+    assert [a.heading for a in result.agreement.articles] == ["Scope"]
+    assert sorted((u.paragraph, u.node) for u in result.unplaced if "without clauses" in u.reason) == [
+        (1, None), (2, None)]
+    assert (result.words.source, result.words.placed, result.words.noted) == (11, 8, 3)
