@@ -45,6 +45,12 @@ def front(layout: Layout, lang: str) -> Front:
     if data["title"] == "Imported agreement":
         out.attention.append("no title found: the title is 'Imported agreement'; set 'title' in agreement.yaml")
     placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
+    written = {name.casefold(): (name, short) for name, short in _between([r.text for r in layout.recitals])}
+    for party in data["parties"]:
+        _, short = written.get(str(party["name"]).casefold(), (None, None))
+        if short:
+            # the title block prints the name in capitals; the text defines its short name
+            party["short_name"] = short
     if placeholders:
         names = _between([r.text for r in layout.recitals]) or _party_lines(layout.parties)
         if len(names) >= 2:

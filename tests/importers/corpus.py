@@ -1,8 +1,8 @@
 """The project's own corpus of Word files written the ways real contracts are: generated with python-docx.
 
 Each document is one :class:`Spec`: a structure (how articles, clauses and points are marked), a
-language, and extras (cover term table, signature table, a table in the body, unnumbered
-paragraphs between numbered ones, levels deeper than the model). ``build(spec, path)`` writes it.
+language, and extras (cover term table, cover page, signature table, a table in the body,
+unnumbered paragraphs between numbered ones, levels deeper than the model). ``build(spec, path)`` writes it.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Spec:
     structure: str
     lang: str
     cover: bool = False
+    cover_page: bool = False
     signatures: bool = False
     body_table: bool = False
     loose: bool = False
@@ -55,8 +56,8 @@ def specs() -> list[Spec]:
     for k, structure in enumerate(STRUCTURES):
         for lang in ("id", "en"):
             n = len(out)
-            out.append(Spec(f"{structure}-{lang}", structure, lang, cover=n % 4 == 1, signatures=n % 2 == 0,
-                            loose=n % 3 == 0, deep=n % 5 == 2))
+            out.append(Spec(f"{structure}-{lang}", structure, lang, cover=n % 4 == 1, cover_page=n % 8 in (4, 6),
+                            signatures=n % 2 == 0, loose=n % 3 == 0, deep=n % 5 == 2))
             out.append(Spec(f"{structure}-{lang}-b", structure, lang, cover=n % 3 == 2, signatures=n % 2 == 1,
                             body_table=True, articles=4 + k % 5))
     return out
@@ -121,6 +122,12 @@ def build(spec: Spec, path: Path) -> None:
                 ("Customer" if en else "Pihak Kedua", names[1]), ("Fees" if en else "Biaya", t.sentence(6))]
         for row, (a, b) in zip(table.rows, rows, strict=True):
             row.cells[0].text, row.cells[1].text = a, b
+    if spec.cover_page:
+        for text in ("SERVICES AGREEMENT" if en else "PERJANJIAN KERJA SAMA", "BETWEEN" if en else "ANTARA",
+                     names[0], "AND" if en else "DENGAN", names[1],
+                     "Dated 1 March 2026" if en else "Tanggal 1 Maret 2026"):
+            document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        document.add_page_break()
     title = document.add_paragraph("SERVICES AGREEMENT" if en else "PERJANJIAN KERJA SAMA")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     if spec.structure == "headings":
