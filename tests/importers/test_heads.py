@@ -53,12 +53,12 @@ def test_a_restarted_word_list_inside_an_article_is_not_read_as_articles(tmp_pat
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(structure=st.sampled_from(STRUCTURES), lang=st.sampled_from(["id", "en"]), articles=st.integers(2, 9),
-       extras=st.tuples(*[st.booleans()] * 5), seed=st.text("abcdef", min_size=1, max_size=6))
+       extras=st.tuples(*[st.booleans()] * 6), seed=st.text("abcdef", min_size=1, max_size=6))
 def test_any_generated_file_imports_with_its_articles_and_every_word_accounted(
         tmp_path: Path, structure: str, lang: str, articles: int, extras: tuple[bool, ...], seed: str) -> None:
-    cover, signatures, body_table, loose, deep = extras
-    spec = Spec(f"{structure}-{lang}-{seed}", structure, lang, cover=cover, signatures=signatures,
-                body_table=body_table, loose=loose, deep=deep, articles=articles)
+    cover, cover_page, signatures, body_table, loose, deep = extras
+    spec = Spec(f"{structure}-{lang}-{seed}", structure, lang, cover=cover, cover_page=cover_page,
+                signatures=signatures, body_table=body_table, loose=loose, deep=deep, articles=articles)
     path = tmp_path / f"{spec.name}.docx"
     build(spec, path)
     result = import_docx(path)
