@@ -52,10 +52,10 @@ def report_new(path: Path, source: Path, *, lang: str | None, proposed_by: str |
 
     outcome = new_from_file(path, source, lang=lang, proposed_by=proposed_by)
     result = outcome.result
-    err = console(stderr=True)
-    for line in result.report():
-        err.print(f"[yellow]note:[/yellow] {escape(line)}")
     words = result.words
     console().print(f"[green]created[/green] {escape(str(path))} from {escape(source.name)} ({result.lang}): "
                     f"first revision {outcome.revisions[0].short_id} on branch main; "
                     f"{words.placed} of {words.source} words placed, {words.noted} noted")
+    err = console(stderr=True)
+    for line in result.report():
+        err.print(f"[yellow]note:[/yellow] {escape(line)}")

@@ -130,7 +130,9 @@ def _title_end(all_lines: list[Line]) -> int:
 def _heading_follows(head: Line, line: Line, hints: dict[str, tuple[str, str]]) -> bool:
     """Return whether ``line`` is the heading line of the article head ``head``."""
     m = ARTICLE_HEAD.match(head.text)
-    inline = m is not None and m.group("heading") and _hint(head, hints) is None
+    if m is None:
+        return False  # a numbered or Heading-style head carries its heading itself
+    inline = m.group("heading") and _hint(head, hints) is None
     return not inline and line.numbering is None and _hint(line, hints) is None
 
 
