@@ -110,3 +110,18 @@ def test_an_article_without_clauses_is_noted_not_counted_as_placed(tmp_path: Pat
     assert sorted((u.paragraph, u.node) for u in result.unplaced if "without clauses" in u.reason) == [
         (1, None), (2, None)]
     assert (result.words.source, result.words.placed, result.words.noted) == (11, 8, 3)
+
+
+def test_the_closing_right_after_a_numbered_head_ends_the_body(tmp_path: Path) -> None:
+    document = docx.Document()
+    for text in ["SERVICES AGREEMENT", "1. Term. This Agreement runs for two years.",
+                 "2. Fees. Beta shall pay within thirty days.",
+                 "IN WITNESS WHEREOF the parties have signed this Agreement."]:
+        document.add_paragraph(text)
+    path = tmp_path / "closing.docx"
+    document.save(str(path))
+    result = import_docx(path)
+    assert [(a.heading, [c.text for c in a.clauses]) for a in result.agreement.articles] == [
+        ("Term", ["This Agreement runs for two years."]), ("Fees", ["Beta shall pay within thirty days."])]
+    [closing] = [u for u in result.unplaced if u.paragraph == 4]
+    assert closing.node is None and "closing" in closing.reason
