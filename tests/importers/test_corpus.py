@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -111,3 +113,24 @@ def test_the_api_starts_an_agreement_from_a_word_file(folder: Path, tmp_path: Pa
     assert not str(first.clauses[0].text).startswith(first.heading), "the sentence after the heading is a clause"
     assert [p.short_name for p in agreement.parties] == ["Acme", "Beta"]
     assert [p.signatory.name for p in agreement.parties if p.signatory] == ["John Smith", "Sari Dewi"]
+
+
+def _shape(agreement: mou_kit.Agreement) -> list[object]:
+    def points(items: list[mou_kit.Point]) -> list[object]:
+        return [(p.text, points(p.points)) for p in items]
+
+    return [agreement.title, [p.name for p in agreement.parties], [r.text for r in agreement.recitals],
+            [(a.heading, [(c.text, points(c.points)) for c in a.clauses]) for a in agreement.articles]]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_corpus_saved_again_by_libreoffice_reads_the_same(folder: Path, tmp_path: Path) -> None:
+    """Slow (one LibreOffice run, ~15 s): LibreOffice writes lists, styles and tables its own way."""
+    sources = [_file(folder, spec) for spec in CORPUS]
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo-profile", "--headless", "--convert-to",
+                    "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), *map(str, sources)],
+                   check=True, capture_output=True, timeout=600)
+    for path in sources:
+        ours, theirs = import_docx(path), import_docx(tmp_path / "lo" / path.name)
+        assert _shape(theirs.agreement) == _shape(ours.agreement), path.name
+        assert theirs.words == ours.words, path.name
