@@ -69,6 +69,9 @@ OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
     ("move a point", lambda d: move_paragraph(find(d, "pemanfaatan sarana dan prasarana"),
                                               find(d, "pertukaran data dan informasi"), WHO),
      {(ChangeKind.MOVED, "lingkup-sarana-prasarana")}),
+    ("move a clause to another article", lambda d: move_paragraph(
+        find(d, "PARA PIHAK wajib melindungi data pribadi"), find(d, "PARA PIHAK melakukan monitoring"), WHO),
+     {(ChangeKind.MOVED, "data-pelindungan")}),
     ("split a clause", lambda d: split_paragraph(find(d, "Hasil monitoring dan evaluasi"),
                                                  " dilaporkan kepada", WHO),
      {(ChangeKind.REWORDED, "monev-laporan"), (ChangeKind.ADDED, "dilaporkan-kepada-pimpinan-masing-masing")}),
@@ -98,7 +101,7 @@ def test_tracked_edits_in_our_own_docx_are_exactly_the_changes(tmp_path: Path, w
 
 
 def test_a_cross_reference_next_to_an_edit_is_cited_once(tmp_path: Path) -> None:
-    base, path = _own(OWN[6][1], tmp_path)
+    base, path = _own(next(o[1] for o in OWN if o[0].startswith("reword next to")), tmp_path)
     clause = next(c for a in import_docx(path, base=base).agreement.articles for c in a.clauses
                   if c.id == "monev-laporan")
     assert isinstance(clause.text, dict)
@@ -109,7 +112,7 @@ def test_a_cross_reference_next_to_an_edit_is_cited_once(tmp_path: Path) -> None
 
 
 def test_an_edited_variable_value_is_reported_not_left_to_drift(tmp_path: Path) -> None:
-    base, path = _own(OWN[7][1], tmp_path)
+    base, path = _own(next(o[1] for o in OWN if o[0].startswith("edit a number")), tmp_path)
     result = import_docx(path, base=base)
     [note] = [a for a in result.attention if "jangka-waktu-berlaku" in a]
     assert "'5 (lima)'" in note and "term.duration_years" in note
