@@ -25,7 +25,14 @@ from mou_kit.model import number
 from mou_kit.workspace import Workspace
 
 from .corpus import build, specs
-from .tracked import delete_paragraph, insert_paragraph, move_paragraph, replace_text, split_paragraph
+from .tracked import (
+    delete_paragraph,
+    insert_paragraph,
+    join_paragraphs,
+    move_paragraph,
+    replace_text,
+    split_paragraph,
+)
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tppo-kalbar"
 WHO = "BP3MI Kalbar"
@@ -72,6 +79,8 @@ OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
     ("move a clause to another article", lambda d: move_paragraph(
         find(d, "PARA PIHAK wajib melindungi data pribadi"), find(d, "PARA PIHAK melakukan monitoring"), WHO),
      {(ChangeKind.MOVED, "data-pelindungan")}),
+    ("join two clauses", lambda d: join_paragraphs(find(d, "Data dan informasi yang dipertukarkan"), WHO),
+     {(ChangeKind.REWORDED, "data-penggunaan"), (ChangeKind.REMOVED, "data-pelindungan")}),
     ("split a clause", lambda d: split_paragraph(find(d, "Hasil monitoring dan evaluasi"),
                                                  " dilaporkan kepada", WHO),
      {(ChangeKind.REWORDED, "monev-laporan"), (ChangeKind.ADDED, "dilaporkan-kepada-pimpinan-masing-masing")}),

@@ -3,7 +3,7 @@
 A deleted paragraph has its runs in ``w:del`` (``w:delText``) and its paragraph mark deleted
 (``w:pPr/w:rPr/w:del``); an inserted one the same with ``w:ins``; a move wraps the old place in
 ``w:moveFrom`` and the new one in ``w:moveTo``, the bookmark going with the text; a split is a
-new paragraph mark, inserted, in the middle of a paragraph.
+new paragraph mark, inserted, in the middle of a paragraph; a join is a paragraph mark deleted.
 """
 
 from __future__ import annotations
@@ -113,6 +113,11 @@ def split_paragraph(p: Any, anchor: str, author: str) -> Any:
     _mark(p, "ins", author)
     p.addnext(second)
     return second
+
+
+def join_paragraphs(p: Any, author: str) -> None:
+    """Join ``p`` with the paragraph after it: its paragraph mark deleted, as a tracked change."""
+    _mark(p, "del", author)
 
 
 def replace_text(p: Any, old: str, new: str, author: str) -> None:
