@@ -134,3 +134,15 @@ def test_the_corpus_saved_again_by_libreoffice_reads_the_same(folder: Path, tmp_
         ours, theirs = import_docx(path), import_docx(tmp_path / "lo" / path.name)
         assert _shape(theirs.agreement) == _shape(ours.agreement), path.name
         assert theirs.words == ours.words, path.name
+
+
+def test_new_from_a_word_file_in_json(folder: Path, tmp_path: Path) -> None:
+    import json
+
+    spec = next(s for s in CORPUS if s.structure == "typed-numbers" and s.lang == "id")
+    result = CliRunner().invoke(app, ["new", str(tmp_path / "mou"), "--from", str(_file(folder, spec)), "--json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert (document["schema"], document["version"], document["lang"]) == ("mou-kit/new", 2, "id")
+    assert document["words"]["placed"] + document["words"]["noted"] == document["words"]["source"]
+    assert document["notes"] and document["attention"] and document["revision"]["id"]
