@@ -14,7 +14,7 @@ from ._common import Folder, Lang, console, folder_or_cwd
 
 if TYPE_CHECKING:
     from ..diff import AgreementDiff, RevisionSource
-    from ..model import Agreement
+    from ..model import Agreement, Decision, Meeting
 
 
 class DiffFormat(StrEnum):
@@ -24,6 +24,7 @@ class DiffFormat(StrEnum):
     JSON = "json"
     HTML = "html"
     MATRIX = "matrix"
+    DIM = "dim"
     REDLINE = "redline"
 
 
@@ -108,23 +109,36 @@ def diff_cmd(
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TEXT,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
     lang: Lang = None,
+    meeting: Annotated[str | None, typer.Option(
+        "--meeting", help="dim: the meeting named in the title (default: the last one between A and B).")] = None,
+    unchanged: Annotated[bool, typer.Option(
+        "--unchanged", help="dim: list every Pasal nobody touched as one 'tetap' row.")] = False,
     directory: Folder = Path("."),
 ) -> None:
-    """Show what changed between two drafts, clause by clause, numbered as the reader sees them."""
+    """Show what changed between two drafts, clause by clause, numbered as the reader sees them.
+
+    --format dim writes the secretariat's Daftar Inventarisasi Masalah: one column per party with
+    its proposals (from its proposal branch too), the agreed wording and each meeting decision.
+    """
+    if fmt == DiffFormat.DIM:
+        _write_dim(a, b, _need_output(output, fmt, (".docx", ".html")), folder_or_cwd(directory), lang=lang,
+                   meeting=meeting, unchanged=unchanged)
+        return
     shows_proposers = fmt in (DiffFormat.MATRIX, DiffFormat.REDLINE, DiffFormat.JSON)
     old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang, attribute=shows_proposers)
     if fmt == DiffFormat.MATRIX:
         target = _need_output(output, fmt, (".docx", ".html"))
         from ..render.matrix import write_matrix
 
-        write_matrix(result, target)
+        write_matrix(result, target, decisions=_meeting_facts(a, b, folder_or_cwd(directory))[0])
     elif fmt == DiffFormat.REDLINE:
         target = _need_output(output, fmt, (".docx",))
         from ..render.redline import write_redline
 
         write_redline(old, new, target, diff=result)
     else:
-        text = _text(result, fmt, markup=output is None)
+        facts = _meeting_facts(a, b, folder_or_cwd(directory)) if fmt == DiffFormat.HTML else ({}, None)
+        text = _text(result, fmt, markup=output is None, facts=facts)
         if output is None and fmt == DiffFormat.TEXT:
             console().print(text, end="")
             return
@@ -136,7 +150,46 @@ def diff_cmd(
     console(stderr=True).print(f"wrote {target}")
 
 
-def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:
+def _write_dim(a: str, b: str, target: Path, directory: Path, *, lang: str | None, meeting: str | None,
+               unchanged: bool) -> None:
+    """Write the DIM of two revisions (with the history) or of two folders (no party columns)."""
+    from ..render.dim import write_dim
+
+    if _is_folder(a) and _is_folder(b):
+        from ..diff.dim import build_dim
+        from ..files import load
+
+        write_dim(build_dim(load(a), load(b), lang=lang, unchanged=unchanged), target)
+    else:
+        from ..workspace import Workspace
+        from ..workspace.dim import dim
+
+        if revision_source(directory) is None:
+            compare(a, b, directory, lang=lang)  # raises the one-line error naming what is missing
+        with Workspace.open(directory) as ws:
+            write_dim(dim(ws, a, b, lang=lang, meeting=meeting, unchanged=unchanged), target)
+    console(stderr=True).print(f"wrote {target}")
+
+
+def _meeting_facts(a: str, b: str, directory: Path) -> tuple[dict[str, Decision], Meeting | None]:
+    """Return the decisions of the meetings recorded between two revisions and the last such meeting."""
+    from ..model import match_attendees
+
+    if _is_folder(a) or _is_folder(b) or revision_source(directory) is None:
+        return {}, None
+    from ..workspace import Workspace
+    from ..workspace.dim import decided, meetings_between
+
+    with Workspace.open(directory) as ws:
+        held = meetings_between(ws, a, b)
+        if not held:
+            return {}, None
+        parties = [(p.id, (p.name, p.short_name)) for p in ws.read(b).parties]
+    return decided(held), match_attendees(held[-1], parties)
+
+
+def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool,
+          facts: tuple[dict[str, Decision], Meeting | None] = ({}, None)) -> str:
     if fmt == DiffFormat.JSON:
         import json
 
@@ -144,7 +197,7 @@ def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:
     if fmt == DiffFormat.HTML:
         from ..render.diff_html import render_diff_html
 
-        return render_diff_html(result)
+        return render_diff_html(result, decisions=facts[0], meeting=facts[1])
     from ..render.diff_text import render_diff_text
 
     return render_diff_text(result, markup=markup)
