@@ -28,6 +28,10 @@ def render(
                                                   show_default=False)] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.<lang>.<ext>).",
                                                 show_default=False)] = None,
+    revision_footer: Annotated[bool | None, typer.Option(
+        "--revision-footer/--no-revision-footer",
+        help="Print the revision and fingerprint at the foot of each page (default: on drafts only; "
+        "the fingerprint is always in the PDF metadata).", show_default=False)] = None,
 ) -> None:
     """Render the agreement as DOCX, PDF, HTML or Markdown, in the form institutions sign."""
     from .. import render_docx, render_html, render_markdown, render_pdf
@@ -38,9 +42,10 @@ def render(
     target = output or Path(f"{agreement.id}.{lang or agreement.main_language}.{fmt}")
     if fmt == "pdf":
         render_pdf(agreement, target, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine,
-                   revision=revision)
+                   revision=revision, revision_footer=revision_footer)
     elif fmt == "docx":
-        render_docx(agreement, target, lang=lang, folder=folder, layout=layout, revision=revision)
+        render_docx(agreement, target, lang=lang, folder=folder, layout=layout, revision=revision,
+                    revision_footer=revision_footer)
     elif fmt == "html":
         render_html(agreement, target, lang=lang, layout=layout)
     else:
