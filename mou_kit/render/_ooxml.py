@@ -111,6 +111,17 @@ def field(paragraph: Any, instruction: str, cached: str, *, bold: bool = False) 
     run(_el("w:fldChar", fldCharType="end"))
 
 
+def page_of_pages(paragraph: Any, pattern: str) -> None:
+    """Append ``pattern`` ("Halaman {page} dari {pages}") with PAGE and NUMPAGES fields in its places."""
+    before, _, rest = pattern.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    paragraph.add_run(before)
+    field(paragraph, "PAGE", "1")
+    paragraph.add_run(middle)
+    field(paragraph, "NUMPAGES", "1")
+    paragraph.add_run(after)
+
+
 def cell_borders(cell: Any, *, style: str = "single", size: int = 4) -> None:
     """Give ``cell`` borders on all four sides (``style`` "single", "dashed" or "nil")."""
     tcpr = cell._tc.get_or_add_tcPr()

@@ -126,7 +126,8 @@ def _runs(paragraph: Any, cell: Cell) -> None:
             run.font.size = Pt(SIZE_PT - 1)
 
 
-def _setup(document: Any) -> None:
+def landscape_page(document: Any) -> None:
+    """Make ``document`` landscape A4 with 1.5 cm margins, in the agreement's serif at 9 pt."""
     from docx.enum.section import WD_ORIENT
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
@@ -146,20 +147,15 @@ def _setup(document: Any) -> None:
     normal.paragraph_format.space_after = Pt(0)
 
 
-def _footer(document: Any, lang: str) -> None:
+def page_numbers(document: Any, lang: str) -> None:
+    """Put "Halaman X dari Y" (or "Page X of Y") at the right of the footer."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     from . import _ooxml
 
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    before, _, rest = words(lang)["page"].partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    paragraph.add_run(before)
-    _ooxml.field(paragraph, "PAGE", "1")
-    paragraph.add_run(middle)
-    _ooxml.field(paragraph, "NUMPAGES", "1")
-    paragraph.add_run(after)
+    _ooxml.page_of_pages(paragraph, words(lang)["page"])
 
 
 def build_dim_docx(dim: Dim) -> Any:
@@ -173,8 +169,8 @@ def build_dim_docx(dim: Dim) -> Any:
     from ._ooxml_revisions import repeat_header
 
     document = Document()
-    _setup(document)
-    _footer(document, dim.lang)
+    landscape_page(document)
+    page_numbers(document, dim.lang)
     for line in title_lines(dim):
         p = document.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.CENTER

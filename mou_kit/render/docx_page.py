@@ -69,13 +69,7 @@ def _footer(document: Any, info: DocumentInfo, labels: list[str]) -> None:
     _ooxml.row_height(table.rows[1], int(0.8 * 567))
     page = footer.add_paragraph()
     page.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    before, _, rest = info.page.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    page.add_run(before)
-    _ooxml.field(page, "PAGE", "1")
-    page.add_run(middle)
-    _ooxml.field(page, "NUMPAGES", "1")
-    page.add_run(after)
+    _ooxml.page_of_pages(page, info.page)
     if info.short:
         line = footer.add_paragraph()
         line.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -168,3 +168,16 @@ def test_anchored_nodes_keep_their_number_and_numbers_are_unique(anchor: list[in
     assert all(numbers[n] == str(i) for i, n in enumerate(ids, 1))
     shown = [numbers[n] for n in order]
     assert len(set(shown)) == len(shown)
+
+
+def test_no_column_is_narrower_than_its_longest_word(table: Dim) -> None:
+    from mou_kit.render.dim import PAGE_CM, SIZE_PT, _word_cm, column_widths
+    from mou_kit.render.dim_cells import headings, row_cells
+
+    rows = [row_cells(r, table) for r in table.rows]
+    widths = column_widths(table, rows)
+    assert abs(sum(widths) - PAGE_CM) < 0.01
+    for i, width in enumerate(widths):
+        cells = [r[i] for r in rows] + [[(headings(table)[i], "b")]]
+        widest = max(_word_cm(w, SIZE_PT, bold=m == "b") for c in cells for t, m in c for w in t.split())
+        assert widest < width, (headings(table)[i], widest, width)

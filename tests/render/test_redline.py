@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -67,7 +68,8 @@ def test_renumbering_alone_makes_no_revision(tmp_path: Path) -> None:
 
 
 def _probe(path: Path, action: str, tmp_path: Path) -> dict[str, object]:
-    run = subprocess.run(["/usr/bin/python3", str(PROBE), str(path), action, f"mou-test-{action}",
+    pipe = f"mou-test-{action}-{uuid.uuid4().hex[:12]}"  # unique: parallel runs on one machine must not share it
+    run = subprocess.run(["/usr/bin/python3", str(PROBE), str(path), action, pipe,
                           str(tmp_path / f"profile-{action}")], capture_output=True, text=True, timeout=180,
                          check=True)
     result: dict[str, object] = json.loads(run.stdout)
