@@ -112,14 +112,17 @@ def field(paragraph: Any, instruction: str, cached: str, *, bold: bool = False) 
 
 
 def page_of_pages(paragraph: Any, pattern: str) -> None:
-    """Append ``pattern`` ("Halaman {page} dari {pages}") with PAGE and NUMPAGES fields in its places."""
-    before, _, rest = pattern.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    paragraph.add_run(before)
-    field(paragraph, "PAGE", "1")
-    paragraph.add_run(middle)
-    field(paragraph, "NUMPAGES", "1")
-    paragraph.add_run(after)
+    """Append ``pattern`` ("Halaman {page} dari {pages}", perhaps twice for two languages) with a
+    PAGE or NUMPAGES field at each placeholder."""
+    import re
+
+    for piece in re.split(r"(\{pages?\})", pattern):
+        if piece == "{page}":
+            field(paragraph, "PAGE", "1")
+        elif piece == "{pages}":
+            field(paragraph, "NUMPAGES", "1")
+        elif piece:
+            paragraph.add_run(piece)
 
 
 def cell_borders(cell: Any, *, style: str = "single", size: int = 4) -> None:

@@ -158,7 +158,8 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     cross-references REF fields on bookmarks, and the core properties carry the revision and
     fingerprint. ``revision_footer`` prints them at the foot of each page too (default: only on drafts).
     With ``pages_like_pdf`` (and no reference DOCX, whose house style sets its own page) each page
-    starts where the typst PDF's does, so the paraf of both copies fall on the same pages.
+    starts where the typst PDF's does (a side-by-side table is split there), so the paraf of both
+    copies fall on the same pages.
 
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises RenderError: a logo is missing, the reference DOCX is not a DOCX.
@@ -175,7 +176,7 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     if ref is not None and not ref.is_file():
         raise RenderError(f"reference DOCX {ref} not found", code="reference-docx-invalid")
     starts = None
-    if pages_like_pdf and ref is None and chosen != "side-by-side":
+    if pages_like_pdf and ref is None:
         from .pagination import page_starts
         from .pdf import typeset
 

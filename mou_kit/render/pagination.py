@@ -57,34 +57,88 @@ def page_starts(pdf: bytes) -> list[str]:
     return out
 
 
-def _body_paragraphs(document: Any) -> list[Any]:
-    """Return the paragraphs directly in the body (not in tables), as python-docx objects."""
-    return list(document.paragraphs)
+def _blocks(document: Any) -> list[tuple[str, Any, Any]]:
+    """Return the body's paragraphs and table rows in reading order: (squeezed text, element, table).
+
+    A row reads as its first cell (the first language of a side-by-side copy) followed by the others.
+    """
+    from docx.oxml.ns import qn
+
+    def text(element: Any) -> str:  # the printed text only: no field codes, no deleted runs
+        return _squeeze("".join(t.text or "" for t in element.iter(qn("w:t"))))
+
+    out: list[tuple[str, Any, Any]] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            out.append((text(child), child, None))
+        elif child.tag == qn("w:tbl"):
+            for row in child.iterchildren(qn("w:tr")):
+                cells = row.findall(qn("w:tc"))
+                first = [text(c.find(qn("w:p"))) if c.find(qn("w:p")) is not None else "" for c in cells]
+                out.append(("".join(first), row, child))
+    return out
 
 
-def _matches(paragraph: str, line: str) -> bool:
-    text = _squeeze(paragraph)
+def _matches(text: str, line: str, *, row: bool) -> bool:
     line = _LABEL.sub("", line) if not text.startswith(line[:3]) else line
-    if not line:
+    if not line or not text:
         return False
-    return text == line or (len(line) >= 12 and text.startswith(line))
+    if text == line or (len(line) >= 12 and text.startswith(line)):
+        return True
+    # a side-by-side row: the PDF's first line holds the first line of each column, so compare the start
+    return row and len(text) >= 8 and line.startswith(text[:15])
+
+
+def _page_break_paragraph() -> Any:
+    """Return an empty, 1-pt paragraph that starts a new page (between two parts of a split table)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    return parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" '
+                     'w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def _break_before_row(row: Any) -> None:
+    """Split the table holding ``row`` before it and start the second part on a new page."""
+    import copy
+
+    from docx.oxml.ns import qn
+
+    table = row.getparent()  # an earlier split may have moved the row into a later part
+    rows = table.findall(qn("w:tr"))
+    if rows and rows[0] is row:
+        table.addprevious(_page_break_paragraph())
+        return
+    rest = copy.deepcopy(table)
+    for tr in rest.findall(qn("w:tr")):
+        rest.remove(tr)
+    at = rows.index(row)
+    for tr in rows[at:]:
+        rest.append(tr)  # moves the row out of the first part
+    table.addnext(rest)
+    table.addnext(_page_break_paragraph())
 
 
 def break_like(document: Any, starts: list[str]) -> int:
-    """Give "page break before" to the body paragraph that starts each PDF page; return how many.
+    """Start a new page before the paragraph (or side-by-side row) that starts each PDF page;
+    return how many breaks were made.
 
-    Paragraphs are matched in order, each after the previous match, so a repeated line (two
+    Blocks are matched in order, each after the previous match, so a repeated line (two
     "Pasal 1" in a sequential bilingual copy) finds its own occurrence.
     """
-    paragraphs = _body_paragraphs(document)
+    found = _blocks(document)
     done, at = 0, 0
     for line in starts:
         if not line:
             continue
-        for index in range(at, len(paragraphs)):
-            if _matches(paragraphs[index].text, line):
+        for index in range(at, len(found)):
+            text, element, table = found[index]
+            if _matches(text, line, row=table is not None):
                 if index > 0:
-                    paragraphs[index].paragraph_format.page_break_before = True
+                    if table is None:
+                        element.get_or_add_pPr().pageBreakBefore_val = True  # in schema order
+                    else:
+                        _break_before_row(element)
                     done += 1
                 at = index + 1
                 break

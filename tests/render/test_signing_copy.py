@@ -65,9 +65,10 @@ def test_bilingual_paraf_and_page_labels() -> None:
     text = _pages(render_pdf(load(EXAMPLE), lang="id+en", folder=EXAMPLE))
     assert all("Paraf / Initials" in t for t in text)
     assert f"Halaman 1 dari {len(text)} / Page 1 of {len(text)}" in text[0]
-    assert "Paraf / Initials" in "".join(
-        s.footer.paragraphs[0].text for s in Document(io.BytesIO(
-            render_docx(load(EXAMPLE), lang="id+en", folder=EXAMPLE))).sections)
+    footer = Document(io.BytesIO(render_docx(load(EXAMPLE), lang="id+en", folder=EXAMPLE))).sections[0].footer
+    assert footer.paragraphs[0].text == "Paraf / Initials"
+    xml = footer._element.xml
+    assert xml.count(" PAGE ") == 2 and xml.count(" NUMPAGES ") == 2 and "{page" not in xml
 
 
 def test_the_revision_footer_is_off_on_the_signing_copy_but_the_fingerprint_stays() -> None:
@@ -84,7 +85,7 @@ def test_the_revision_footer_is_off_on_the_signing_copy_but_the_fingerprint_stay
 
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("lang", ["id", "en", "id+en"])
 def test_docx_through_libreoffice_starts_every_pasal_on_the_pdf_page(lang: str, tmp_path: Path) -> None:
     agreement = load(EXAMPLE)
     pdf = render_pdf(agreement, lang=lang, folder=EXAMPLE)
@@ -94,11 +95,10 @@ def test_docx_through_libreoffice_starts_every_pasal_on_the_pdf_page(lang: str, 
                     "pdf", "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=300)
     converted = (tmp_path / "copy.pdf").read_bytes()
     expected = _pasal_pages(pdf)
-    assert len(expected) == len(agreement.articles)
+    assert len(expected) == len(agreement.articles) * len(lang.split("+"))
     assert _pasal_pages(converted) == expected
     pages = _pages(converted)
     assert len(pages) == len(_pages(pdf))
     last = pages[-1]
-    assert "Demikian" in last or "IN WITNESS" in last.upper() or lang == "en"
-    for label in ("KESATU", "KEDUA", "KETIGA") if lang == "id" else ("FIRST", "SECOND", "THIRD"):
-        assert label in last
+    for label in ("FIRST", "SECOND", "THIRD") if lang == "en" else ("KESATU", "KEDUA", "KETIGA"):
+        assert label in last  # the closing and every signature block on one page
