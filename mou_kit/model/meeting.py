@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
 
+from .day import Day
 from .ids import Slug
 from .record import Record
 from .text import Text
@@ -58,7 +58,7 @@ class Meeting(Record):
 
     id: Slug
     title: str | None = None
-    date: dt.date
+    date: Day
     place: str
     chair: Attendee | None = None
     attendees: list[Attendee] = Field(default_factory=list)
