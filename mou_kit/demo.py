@@ -116,7 +116,9 @@ def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
     """Write the diff bundle from the first draft to the first meeting, and between the meetings."""
     from .diff import diff_revisions
     from .render.diff_bundle import write_diff_bundle
+    from .render.dim import write_dim
     from .workspace import Workspace
+    from .workspace.dim import dim
 
     files: list[Path] = []
     with Workspace.open(repo) as ws:
@@ -128,5 +130,9 @@ def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
             meeting, _revision = ws.meeting(new)
             files += write_diff_bundle(ws.read(old), ws.read(new), out / name, meeting=meeting,
                                        result=diff_revisions(ws, old, new))
+            table = dim(ws, old, new)
+            for target in (out / name / "dim.docx", out / name / "dim.html"):
+                write_dim(table, target)
+                files.append(target)
     return files
 

@@ -20,7 +20,8 @@ def test_demo_writes_every_output(tmp_path: Path) -> None:
     assert set(report.examples) == {"tppo-kalbar", "research-mou-en"}
     names = {p.relative_to(tmp_path / "out").as_posix() for p in report.files}
     for bundle in ("first-draft..meeting-1", "rapat-2023-07-18..rapat-2023-07-25"):
-        assert {f"diff/{bundle}/{f}" for f in ("diff.html", "matrix.docx", "matrix.html", "redline.docx")} <= names
+        assert {f"diff/{bundle}/{f}" for f in ("diff.html", "matrix.docx", "matrix.html", "redline.docx",
+                                               "dim.docx", "dim.html")} <= names
     assert {"documents/tppo-kalbar.docx", "documents/tppo-kalbar.pdf", "documents/tppo-kalbar.id+en.pdf"} <= names
     assert {"signed/tppo-kalbar-signed.pdf", "signed/tppo-kalbar.ics"} <= names
     assert sum(line.endswith("(intact, trusted)") for line in report.lines) == 3
@@ -29,6 +30,8 @@ def test_demo_writes_every_output(tmp_path: Path) -> None:
     assert "import/tppo-kalbar.counterpart.docx" in names
     matrix = (tmp_path / "out/diff/first-draft..meeting-1/matrix.html").read_text(encoding="utf-8")
     assert "BP3MI Kalbar" in matrix and "Kanwil Kemenkumham Kalbar" in matrix  # Pengusul per change
+    dim_html = (tmp_path / "out/diff/first-draft..meeting-1/dim.html").read_text(encoding="utf-8")
+    assert "Usulan BP3MI Kalbar" in dim_html and "Selasa, 18 Juli 2023" in dim_html
     assert all(p.stat().st_size > 1000 for p in report.files)
     assert len(PdfReader(tmp_path / "out/documents/tppo-kalbar.pdf").pages) >= 3
     assert any("Pasal 1" in p.text for p in Document(str(tmp_path / "out/documents/tppo-kalbar.docx")).paragraphs)

@@ -232,7 +232,7 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
     "diff": document(
         "diff", "What changed between two drafts, clause by clause (docs/diff-json.md explains every key).",
         old=(DiffSide, ...), new=(DiffSide, ...), lang=(str, ...), party_names=(dict[str, str], ...),
-        proposers=(dict[str, str], ...), warnings=(list[str], ...), changes=(list[Change], ...)),
+        proposers=(dict[str, list[str]], ...), warnings=(list[str], ...), changes=(list[Change], ...)),
     "new": document(
         "new", "The agreement folder created, its branch and first revision; from a Word file also its "
         "language, the words placed and noted, the import notes and what a human must still do.",

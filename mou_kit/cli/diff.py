@@ -14,7 +14,7 @@ from ._streams import DASH, is_dash, output_path, write
 
 if TYPE_CHECKING:
     from ..diff import AgreementDiff, RevisionSource
-    from ..model import Agreement
+    from ..model import Agreement, Decision, Meeting
 
 
 class DiffFormat(StrEnum):
@@ -24,6 +24,7 @@ class DiffFormat(StrEnum):
     JSON = "json"
     HTML = "html"
     MATRIX = "matrix"
+    DIM = "dim"
     REDLINE = "redline"
 
 
@@ -112,12 +113,24 @@ def diff_cmd(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (- for stdout).",
                                                 allow_dash=True)] = None,
     lang: Lang = None,
+    meeting: Annotated[str | None, typer.Option(
+        "--meeting", help="dim: the meeting named in the title (default: the last one between A and B).")] = None,
+    unchanged: Annotated[bool, typer.Option(
+        "--unchanged", help="dim: list every Pasal nobody touched as one 'tetap' row.")] = False,
     directory: Folder = Path("."),
     as_json: JsonFlag = False,
 ) -> None:
-    """Show what changed between two drafts, clause by clause, numbered as the reader sees them."""
+    """Show what changed between two drafts, clause by clause, numbered as the reader sees them.
+
+    --format dim writes the secretariat's Daftar Inventarisasi Masalah: one column per party with
+    its proposals (from its proposal branch too), the agreed wording and each meeting decision.
+    """
     if as_json and fmt not in (DiffFormat.TEXT, DiffFormat.JSON):
         raise typer.BadParameter(f"--json is --format json, not --format {fmt.value}", param_hint="--json")
+    if fmt == DiffFormat.DIM:
+        _write_dim(a, b, _need_output(output, fmt, (".docx", ".html")), folder_or_cwd(directory), lang=lang,
+                   meeting=meeting, unchanged=unchanged)
+        return
     if as_json or fmt == DiffFormat.JSON:
         fmt = DiffFormat.JSON
         json_mode(ctx)
@@ -128,7 +141,7 @@ def diff_cmd(
         from ..render.matrix import write_matrix
 
         with output_path(target, ".docx") as path:
-            write_matrix(result, path)
+            write_matrix(result, path, decisions=_meeting_facts(a, b, folder_or_cwd(directory))[0])
     elif fmt == DiffFormat.REDLINE:
         target = _need_output(output, fmt, (".docx",))
         from ..render.redline import write_redline
@@ -140,7 +153,8 @@ def diff_cmd(
         # markers [-old-]{+new+}
         screen = console()
         coloured = output is None and fmt == DiffFormat.TEXT and screen.is_terminal and not screen.is_dumb_terminal
-        text = _text(result, fmt, markup=coloured)
+        facts = _meeting_facts(a, b, folder_or_cwd(directory)) if fmt == DiffFormat.HTML else ({}, None)
+        text = _text(result, fmt, markup=coloured, facts=facts)
         if coloured:
             screen.print(text, end="")
             return
@@ -150,7 +164,49 @@ def diff_cmd(
         wrote(target)
 
 
-def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:
+def _write_dim(a: str, b: str, target: Path, directory: Path, *, lang: str | None, meeting: str | None,
+               unchanged: bool) -> None:
+    """Write the DIM of two revisions (with the history) or of two folders (no party columns)."""
+    from ..render.dim import write_dim
+
+    if _is_folder(a) and _is_folder(b):
+        from ..diff.dim import build_dim
+        from ..files import load
+
+        table = build_dim(load(a), load(b), lang=lang, unchanged=unchanged)
+    else:
+        from ..workspace import Workspace
+        from ..workspace.dim import dim
+
+        if revision_source(directory) is None:
+            compare(a, b, directory, lang=lang)  # raises the one-line error naming what is missing
+        with Workspace.open(directory) as ws:
+            table = dim(ws, a, b, lang=lang, meeting=meeting, unchanged=unchanged)
+    with output_path(target, ".docx") as path:
+        write_dim(table, path)
+    if not is_dash(target):
+        wrote(target)
+
+
+def _meeting_facts(a: str, b: str, directory: Path) -> tuple[dict[str, Decision], Meeting | None]:
+    """Return the decisions of the meetings recorded between two revisions and the last such meeting."""
+    from ..model import match_attendees
+
+    if _is_folder(a) or _is_folder(b) or revision_source(directory) is None:
+        return {}, None
+    from ..workspace import Workspace
+    from ..workspace.dim import decided, meetings_between
+
+    with Workspace.open(directory) as ws:
+        held = meetings_between(ws, a, b)
+        if not held:
+            return {}, None
+        parties = [(p.id, (p.name, p.short_name)) for p in ws.read(b).parties]
+    return decided(held), match_attendees(held[-1], parties)
+
+
+def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool,
+          facts: tuple[dict[str, Decision], Meeting | None] = ({}, None)) -> str:
     if fmt == DiffFormat.JSON:
         import json
 
@@ -158,7 +214,7 @@ def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:
     if fmt == DiffFormat.HTML:
         from ..render.diff_html import render_diff_html
 
-        return render_diff_html(result)
+        return render_diff_html(result, decisions=facts[0], meeting=facts[1])
     from ..render.diff_text import render_diff_text
 
     return render_diff_text(result, markup=markup)

@@ -27,7 +27,12 @@ def add(
     attendee: Annotated[list[str] | None, typer.Option(
         metavar="ATTENDEE", help='An attendee as "Name|Institution|Role"; repeat.')] = None,
     agenda: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="An agenda item; repeat.")] = None,
-    decision: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="A decision; repeat.")] = None,
+    decision: Annotated[list[str] | None, typer.Option(
+        metavar="NODE=RESULT:TEXT", help='A decision; repeat. About a clause: NODE=RESULT[/ASPECT]:"text", RESULT '
+        "disepakati, tidak-disepakati, dirumuskan-kembali, pending or dihapus, ASPECT substansi or redaksional; "
+        "plain TEXT for a decision about no clause.")] = None,
+    response: Annotated[list[str] | None, typer.Option(
+        metavar='NODE="TEXT"', help="The response (Tanggapan) to the proposals on a clause; repeat.")] = None,
     outcome: Annotated[str | None, typer.Option(help="The outcome in one sentence.")] = None,
     source: Annotated[Path | None, typer.Option("--from", help="A meeting YAML file instead of the options (- for "
                                                 "stdin).", dir_okay=False, allow_dash=True, callback=existing)] = None,
@@ -45,7 +50,8 @@ def add(
         except ValueError:
             raise typer.BadParameter(f"{date!r} is not a date like 2023-07-18", param_hint="--date") from None
         meeting = meeting_from_options(meeting_id, day, place, title=title, chair=chair, attendees=attendee or [],
-                                       agenda=agenda or [], decisions=decision or [], outcome=outcome)
+                                       agenda=agenda or [], decisions=decision or [], outcome=outcome,
+                                       responses=response or [])
     else:
         meeting = None
     from .revisions import revision_row
@@ -99,11 +105,14 @@ def show(meeting_id: Annotated[str, typer.Argument(help="The meeting id.")], as_
     if meeting.chair:
         out.print(f"Chair: {escape(meeting.chair.name)} ({escape(meeting.chair.role or meeting.chair.institution)})")
     for a in meeting.attendees:
-        out.print(f"  - {escape(a.name)}, {escape(a.role or '')} {escape(a.institution)}".rstrip())
+        party = f" [{escape(a.party)}]" if a.party else ""
+        out.print(f"  - {escape(a.name)}, {escape(a.role or '')} {escape(a.institution)}".rstrip() + party)
     for i, item in enumerate(meeting.agenda, 1):
         out.print(f"Agenda {i}. {escape(item)}")
     for d in meeting.decisions:
         node = f" [{escape(d.node)}]" if d.node else ""
-        out.print(f"Decision{node}: {escape(d.text)}")
+        result = " ".join(x for x in (d.result, d.aspect) if x)
+        out.print(f"Decision{node}{' ' + result if result else ''}: {escape(d.text)}"
+                  + (f" (Tanggapan: {escape(d.response)})" if d.response else ""))
     if meeting.outcome:
         out.print(f"Outcome: {escape(meeting.outcome)}")

@@ -31,6 +31,10 @@ def render(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.<lang>.<ext>; "
                                                 "- for stdout).", show_default=False, allow_dash=True)] = None,
     as_json: JsonFlag = False,
+    revision_footer: Annotated[bool | None, typer.Option(
+        "--revision-footer/--no-revision-footer",
+        help="Print the revision and fingerprint at the foot of each page (default: on drafts only; "
+        "the fingerprint is always in the PDF metadata).", show_default=False)] = None,
 ) -> None:
     """Render the agreement as DOCX, PDF, HTML or Markdown, in the form institutions sign."""
     from .. import render_docx, render_html, render_markdown, render_pdf
@@ -45,9 +49,10 @@ def render(
     data: bytes | str
     if fmt == "pdf":
         data = render_pdf(agreement, path, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine,
-                          revision=revision)
+                          revision=revision, revision_footer=revision_footer)
     elif fmt == "docx":
-        data = render_docx(agreement, path, lang=lang, folder=folder, layout=layout, revision=revision)
+        data = render_docx(agreement, path, lang=lang, folder=folder, layout=layout, revision=revision,
+                           revision_footer=revision_footer)
     elif fmt == "html":
         data = render_html(agreement, path, lang=lang, layout=layout)
     else:

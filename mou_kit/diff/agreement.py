@@ -15,7 +15,7 @@ from .words import word_ops
 _RECITAL_REF = {"id": "Konsiderans huruf {label}", "en": "Recital {label}"}
 
 
-class _Side:
+class Side:
     """One agreement seen by the diff: its numbering, its nodes and how it prints a node."""
 
     def __init__(self, agreement: Agreement, lang: str) -> None:
@@ -28,6 +28,10 @@ class _Side:
         main = agreement.main_language
         self._tr = TextRenderer(agreement, lang, numbering=self.numbering)
         self._main = self._tr if main == lang else TextRenderer(agreement, main, numbering=self.numbering)
+
+    def pick(self, text: str | dict[str, str] | None) -> str:
+        """Return a plain text (a title, a name) in the diff's language, else the main one, else ""."""
+        return self._tr.pick(text) or self._main.pick(text) or ""
 
     def text(self, node: Node) -> str:
         """Return the node's text as printed, in the diff's language or else the main one."""
@@ -70,7 +74,7 @@ def diff(old: Agreement, new: Agreement, *, lang: str | None = None,
     """
     lang = lang or new.main_language
     locale_for(lang)
-    a, b = _Side(old, lang), _Side(new, lang)
+    a, b = Side(old, lang), Side(new, lang)
     matching = match(a.nodes, b.nodes, similarity=similarity)
     party_refs = {p.id: b.numbering.ref(p.id, lang) for p in new.parties}
     party_refs.update({p.id: a.numbering.ref(p.id, lang) for p in old.parties if p.id not in party_refs})
@@ -85,7 +89,7 @@ def diff(old: Agreement, new: Agreement, *, lang: str | None = None,
                          old_revision=old_revision, new_revision=new_revision, party_names=names)
 
 
-def _body_changes(a: _Side, b: _Side, matching: Matching) -> list[Change]:
+def _body_changes(a: Side, b: Side, matching: Matching) -> list[Change]:
     moves = moved(a.nodes, b.nodes, matching)
     keyed: list[tuple[float, Change]] = []
     for node in b.nodes:
@@ -113,7 +117,7 @@ def _body_changes(a: _Side, b: _Side, matching: Matching) -> list[Change]:
     return [change for _, change in keyed]
 
 
-def _matched(before: Node, after: Node, a: _Side, b: _Side, is_moved: bool, confidence: float) -> Change | None:
+def _matched(before: Node, after: Node, a: Side, b: Side, is_moved: bool, confidence: float) -> Change | None:
     reworded = before.text != after.text
     renumbered = before.address != after.address
     if not (reworded or renumbered or is_moved):
@@ -130,7 +134,7 @@ def _matched(before: Node, after: Node, a: _Side, b: _Side, is_moved: bool, conf
     )
 
 
-def _removed_position(node: Node, a: _Side, b: _Side, matching: Matching) -> float:
+def _removed_position(node: Node, a: Side, b: Side, matching: Matching) -> float:
     """Return where a removed node is listed: just after the nearest earlier old node that survived."""
     index = a.order[node.id]
     for earlier in reversed(a.nodes[:index]):
@@ -140,7 +144,7 @@ def _removed_position(node: Node, a: _Side, b: _Side, matching: Matching) -> flo
     return -0.5 if node.parent != RECITALS else -1.5
 
 
-def _warnings(old: Agreement, new: Agreement, a: _Side, b: _Side, matching: Matching) -> list[str]:
+def _warnings(old: Agreement, new: Agreement, a: Side, b: Side, matching: Matching) -> list[str]:
     out = []
     if old.id != new.id:
         out.append(f"comparing two different agreements ({old.id!r} and {new.id!r}): nodes are paired "

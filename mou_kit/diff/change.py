@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from ..errors import DiffError
 from .words import OpKind, WordOp
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Version of the JSON form; bumped whenever a key is added, removed or changes meaning."""
 
 
@@ -103,7 +103,7 @@ class AgreementDiff:
     old_revision: RevisionInfo | None = None
     new_revision: RevisionInfo | None = None
     party_names: Mapping[str, str] = field(default_factory=dict)
-    proposers: Mapping[str, str] = field(default_factory=dict)
+    proposers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)
@@ -114,13 +114,19 @@ class AgreementDiff:
     def __bool__(self) -> bool:
         return bool(self.changes)
 
-    def proposer_of(self, change: Change) -> str | None:
-        """Return the id of the party that proposed ``change``: from the node's own history when the
-        diff came from a repository, else the new revision's party; ``None`` when unknown."""
-        found = self.proposers.get(change.node)
-        if found is None and self.new_revision is not None:
-            found = self.new_revision.proposed_by
+    def proposers_of(self, change: Change) -> tuple[str, ...]:
+        """Return the ids of the parties whose proposals ``change`` came from: from the node's own
+        history when the diff came from a repository (several when a compromise settled competing
+        texts), else the new revision's party; empty when unknown."""
+        found = tuple(self.proposers.get(change.node, ()))
+        if not found and self.new_revision is not None and self.new_revision.proposed_by:
+            found = (self.new_revision.proposed_by,)
         return found
+
+    def proposer_of(self, change: Change) -> str | None:
+        """Return the id of the first party :meth:`proposers_of` names, or ``None``."""
+        found = self.proposers_of(change)
+        return found[0] if found else None
 
     @property
     def real(self) -> list[Change]:
@@ -141,7 +147,7 @@ class AgreementDiff:
             "new": _revision_dict(self.new_id, self.new_revision),
             "lang": self.lang,
             "party_names": dict(self.party_names),
-            "proposers": dict(self.proposers),
+            "proposers": {node: list(parties) for node, parties in self.proposers.items()},
             "warnings": list(self.warnings),
             "changes": [_change_dict(c) for c in self.changes],
         }
@@ -163,7 +169,7 @@ class AgreementDiff:
             old_id=old_id, new_id=new_id, lang=data["lang"],
             changes=tuple(_change_from(c, i) for i, c in enumerate(data["changes"])),
             warnings=tuple(data["warnings"]), old_revision=old_rev, new_revision=new_rev,
-            party_names=dict(data["party_names"]), proposers=dict(data["proposers"]),
+            party_names=dict(data["party_names"]), proposers={str(n): tuple(p) for n, p in data["proposers"].items()},
         )
 
 

@@ -38,9 +38,9 @@ class RevisionSource(Protocol):
 class AttributingSource(RevisionSource, Protocol):
     """A revision source that also knows which party last changed each node (a git history)."""
 
-    def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, str]:
-        """Return node id -> id of the party whose revision, after ``old`` and up to ``new``, last
-        changed the node; nodes without a known party are left out."""
+    def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Return node id -> ids of the parties whose proposals, after ``old`` and up to ``new``, gave
+        the node its text (several for a compromise); nodes without a known party are left out."""
         ...
 
 
@@ -48,8 +48,8 @@ def diff_revisions(source: RevisionSource, old: str, new: str, *, lang: str | No
                    attribute: bool = True) -> AgreementDiff:
     """Return the diff between the revisions ``old`` and ``new`` of ``source``, with their revision facts.
 
-    With ``attribute`` (and a source that knows its history) each change also names the party
-    whose revision made it; leave it off when nothing will show that, as it walks the history.
+    With ``attribute`` (and a source that knows its history) each change also names the parties
+    whose proposals made it; leave it off when nothing will show that, as it walks the history.
 
     :raises MouKitError: a name does not resolve, or ``lang`` has no form defined.
     """

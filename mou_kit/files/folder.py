@@ -272,7 +272,8 @@ def dump_agreement(agreement: Agreement, *, previous: Files | None = None,
 
 def dump_meeting(meeting: Meeting, *, previous: bytes | None = None) -> bytes:
     """Return ``meeting`` as the canonical bytes of ``meetings/<id>.yaml``."""
-    return _dump_model(Meeting.model_validate(meeting.model_dump()), "meeting", 1, previous)
+    # absent facts stay out of the file (no "party: null" for an attendee who speaks for no party)
+    return _dump_model(Meeting.model_validate(meeting.model_dump(exclude_none=True)), "meeting", 1, previous)
 
 
 def _revalidate(agreement: Agreement, unchanged: frozenset[str] = frozenset()) -> Agreement:

@@ -99,11 +99,12 @@ def counterpart_edits(document: Any, author: str) -> list[str]:
 
     :raises LookupError: the document is not the example as rendered in Indonesian.
     """
-    reword(find(document, "Masing-masing PIHAK wajib menjaga"), "Masing-masing PIHAK", "Setiap PIHAK")
+    reword(find(document, "Setiap PIHAK wajib menjaga"), "data dan informasi yang diterima",
+           "data, informasi, dan dokumen yang diterima")
     insert_after(find(document, "pemanfaatan sarana dan prasarana;"), "pelatihan bersama aparat penegak hukum;")
     delete(find(document, "PARA PIHAK wajib melindungi data pribadi"))
     track_insert(find(document, "Segala biaya yang timbul"), ".", " yang berlaku", author)
-    track_delete(find(document, "PARA PIHAK melakukan monitoring"), " secara bersama-sama", author)
+    track_delete(find(document, "PARA PIHAK melakukan pemantauan"), " secara bersama-sama", author)
     return ["reworded kerahasiaan-umum", "inserted a point after ruang-lingkup huruf d",
             "deleted data-pelindungan", f"tracked insertion by {author} in pembiayaan-anggaran",
             f"tracked deletion by {author} in monev-berkala"]

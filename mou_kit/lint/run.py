@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from ..model import Agreement
 from .finding import SEVERITIES, Finding
 from .form import check_form
+from .language import check_language
 from .structure import check_structure
 from .terms import check_terms
 from .texts import lang_texts
@@ -22,7 +23,8 @@ def lint(agreement: Agreement, *, library: Library | None = None, answers: Answe
     ``answers``, what the newer version would change).
     """
     texts = lang_texts(agreement)
-    found = [*check_structure(agreement, texts), *check_terms(agreement, texts), *check_form(agreement, texts)]
+    found = [*check_structure(agreement, texts), *check_terms(agreement, texts), *check_form(agreement, texts),
+             *check_language(agreement, texts)]
     if library is not None:
         from .drift import check_drift
 

@@ -16,7 +16,12 @@ from .article import Article as Article, Clause as Clause, Point as Point
 from .check import check as check
 from .ids import Slug as Slug, check_slug as check_slug, slugify as slugify
 from .locale import Locale as Locale, available_languages as available_languages, locale_for as locale_for
-from .meeting import Attendee as Attendee, Decision as Decision, Meeting as Meeting
+from .meeting import (
+    Attendee as Attendee,
+    Decision as Decision,
+    Meeting as Meeting,
+    match_attendees as match_attendees,
+)
 from .numbering import Address as Address, Numbering as Numbering, number as number
 from .party import Party as Party, Signatory as Signatory
 from .references import Segment as Segment, TextRenderer as TextRenderer, references as references

@@ -29,7 +29,7 @@ WORDS = {
         "variable": "variabel", "term": "jangka waktu", "title_node": "judul", "date": "tanggal",
         "place": "tempat", "confidence": "kecocokan", "also_reworded": "dan rumusannya diubah",
         "matrix": "Matriks Perubahan", "list": "Daftar perubahan", "deleted": "(dihapus)",
-        "proposed_by": "Pengusul", "meeting": "rapat", "revision": "revisi",
+        "proposed_by": "Pengusul", "meeting": "rapat", "revision": "revisi", "decision": "Hasil rapat",
     },
     "en": {
         "title": "Comparison of Drafts", "changes": "changes", "renumbered": "renumbered only",
@@ -38,7 +38,7 @@ WORDS = {
         "variable": "variable", "term": "term", "title_node": "title", "date": "date",
         "place": "place", "confidence": "match", "also_reworded": "and reworded",
         "matrix": "Comparison Matrix", "list": "List of changes", "deleted": "(deleted)",
-        "proposed_by": "Proposed by", "meeting": "meeting", "revision": "revision",
+        "proposed_by": "Proposed by", "meeting": "meeting", "revision": "revision", "decision": "Decision",
     },
 }
 
@@ -50,11 +50,13 @@ MATRIX_HEADINGS = {
 }
 
 RESULTS = {
-    "id": {"agreed": "Disepakati", "agreed-with-changes": "Disepakati dengan perubahan", "pending": "Ditunda",
-           "deleted": "Dihapus", "reformulated": "Dirumuskan ulang"},
-    "en": {"agreed": "Agreed", "agreed-with-changes": "Agreed with changes", "pending": "Pending",
-           "deleted": "Deleted", "reformulated": "Reformulated"},
+    "id": {"agreed": "Disepakati", "agreed-with-changes": "Disepakati dengan perubahan",
+           "not-agreed": "Tidak disepakati", "pending": "Pending", "deleted": "Dihapus",
+           "reformulated": "Dirumuskan kembali"},
+    "en": {"agreed": "Agreed", "agreed-with-changes": "Agreed with changes", "not-agreed": "Not agreed",
+           "pending": "Pending", "deleted": "Deleted", "reformulated": "Reformulated"},
 }
+"""What a meeting decided about a node, as the matrix, the HTML report and the DIM say it."""
 
 
 FIELDS = {
@@ -136,6 +138,5 @@ def revision_line(agreement_id: str, info: RevisionInfo | None, diff: AgreementD
 
 
 def proposer(diff: AgreementDiff, change: Change) -> str:
-    """Return the name of the party that proposed ``change``, or an empty string."""
-    party = diff.proposer_of(change)
-    return diff.party_names.get(party, party) if party else ""
+    """Return the names of the parties that proposed ``change`` ("BP3MI Kalbar, Kanwil ..."), or ""."""
+    return ", ".join(diff.party_names.get(party, party) for party in diff.proposers_of(change))

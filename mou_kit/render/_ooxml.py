@@ -162,6 +162,20 @@ def field(paragraph: Any, instruction: str, cached: str, *, bold: bool = False) 
     run(_el("w:fldChar", fldCharType="end"))
 
 
+def page_of_pages(paragraph: Any, pattern: str) -> None:
+    """Append ``pattern`` ("Halaman {page} dari {pages}", perhaps twice for two languages) with a
+    PAGE or NUMPAGES field at each placeholder."""
+    import re
+
+    for piece in re.split(r"(\{pages?\})", pattern):
+        if piece == "{page}":
+            field(paragraph, "PAGE", "1")
+        elif piece == "{pages}":
+            field(paragraph, "NUMPAGES", "1")
+        elif piece:
+            paragraph.add_run(piece)
+
+
 def cell_borders(cell: Any, *, style: str = "single", size: int = 4) -> None:
     """Give ``cell`` borders on all four sides (``style`` "single", "dashed" or "nil")."""
     tcpr = cell._tc.get_or_add_tcPr()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
 
 from ..diff import AgreementDiff, Change, ChangeKind, OpKind
-from ._diff_words import describe, kind_label, revision_line, where, words
+from ..model import Decision, Meeting
+from ._diff_words import RESULTS, describe, kind_label, proposer, revision_line, where, words
 
 CSS = """
 body{font-family:Georgia,'Times New Roman',serif;margin:0;color:#222;background:#fafafa}
@@ -62,9 +64,40 @@ def _side(change: Change, lang: str) -> str:
             f"<tr><td>{old}</td><td>{new}</td></tr></table>")
 
 
-def render_diff_html(diff: AgreementDiff) -> str:
-    """Return the diff as one standalone HTML page (no scripts, no outside files; prints cleanly)."""
+def _facts(diff: AgreementDiff, change: Change, decision: Decision | None) -> str:
+    """Return the proposer and the meeting's decision on the change's node, as a line under its heading."""
+    w = words(diff.lang)
+    bits = []
+    who = proposer(diff, change)
+    if who:
+        bits.append(f"{escape(w['proposed_by'])}: {escape(who)}")
+    if decision is not None:
+        result = RESULTS.get(diff.lang, RESULTS["en"]).get(decision.result or "", "")
+        text = " — ".join(x for x in (result, decision.text) if x)
+        if text:
+            bits.append(f"<strong>{escape(w['decision'])}</strong>: {escape(text)}")
+    return f'<p class="muted">{"; ".join(bits)}</p>' if bits else ""
+
+
+def _meeting(meeting: Meeting | None, diff: AgreementDiff) -> str:
+    if meeting is None:
+        return ""
+    from .dim_cells import meeting_line
+
+    people = ", ".join(f"{a.name} ({diff.party_names.get(a.party, a.party) if a.party else a.institution})"
+                       for a in ([meeting.chair] if meeting.chair else []) + meeting.attendees)
+    return f"<p>{escape(meeting_line(meeting, diff.lang))}</p>" + (f"<p>{escape(people)}</p>" if people else "")
+
+
+def render_diff_html(diff: AgreementDiff, *, decisions: Mapping[str, Decision] | None = None,
+                     meeting: Meeting | None = None) -> str:
+    """Return the diff as one standalone HTML page (no scripts, no outside files; prints cleanly).
+
+    ``decisions`` (node id -> decision) and ``meeting`` add what the meeting decided on each change
+    and who attended, each attendee with the party they speak for.
+    """
     lang, w = diff.lang, words(diff.lang)
+    decisions = decisions or {}
     real = diff.real
     old = revision_line(diff.old_id, diff.old_revision, diff)
     new = revision_line(diff.new_id, diff.new_revision, diff)
@@ -77,6 +110,7 @@ def render_diff_html(diff: AgreementDiff) -> str:
         body.append(
             f'<section class="change k-{change.kind.value}" id="{anchor}"><h2>{n}. {place}'
             f'<span class="kind">{escape(describe(change, lang))}</span></h2>'
+            f"{_facts(diff, change, decisions.get(change.node))}"
             f'<div class="inline">{_inline(change)}</div>{_side(change, lang)}</section>')
     if not real:
         body.append(f"<p>{escape(w['none'])}</p>")
@@ -91,7 +125,8 @@ def render_diff_html(diff: AgreementDiff) -> str:
         f'<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{escape(w['title'])}: {escape(diff.new_id)}</title><style>{CSS}</style></head><body>"
         f"<header><h1>{escape(w['title'])}</h1><p>{escape(old)} → {escape(new)}</p>"
-        f"<p>{len(real)} {escape(w['changes'])}, {len(renumbered)} {escape(w['renumbered'])}</p></header>"
+        f"<p>{len(real)} {escape(w['changes'])}, {len(renumbered)} {escape(w['renumbered'])}</p>"
+        f"{_meeting(meeting, diff)}</header>"
         f'{warnings}<div class="views">'
         f'<input type="radio" name="view" id="v-inline" checked><input type="radio" name="view" id="v-side">'
         f'<div class="toggle"><label for="v-inline">{escape(w["inline"])}</label>'

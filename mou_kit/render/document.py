@@ -49,11 +49,13 @@ class DocumentInfo:
     page: str
     initials: str
     logos: list[Path | None]
+    revision_footer: bool = True
 
     @property
     def short(self) -> str:
-        """The footer line naming the revision and the first 16 hex digits of the fingerprint."""
-        return f"{self.revision} · sha256:{self.fingerprint[:16]}"
+        """The footer line naming the revision and the first 16 hex digits of the fingerprint, or ""
+        on a signing copy (the fingerprint stays in the metadata, see :attr:`keywords`)."""
+        return f"{self.revision} · sha256:{self.fingerprint[:16]}" if self.revision_footer else ""
 
     @property
     def keywords(self) -> str:
@@ -95,12 +97,16 @@ def _logo(folder: Path | None, logo: str | None, party: str) -> Path | None:
 
 
 def document_info(agreement: Agreement, lang: str, *, revision: str | None = None,
-                  folder: Path | None = None, today: dt.date | None = None) -> DocumentInfo:
+                  folder: Path | None = None, today: dt.date | None = None, second: str | None = None,
+                  revision_footer: bool | None = None) -> DocumentInfo:
     """Return the facts a document of ``agreement`` in ``lang`` carries besides its text.
 
-    ``lang`` is the first language of the document ("id" for "id+en"). ``revision`` names the
-    commit it was made from (``None``: the working folder). The watermark reads e.g.
+    ``lang`` is the first language of the document ("id" for "id+en"), ``second`` the other one
+    of a bilingual document (the paraf and page labels then read "Paraf / Initials"). ``revision``
+    names the commit it was made from (``None``: the working folder). The watermark reads e.g.
     "RANCANGAN · working-folder · 2026-11-28" while the agreement is not signed.
+    ``revision_footer`` prints the revision and fingerprint at the foot of each page; by default
+    only on drafts (draft, negotiation), not on the signing copy.
 
     :raises MouKitError: ``lang`` has no form defined (code ``unknown-language``).
     :raises RenderError: a logo named in agreement.yaml is missing (code ``asset-missing``).
@@ -118,11 +124,16 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
     state = str(agreement.state)
     watermark = f"{loc.phrases['draft']} · {rev} · {day.isoformat()}" if agreement.state in UNSIGNED else None
     kind = loc.kinds[agreement.kind]["title"]
+    page, initials = loc.phrases["page"], loc.phrases["initials"]
+    if second is not None and second != lang:
+        other = locale_for(second)
+        page, initials = f"{page} / {other.phrases['page']}", f"{initials} / {other.phrases['initials']}"
+    footer = agreement.state in UNSIGNED if revision_footer is None else revision_footer
     return DocumentInfo(
         title=f"{kind} {pick(agreement.title)}", subject=pick(agreement.title),
         parties=[pick(p.name) for p in agreement.parties], revision=rev, fingerprint=fingerprint(agreement),
-        date=day, state=state, watermark=watermark, page=loc.phrases["page"], initials=loc.phrases["initials"],
-        logos=[_logo(folder, p.logo, p.id) for p in agreement.parties],
+        date=day, state=state, watermark=watermark, page=page, initials=initials,
+        logos=[_logo(folder, p.logo, p.id) for p in agreement.parties], revision_footer=footer,
     )
 
 
@@ -158,7 +169,7 @@ def layout_for(agreement: Agreement, langs: list[str], layout: str | None = None
 
 
 def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, folder: Path | None,
-            layout: str | None = None) -> tuple[list[Outline], DocumentInfo, str]:
+            layout: str | None = None, revision_footer: bool | None = None) -> tuple[list[Outline], DocumentInfo, str]:
     """Return the outlines (one per language), the document facts and the layout of a document.
 
     :raises MouKitError: unknown language.
@@ -171,5 +182,6 @@ def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, fol
     langs = languages(agreement, lang)
     numbering = number(agreement)
     docs = [outline(agreement, x, numbering=numbering) for x in langs]
-    info = document_info(agreement, langs[0], revision=revision, folder=folder)
+    info = document_info(agreement, langs[0], revision=revision, folder=folder,
+                         second=langs[1] if len(langs) > 1 else None, revision_footer=revision_footer)
     return docs, info, layout_for(agreement, langs, layout)

@@ -203,7 +203,9 @@ class _Writer:
                 self._sig_cell(cells[3], sig.name or "(........................)", bold=True, underline=True)
                 self._sig_cell(cells[4], sig.rank_line)
             _ooxml.keep_rows_together(table)
-            where.add_paragraph()
+            spacer = where.add_paragraph()
+            # the closing and every block stay on one page: only the last table may end the run
+            spacer.paragraph_format.keep_with_next = start + 2 < len(sigs)
 
     def _meterai(self, cell: Any, text: str) -> None:
         """Put a dashed box for the duty stamp (meterai) at the left of the signature space."""

@@ -93,20 +93,16 @@ def write_matrix_docx(diff: AgreementDiff, path: str | os.PathLike[str], *,
     :raises RenderError: the file cannot be written.
     """
     from docx import Document
-    from docx.enum.section import WD_ORIENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm, Pt, RGBColor
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm, RGBColor
 
     from ._ooxml_revisions import repeat_header
+    from .dim import landscape_page, page_numbers
 
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.5))
-    style = document.styles["Normal"]
-    style.font.size = Pt(9)
+    landscape_page(document)
+    page_numbers(document, diff.lang)
     w = words(diff.lang)
     title = document.add_paragraph()
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -126,7 +122,9 @@ def write_matrix_docx(diff: AgreementDiff, path: str | os.PathLike[str], *,
         column.width = width
     repeat_header(table.rows[0]._tr)
     for row in matrix_rows(diff, decisions=decisions):
-        cells = table.add_row().cells
+        added = table.add_row()
+        added._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row never splits across pages
+        cells = added.cells
         for cell, width in zip(cells, widths, strict=True):
             cell.width = width
         cells[0].text, cells[1].text, cells[2].text = str(row.number), row.place, row.old

@@ -78,7 +78,7 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
                revision: str | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
-               layout: str | None = None, engine: str = "typst") -> bytes:
+               layout: str | None = None, engine: str = "typst", revision_footer: bool | None = None) -> bytes:
     """Return ``agreement`` as a signature-ready PDF, also written to ``path`` when given.
 
     ``lang`` is "id", "en" or "id+en" (default: the main language); ``revision`` names the commit
@@ -86,7 +86,8 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     where logos, ``assets/reference.docx`` and annex PDFs are found. ``pdfa`` makes PDF/A-2b.
     ``engine="libreoffice"`` converts the DOCX with LibreOffice instead of typesetting with typst.
     The PDF carries the metadata (title, parties, revision, fingerprint), one empty signature
-    field per signatory on its signature block, and annex PDFs appended.
+    field per signatory on its signature block, and annex PDFs appended. ``revision_footer``
+    prints the revision and fingerprint under the paraf boxes (default: only on drafts).
 
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises RenderError: typst or LibreOffice failed, a logo is missing, LibreOffice is absent.
@@ -95,7 +96,8 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     from .finish import finish
 
     where = Path(folder) if folder is not None else None
-    docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout)
+    docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout,
+                                 revision_footer=revision_footer)
     if engine == "typst":
         laid = typeset(docs, info, chosen, pdfa=pdfa)
     elif engine == "libreoffice":

@@ -182,11 +182,13 @@ def _author(agreement: Agreement, old: Agreement, info: RevisionInfo | None, lan
 
 
 def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
-                  revision: RevisionInfo | None = None, proposers: Mapping[str, str] | None = None) -> Document:
+                  revision: RevisionInfo | None = None,
+                  proposers: Mapping[str, tuple[str, ...]] | None = None) -> Document:
     """Return a python-docx Document of ``new`` with tracked changes from ``old``.
 
-    Revisions carry the proposing party as author: the party that last changed the node
-    (``proposers``: node id -> party id, from the history), else the party of ``revision``
+    Revisions carry the proposing party as author: the parties whose proposals gave the node its
+    text (``proposers``: node id -> party ids, from the history; "A / B" for a compromise), else the
+    party of ``revision``
     ("mou_kit" when unknown), and the revision's date (none when unknown, so the same drafts
     always give the same file).
 
@@ -206,8 +208,8 @@ def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
         stamp = dt.datetime.combine(revision.date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
     document = new_document()
     revisions = ox.Revisions(author=_author(new, old, revision, lang), date=stamp)
-    authors = {node: _author(new, old, RevisionInfo(id="", proposed_by=party), lang)
-               for node, party in (proposers or {}).items()}
+    authors = {node: " / ".join(_author(new, old, RevisionInfo(id="", proposed_by=party), lang) for party in parties)
+               for node, parties in (proposers or {}).items() if parties}
     writer = _Writer(document, lang, revisions, authors)
     for row in rows:
         writer.write(row)

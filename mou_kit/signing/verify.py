@@ -106,6 +106,7 @@ def check_signatures(pdf: str | os.PathLike[str] | bytes, *,
     """
     require_pyhanko()
     from pyhanko.keys import load_cert_from_pemder
+    from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
@@ -118,7 +119,7 @@ def check_signatures(pdf: str | os.PathLike[str] | bytes, *,
         field = str(embedded.field_name)
         try:
             status = validate_pdf_signature(embedded, context)
-        except (ValueError, KeyError) as e:  # pyHanko's validation errors are ValueErrors
+        except (ValueError, KeyError, PdfReadError) as e:  # a changed byte can break the file's structure
             out.append(SignatureCheck(field, f"unreadable signature ({e})", None, False, False,
                                       False if roots else None, "UNKNOWN"))
             continue

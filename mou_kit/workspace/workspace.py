@@ -179,15 +179,19 @@ class Workspace:
         return RevisionInfo(id=revision.short_id, date=revision.date.date(), proposed_by=revision.proposed_by,
                             meeting=revision.meeting)
 
-    def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, str]:
-        """Return node id -> the party whose revision after ``old``, up to ``new``, last changed the node.
+    def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Return node id -> the parties whose proposals, after ``old`` and up to ``new``, gave the node
+        its text: followed through merges, so a compromise is credited to every party whose text
+        competed, not to whoever committed the merge (see :mod:`mou_kit.workspace.attribution`).
 
-        A node whose newest change in that range has no ``Proposed-by`` trailer is left out, so a
-        reader falls back to the new revision's party.
+        A node no party's revision changed is left out, so a reader falls back to the new revision's party.
 
         :raises WorkspaceError: ``old`` or ``new`` names nothing.
         """
-        return history.proposers(self._storage, self._snapshots, self._sha(old), self._sha(new), list(nodes))
+        from .attribution import attribute
+
+        found = attribute(self._storage, self._snapshots, self._sha(old), self._sha(new), nodes=nodes)
+        return found.credits
 
     def log(self, node: str | None = None, *, ref: str = "HEAD", limit: int | None = None) -> list[Revision]:
         """Return the revisions reachable from ``ref``, newest first; with ``node``, only those changing it.

@@ -45,7 +45,7 @@ def test_a_chosen_alternative_is_recorded_in_the_source() -> None:
     data["values"] = {}
     data["articles"] = [{"template": "kerahasiaan", "alternative": "strict"}]
     agreement = assemble(Answers.model_validate(data), LIBRARY)
-    assert agreement.articles[0].source == "kerahasiaan@1.0.0#strict"
+    assert agreement.articles[0].source == "kerahasiaan@1.0.1#strict"
     assert [c.id for c in agreement.articles[0].clauses][-1] == "kerahasiaan-keberlakuan"
 
 
@@ -132,5 +132,5 @@ def test_a_whole_agreement_template_for_three_parties_refuses_two() -> None:
     data["agreement"]["parties"] = data["agreement"]["parties"][:2]
     with pytest.raises(ValidationFailed) as e:
         assemble(Answers.model_validate(data), LIBRARY)
-    assert "<answers>: agreement.parties: template 'nk-tripartit@1.0.0' is made for 3 parties; the answers name 2" \
+    assert "<answers>: agreement.parties: template 'nk-tripartit@1.1.0' is made for 3 parties; the answers name 2" \
         in str(e.value)

@@ -35,9 +35,9 @@ def test_every_template_renders_in_both_languages_with_its_examples(template_id:
 
 
 @pytest.mark.parametrize(("ref", "found"), [
-    ("kerahasiaan", "kerahasiaan@1.0.0"),
-    ("kerahasiaan@1.0.0", "kerahasiaan@1.0.0"),
-    ("nk-tripartit", "nk-tripartit@1.0.0"),
+    ("kerahasiaan", "kerahasiaan@1.0.1"),
+    ("kerahasiaan@1.0.1", "kerahasiaan@1.0.1"),
+    ("nk-tripartit", "nk-tripartit@1.1.0"),
 ])
 def test_get_finds_a_template_by_id_or_version(ref: str, found: str) -> None:
     assert LIBRARY.get(ref).ref == found
@@ -45,7 +45,7 @@ def test_get_finds_a_template_by_id_or_version(ref: str, found: str) -> None:
 
 @pytest.mark.parametrize(("ref", "message"), [
     ("kerahasian", "no template 'kerahasian' in the library: did you mean 'kerahasiaan'?"),
-    ("kerahasiaan@9.0.0", "template 'kerahasiaan' has no version '9.0.0' (versions: 1.0.0)"),
+    ("kerahasiaan@9.0.0", "template 'kerahasiaan' has no version '9.0.0' (versions: 1.0.1)"),
 ])
 def test_get_names_what_is_missing_and_a_close_match(ref: str, message: str) -> None:
     with pytest.raises(TemplateError) as e:
@@ -98,11 +98,11 @@ def test_a_user_library_is_added_beside_the_bundled_one(tmp_path: Path) -> None:
 
 
 def test_a_newer_version_in_a_user_library_becomes_the_latest(tmp_path: Path) -> None:
-    text = (LIBRARY.files["kerahasiaan@1.0.0"])
-    newer = Path(text).read_text(encoding="utf-8").replace("version: 1.0.0", "version: 1.1.0", 1)
+    text = (LIBRARY.files["kerahasiaan@1.0.1"])
+    newer = Path(text).read_text(encoding="utf-8").replace("version: 1.0.1", "version: 1.1.0", 1)
     user = _write(tmp_path / "mine", "kerahasiaan.yaml", newer)
     library = load_library([user])
-    assert [t.version for t in library.versions("kerahasiaan")] == ["1.0.0", "1.1.0"]
+    assert [t.version for t in library.versions("kerahasiaan")] == ["1.0.1", "1.1.0"]
     assert library.get("kerahasiaan").version == "1.1.0"
 
 

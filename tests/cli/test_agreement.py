@@ -17,7 +17,7 @@ runner = CliRunner()
 def test_validate_ok() -> None:
     result = runner.invoke(app, ["validate", "-C", str(ROOT / "examples/tppo-kalbar")])
     assert result.exit_code == 0, result.output
-    assert "ok tppo-kalbar: 11 articles" in result.output
+    assert "ok tppo-kalbar: 12 articles" in result.output
 
 
 def test_validate_json() -> None:
@@ -37,7 +37,7 @@ def test_validate_broken_folder_prints_one_line_per_problem_and_exits_1(tmp_path
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert lines[-1] == "2 problems found."
-    assert lines[0].startswith("error: agreement.yaml:13:1: plase: unknown key 'plase' (did you mean 'place'?")
+    assert lines[0].startswith("error: agreement.yaml:15:1: plase: unknown key 'plase' (did you mean 'place'?")
     assert "article 'pembiayaan' is listed but articles/pembiayaan.yaml does not exist" in lines[1]
     assert "Traceback" not in result.output
 

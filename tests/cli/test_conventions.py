@@ -98,7 +98,7 @@ def test_status_lines_go_to_stderr_and_data_to_stdout(examples: Path, tmp_path: 
         assert result.exit_code == 0, (args, result.output)
         assert result.stdout == "" and status in result.stderr, (args, result.stdout, result.stderr)
     target = folder / "articles" / "kerahasiaan.yaml"
-    target.write_text(target.read_text().replace("Masing-masing PIHAK", "Setiap PIHAK", 1))
+    target.write_text(target.read_text().replace("Setiap PIHAK", "Tiap-tiap PIHAK", 1))
     committed = runner.invoke(app, ["commit", "-m", "Ubah", *c])
     assert committed.stdout == "" and "Ubah" in committed.stderr
     shown = runner.invoke(app, ["log", *c])

@@ -29,7 +29,7 @@ def test_stdout_formats(fmt: str, folders: tuple[str, str]) -> None:
     assert result.exit_code == 0, result.output
     assert "Pasal" in result.output
     if fmt == "json":
-        assert json.loads(result.output)["version"] == 2
+        assert json.loads(result.output)["version"] == 3
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("matrix", "m.docx"), ("matrix", "m.html"), ("redline", "r.docx")])

@@ -102,7 +102,8 @@ def test_every_command_prints_its_document(examples: Path, tmp_path: Path, signe
     created = check("new", str(folder), "--from", tppo, "--party", "polda-kalbar")
     assert created["revision"]["proposed_by"] == "polda-kalbar" and created["branch"] == "main"
     target = folder / "articles" / "kerahasiaan.yaml"
-    target.write_text(target.read_text().replace("Masing-masing PIHAK", "Setiap PIHAK", 1))
+    target.write_text(target.read_text().replace("data dan informasi yang diterima",
+                                                 "data, informasi, dan dokumen yang diterima", 1))
     committed = check("commit", "-m", "Ubah kerahasiaan", "--party", "bp3mi-kalbar", *c)
     assert committed["revision"]["proposed_by"] == "bp3mi-kalbar"
     assert len(check("log", *c)["revisions"]) == 2
@@ -179,7 +180,7 @@ def test_validate_json_on_an_invalid_folder_lists_every_problem(examples: Path, 
     assert not outside["valid"] and [p["code"] for p in outside["problems"]] == ["not-an-agreement"]
     data = check("validate", "-C", str(folder), code=1)
     assert data["valid"] is False and [p["code"] for p in data["problems"]] == ["unknown-key", "article-file-missing"]
-    assert data["problems"][0]["file"] == "agreement.yaml" and data["problems"][0]["line"] == 13
+    assert data["problems"][0]["file"] == "agreement.yaml" and data["problems"][0]["line"] == 15
     error = check("lint", "-C", str(folder), code=1, form="error")
     assert error["command"] == "lint" and len(error["problems"]) == 2
 

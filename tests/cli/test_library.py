@@ -19,7 +19,7 @@ def test_library_list_json_names_every_template() -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)["templates"]
     assert len([r for r in rows if r["kind"] == "article"]) >= 30
-    assert {"id": "kerahasiaan", "version": "1.0.0", "alternatives": ["standard", "strict"]}.items() <= next(
+    assert {"id": "kerahasiaan", "version": "1.0.1", "alternatives": ["standard", "strict"]}.items() <= next(
         r for r in rows if r["id"] == "kerahasiaan").items()
 
 
@@ -56,7 +56,7 @@ def test_assemble_writes_a_folder_that_validates_and_lints(tmp_path: Path) -> No
     out = tmp_path / "draft"
     result = runner.invoke(app, ["assemble", str(ANSWERS), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "assembled tppo-kalbar: 11 articles" in result.output
+    assert "assembled tppo-kalbar: 12 articles" in result.output
     assert (out / ".mou/answers.yaml").read_bytes() == ANSWERS.read_bytes()
     assert runner.invoke(app, ["validate", "-C", str(out)]).exit_code == 0
     lint = runner.invoke(app, ["lint", "-C", str(out), "--json"])

@@ -70,3 +70,24 @@ def test_meeting_records_the_draft_edited_in_the_folder(tmp_path: Path) -> None:
     assert "sebagai pedoman." in shown and "# catatan rapat" in shown
     assert subprocess.run(["git", "-C", str(folder), "status", "--porcelain"], capture_output=True, text=True,
                           check=True).stdout == ""
+
+
+def test_decisions_name_a_clause_a_result_and_refuse_mistakes(examples: Path, tmp_path: Path) -> None:
+    folder = str(tmp_path / "nk")
+    runner.invoke(app, ["new", folder, "--from", str(examples / "tppo-kalbar")])
+    base = ["meeting", "add", "--id", "rapat-1", "--date", "2023-07-18", "--place", "Pontianak", "-C", folder]
+    typo = runner.invoke(app, [*base, "--decision", "lingkup-pencegahn=disepakati:Diterima."])
+    assert typo.exit_code == 1 and "decisions[0].node" in typo.output and "lingkup-pencegahan" in typo.output
+    word = runner.invoke(app, [*base, "--decision", "lingkup-pencegahan=setuju:Diterima."])
+    assert word.exit_code == 1 and "'setuju' is not a result" in word.output
+    done = runner.invoke(app, [*base, "--attendee", "Intan Hernia|BP3MI Kalbar",
+                               "--decision", "lingkup-pencegahan=dirumuskan-kembali/substansi:Rumusan kompromi.",
+                               "--decision", "Rapat ditutup pukul 16.00.",
+                               "--response", "lingkup-pencegahan=Disetujui Polda Kalbar."])
+    assert done.exit_code == 0, done.output
+    shown = json.loads(runner.invoke(app, ["meeting", "show", "rapat-1", "--json", "-C", folder]).output)["meeting"]
+    assert shown["attendees"][0]["party"] == "bp3mi-kalbar"
+    assert shown["decisions"] == [
+        {"text": "Rumusan kompromi.", "node": "lingkup-pencegahan", "result": "reformulated", "aspect": "substance",
+         "response": "Disetujui Polda Kalbar."},
+        {"text": "Rapat ditutup pukul 16.00."}]

@@ -22,7 +22,8 @@ def test_new_commit_log_blame(examples: Path, tmp_path: Path) -> None:
     code, out = mou("new", str(folder), "--from", str(examples / "tppo-kalbar"), "--proposed-by", "polda-kalbar")
     assert code == 0 and "first revision" in out
     target = folder / "articles" / "kerahasiaan.yaml"
-    target.write_text(target.read_text().replace("Masing-masing PIHAK", "Setiap PIHAK", 1))
+    target.write_text(target.read_text().replace("data dan informasi yang diterima",
+                                                       "data, informasi, dan dokumen yang diterima", 1))
     code, out = mou("commit", "-m", "Ubah kerahasiaan", "--proposed-by", "bp3mi-kalbar", "-C", str(folder))
     assert code == 0 and "bp3mi-kalbar" in out
     code, out = mou("log", "--json", "-C", str(folder))

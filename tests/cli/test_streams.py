@@ -31,7 +31,7 @@ def pair(examples: Path, tmp_path: Path) -> tuple[str, str]:
     shutil.copytree(examples / "tppo-kalbar", old)
     shutil.copytree(old, new)
     target = new / "articles" / "kerahasiaan.yaml"
-    target.write_text(target.read_text().replace("Masing-masing PIHAK", "Setiap PIHAK", 1))
+    target.write_text(target.read_text().replace("Setiap PIHAK", "Tiap-tiap PIHAK", 1))
     return str(old), str(new)
 
 
@@ -54,7 +54,7 @@ def test_dash_output_writes_stdout_and_no_file_named_dash(pair: tuple[str, str],
     assert redline.exit_code == 0, redline.output
     assert "word/document.xml" in zipfile.ZipFile(io.BytesIO(redline.stdout_bytes)).namelist()
     text = runner.invoke(app, ["diff", *pair, "-o", "-"])
-    assert "[-Masing-masing-]{+Setiap+}" in text.stdout
+    assert "[-Setiap-]{+Tiap-tiap+}" in text.stdout
     assert not (tmp_path / "-").exists()
 
 
@@ -122,11 +122,11 @@ def _through_pty(args: list[str], cwd: str, term: str = "xterm-256color") -> byt
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_diff_keeps_markers_in_a_pipe_and_colours_only_a_terminal(pair: tuple[str, str]) -> None:
     piped = subprocess.run([*MOU, "diff", *pair], capture_output=True, check=True).stdout.decode()
-    assert "[-Masing-masing-]{+Setiap+} PIHAK" in piped and "\x1b[" not in piped
+    assert "[-Setiap-]{+Tiap-tiap+} PIHAK" in piped and "\x1b[" not in piped
     shown = _through_pty([*MOU, "diff", *pair], str(ROOT)).decode()
-    assert "\x1b[" in shown and "[-Masing-masing-]" not in shown and "Masing-masing" in shown
+    assert "\x1b[" in shown and "[-Setiap-]" not in shown and "Tiap-tiap" in shown
     dumb = _through_pty([*MOU, "diff", *pair], str(ROOT), term="dumb").decode()
-    assert "[-Masing-masing-]{+Setiap+}" in dumb and "\x1b[" not in dumb
+    assert "[-Setiap-]{+Tiap-tiap+}" in dumb and "\x1b[" not in dumb
 
 
 def test_answers_from_stdin_for_assemble_and_lint(examples: Path, tmp_path: Path) -> None:

@@ -29,6 +29,6 @@ def test_import_docx_example(tmp_path: Path) -> None:
         "reworded kerahasiaan-umum",
         "reworded pembiayaan-anggaran",
         "reworded monev-berkala",
-        "dari-bp3mi.docx ¶54: tracked insertion by BP3MI Kalbar in pembiayaan-anggaran: ' yang berlaku'",
-        "dari-bp3mi.docx ¶57: tracked deletion by BP3MI Kalbar in monev-berkala: ' secara bersama-sama'",
+        "dari-bp3mi.docx ¶55: tracked insertion by BP3MI Kalbar in pembiayaan-anggaran: ' yang berlaku'",
+        "dari-bp3mi.docx ¶58: tracked deletion by BP3MI Kalbar in monev-berkala: ' secara bersama-sama'",
     ]

@@ -76,7 +76,7 @@ def test_removed_article_is_backed_up_before_its_file_goes(tmp_path: Path) -> No
     assert "articles/perubahan.yaml" in changed
     assert not (folder / "articles/perubahan.yaml").exists()
     assert (folder / ".mou/backup/articles/perubahan.yaml").read_bytes() == old
-    assert load(folder).articles[-1].id == "penyelesaian-perselisihan"
+    assert load(folder).articles[-1].id == "bahasa"
 
 
 def test_save_into_an_empty_folder_then_load(tmp_path: Path) -> None:

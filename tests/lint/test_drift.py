@@ -17,8 +17,8 @@ ANSWERS = EXAMPLES / "tppo-kalbar.answers.yaml"
 
 
 def _newer_library(tmp_path: Path) -> Path:
-    old = Path(load_library().files["kerahasiaan@1.0.0"]).read_text(encoding="utf-8")
-    new = old.replace("version: 1.0.0", "version: 1.1.0", 1).replace(
+    old = Path(load_library().files["kerahasiaan@1.0.1"]).read_text(encoding="utf-8")
+    new = old.replace("version: 1.0.1", "version: 1.1.0", 1).replace(
         "  - {version: 1.0.0, note: {id: Versi pertama., en: First version.}}",
         "  - {version: 1.0.0, note: {id: Versi pertama., en: First version.}}\n"
         "  - {version: 1.1.0, note: {id: Menyebut dokumen., en: Names documents.}}", 1).replace(
@@ -48,7 +48,7 @@ def test_lint_reports_a_newer_template_and_what_it_changes(tmp_path: Path) -> No
     report = lint_folder(folder, library_paths=[_newer_library(tmp_path)])
     drift = [f for f in report.findings if f.rule == "MOU301"]
     assert len(drift) == 1 and drift[0].node == "kerahasiaan"
-    assert drift[0].message == "article 'kerahasiaan' came from kerahasiaan@1.0.0; version 1.1.0 is available"
+    assert drift[0].message == "article 'kerahasiaan' came from kerahasiaan@1.0.1; version 1.1.0 is available"
     assert drift[0].details == (
         "1.1.0: Menyebut dokumen.",
         "clause 'kerahasiaan-umum' is re-worded: [-data-]{+data, informasi,+}; [-informasi-]{+dokumen+}",

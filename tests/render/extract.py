@@ -52,8 +52,9 @@ def pdf_pages(data: bytes) -> list[str]:
     pages = []
     for page in PdfReader(io.BytesIO(data)).pages:
         lines = page.extract_text().splitlines()
-        if "Paraf" in lines or "Initials" in lines:
-            cut = max(i for i, x in enumerate(lines) if x.strip() in ("Paraf", "Initials"))
+        labels = ("Paraf", "Initials", "Paraf / Initials", "Initials / Paraf")
+        if any(x.strip() in labels for x in lines):
+            cut = max(i for i, x in enumerate(lines) if x.strip() in labels)
             lines = lines[:cut]
         pages.append("\n".join(x.rstrip() for x in lines))
     return pages

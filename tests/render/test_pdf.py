@@ -86,7 +86,7 @@ def test_metadata_carries_title_parties_revision_fingerprint(kalbar_pdf: bytes) 
 def test_articles_are_numbered_and_in_order(kalbar_pdf: bytes) -> None:
     text = "\n".join(pdf_pages(kalbar_pdf))
     found = [int(n) for n in re.findall(r"^Pasal (\d+)$", text, re.M)]
-    assert found == list(range(1, 12))
+    assert found == list(range(1, 13))
     assert "sebagaimana dimaksud dalam ayat (1)" in text.replace("\n", " ")
 
 
@@ -166,13 +166,13 @@ def test_annex_pdfs_are_appended(tmp_path: Path) -> None:
 def test_sequential_layout_gives_one_language_after_the_other() -> None:
     text = "\n".join(pdf_pages(render_pdf(signed(KALBAR), lang="id+en", layout="sequential", folder=KALBAR)))
     heads = re.findall(r"^(Pasal|Article) (\d+)$", text, re.M)
-    assert heads == [("Pasal", str(n)) for n in range(1, 12)] + [("Article", str(n)) for n in range(1, 12)]
+    assert heads == [("Pasal", str(n)) for n in range(1, 13)] + [("Article", str(n)) for n in range(1, 13)]
 
 
 def test_side_by_side_pairs_every_article() -> None:
     text = "\n".join(pdf_pages(render_pdf(signed(KALBAR), lang="id+en", folder=KALBAR)))
     heads = re.findall(r"^(Pasal|Article) (\d+)", text, re.M)
-    assert [n for _, n in heads] == [str(n) for n in range(1, 12) for _ in (0, 1)]
+    assert [n for _, n in heads] == [str(n) for n in range(1, 13) for _ in (0, 1)]
 
 
 @pytest.mark.parametrize("parties", [2, 3, 4, 7, 10])

@@ -35,7 +35,7 @@ def test_tripartite_form_in_indonesian() -> None:
     assert [r.text for r in doc.parties[0].runs if r.bold] == ["[NAMA KAPOLDA KALBAR]", "PIHAK KESATU"]
     assert "".join(r.text for r in doc.parties[1].runs).endswith("PIHAK KEDUA; dan")
     assert "".join(r.text for r in doc.parties[2].runs).endswith("PIHAK KETIGA.")
-    assert [r.label for r in doc.recitals] == ["a.", "b.", "c.", "d."]
+    assert [r.label for r in doc.recitals] == ["a.", "b.", "c.", "d.", "e."]
     assert all("".join(x.text for x in r.runs).startswith("bahwa ") for r in doc.recitals)
     assert [a.label for a in doc.articles][:2] == ["Pasal 1", "Pasal 2"]
     scope = doc.articles[1]
