@@ -66,7 +66,7 @@ OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
      lambda d: delete_paragraph(find(d, "PARA PIHAK wajib melindungi data pribadi"), WHO),
      {(ChangeKind.REMOVED, "data-pelindungan")}),
     ("delete the last clause of an article (Pasal 7 ayat (2))",
-     lambda d: delete_paragraph(find(d, "Hasil monitoring dan evaluasi"), WHO),
+     lambda d: delete_paragraph(find(d, "Hasil pemantauan dan evaluasi"), WHO),
      {(ChangeKind.REMOVED, "monev-laporan")}),
     ("delete a point", lambda d: delete_paragraph(find(d, "pemanfaatan sarana dan prasarana"), WHO),
      {(ChangeKind.REMOVED, "lingkup-sarana-prasarana")}),
@@ -77,15 +77,15 @@ OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
                                               find(d, "pertukaran data dan informasi"), WHO),
      {(ChangeKind.MOVED, "lingkup-sarana-prasarana")}),
     ("move a clause to another article", lambda d: move_paragraph(
-        find(d, "PARA PIHAK wajib melindungi data pribadi"), find(d, "PARA PIHAK melakukan monitoring"), WHO),
+        find(d, "PARA PIHAK wajib melindungi data pribadi"), find(d, "PARA PIHAK melakukan pemantauan"), WHO),
      {(ChangeKind.MOVED, "data-pelindungan")}),
     ("join two clauses", lambda d: join_paragraphs(find(d, "Data dan informasi yang dipertukarkan"), WHO),
      {(ChangeKind.REWORDED, "data-penggunaan"), (ChangeKind.REMOVED, "data-pelindungan")}),
-    ("split a clause", lambda d: split_paragraph(find(d, "Hasil monitoring dan evaluasi"),
+    ("split a clause", lambda d: split_paragraph(find(d, "Hasil pemantauan dan evaluasi"),
                                                  " dilaporkan kepada", WHO),
      {(ChangeKind.REWORDED, "monev-laporan"), (ChangeKind.ADDED, "dilaporkan-kepada-pimpinan-masing-masing")}),
     ("reword next to a cross-reference (ayat (1))",
-     lambda d: replace_text(find(d, "Hasil monitoring dan evaluasi"), "Hasil monitoring", "Laporan hasil monitoring",
+     lambda d: replace_text(find(d, "Hasil pemantauan dan evaluasi"), "Hasil pemantauan", "Laporan hasil pemantauan",
                             WHO),
      {(ChangeKind.REWORDED, "monev-laporan")}),
     ("edit a number that came from a variable",
@@ -114,7 +114,7 @@ def test_a_cross_reference_next_to_an_edit_is_cited_once(tmp_path: Path) -> None
     clause = next(c for a in import_docx(path, base=base).agreement.articles for c in a.clauses
                   if c.id == "monev-laporan")
     assert isinstance(clause.text, dict)
-    assert clause.text["id"].startswith("Laporan hasil monitoring dan evaluasi sebagaimana dimaksud dalam "
+    assert clause.text["id"].startswith("Laporan hasil pemantauan dan evaluasi sebagaimana dimaksud dalam "
                                         "[[monev-berkala]] dilaporkan")
     assert clause.text["en"] == next(c for a in base.articles for c in a.clauses if c.id == "monev-laporan").text[
         "en"]  # type: ignore[index]
@@ -227,7 +227,7 @@ def test_edits_made_by_libreoffice_itself_under_a_named_author(tmp_path: Path) -
     source = tmp_path / "kalbar.docx"
     mou_kit.render_docx(base, source, lang="id", folder=EXAMPLE)
     jobs = [{"src": str(source), "dst": str(tmp_path / "deleted.docx"), "author": WHO, "action": "delete",
-             "find": "Hasil monitoring dan evaluasi", "text": ""},
+             "find": "Hasil pemantauan dan evaluasi", "text": ""},
             {"src": str(source), "dst": str(tmp_path / "inserted.docx"), "author": "Polda Kalbar", "action": "insert",
              "find": "PARA PIHAK wajib melindungi data pribadi", "text": "PARA PIHAK menunjuk petugas pengelola data."}]
     (tmp_path / "jobs.json").write_text(json.dumps(jobs), encoding="utf-8")
