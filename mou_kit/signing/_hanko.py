@@ -1,18 +1,40 @@
-"""The one place that checks pyHanko is installed (the ``sign`` extra)."""
+"""The one place that checks pyHanko is installed (the ``sign`` extra), and runs its async API from sync code."""
 
 from __future__ import annotations
 
-from ..errors import RenderError
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
+
+from ..errors import SigningError
+
+_T = TypeVar("_T")
 
 
 def require_pyhanko() -> None:
     """Return nothing when pyHanko can be imported.
 
-    :raises RenderError: the ``sign`` extra is not installed (code ``signing-unavailable``).
+    :raises SigningError: the ``sign`` extra is not installed (code ``signing-unavailable``).
     """
     try:
         import pyhanko  # noqa: F401
         import pyhanko_certvalidator  # noqa: F401
     except ImportError as e:
-        raise RenderError("signing and verifying need pyHanko: install the 'sign' extra "
-                          "(pip install 'mou-kit[sign]')", code="signing-unavailable") from e
+        raise SigningError("signing and verifying need pyHanko: install the 'sign' extra "
+                           "(pip install 'mou-kit[sign]')", code="signing-unavailable") from e
+
+
+def run_sync(work: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
+    """Return the result of the coroutine ``work()`` from sync code, also when called inside a running event loop.
+
+    pyHanko's sync wrappers call ``asyncio.run``, which fails inside a running loop (a web
+    handler); there the coroutine runs on a helper thread with its own loop instead.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(work())
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mou-kit-sign") as pool:
+        return pool.submit(lambda: asyncio.run(work())).result()

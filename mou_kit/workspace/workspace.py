@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -16,8 +18,9 @@ from ..errors import ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
+from .languages import keep_languages
 from .merge import merge
-from .publish import Plan, Published, publish
+from .publish import LOCK_TIMEOUT, Plan, Published, publish
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
@@ -25,6 +28,8 @@ from .storage import RefUpdate, Storage
 if TYPE_CHECKING:
     from ..diff.change import RevisionInfo
 
+TIP = "tip"
+"""``Workspace.commit(..., base=TIP)``: replace the branch as it is now, without merging."""
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
 _M = TypeVar("_M", bound=BaseModel)
@@ -58,6 +63,20 @@ def agreement_from(data: Any) -> Agreement:
     return validated(Agreement, data)
 
 
+def _remove_created(root: Path, made: bool) -> None:
+    """Remove what a failed :meth:`Workspace.init` created in ``root`` (it was empty or absent before)."""
+    import shutil
+
+    if made:
+        shutil.rmtree(root, ignore_errors=True)
+        return
+    for child in root.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
 class Workspace:
     """One agreement and its git repository: every revision, meeting and proposal.
 
@@ -79,23 +98,48 @@ class Workspace:
         """Return a new workspace at ``path`` (a new or empty folder) whose first revision is ``agreement``.
 
         :raises ValidationFailed: the agreement breaks a rule; nothing is created.
-        :raises WorkspaceError: the folder is not empty or git cannot create the repository.
+        Two processes creating the same folder at once cannot both succeed: one makes the
+        repository, the other gets code ``exists``. A failed init leaves the folder as it was.
+
+        :raises WorkspaceError: the folder is not empty (``exists``) or git cannot create the repository.
         """
+        from filelock import FileLock
+
+        if not isinstance(agreement, Agreement):
+            raise WorkspaceError(f"init takes an Agreement, not {type(agreement).__name__}", code="invalid-value")
+        root = Path(path)
+        files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
+        files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
+        key = hashlib.sha1(os.fsencode(os.path.realpath(root))).hexdigest()[:20]
+        # one creator at a time per folder: a second concurrent init finds it taken (code "exists")
+        with FileLock(os.path.join(tempfile.gettempdir(), f"mou-kit-init-{key}.lock"), timeout=LOCK_TIMEOUT):
+            return cls._create(root, files, agreement, message=message, proposed_by=proposed_by, stage=stage,
+                               branch=branch, when=when)
+
+    @classmethod
+    def _create(cls, root: Path, files: Changes, agreement: Agreement, *, message: str, proposed_by: str | None,
+                stage: str | None, branch: str, when: dt.datetime | None) -> Workspace:
         from .backend import init_storage
 
-        root = Path(path)
         if root.exists() and (not root.is_dir() or any(root.iterdir())):
-            raise WorkspaceError(f"{root}: folder exists and is not empty; choose a new folder for the agreement")
-        files: Changes = dict(dump_agreement(agreement))
-        files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
-        root.mkdir(parents=True, exist_ok=True)
-        ws = cls(init_storage(root, branch=branch))
+            raise WorkspaceError(f"{root}: folder exists and is not empty; choose a new folder for the agreement",
+                                 code="exists", file=str(root))
+        made = not root.exists()
         try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise WorkspaceError(f"{root}: cannot create the folder ({e.strerror})", code="file-unreadable",
+                                 file=str(root)) from e
+        ws: Workspace | None = None
+        try:
+            ws = cls(init_storage(root, branch=branch))
             text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
             publish(ws._storage, ws._snapshots, branch=f"refs/heads/{branch}", message=text,
                     plan=lambda tip: Plan(files), when=when)
         except BaseException:
-            ws.close()
+            if ws is not None:
+                ws.close()
+            _remove_created(root, made)  # a failed init leaves the folder as it was
             raise
         return ws
 
@@ -133,14 +177,15 @@ class Workspace:
     def _branch_ref(self) -> str:
         ref = self._storage.head_ref()
         if ref is None:
-            raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first ('git switch main')")
+            raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first", file=str(self.path))
         return ref
 
     def _sha(self, ref: str) -> str:
         if ref == "HEAD":
             sha = self._storage.ref_sha(self._branch_ref())
             if sha is None:
-                raise WorkspaceError(f"{self.path}: the branch {self.branch} has no revision yet")
+                raise WorkspaceError(f"{self.path}: the branch {self.branch} has no revision yet",
+                                     code="revision-unknown")
             return sha
         return history.resolve_sha(self._storage, ref)
 
@@ -152,7 +197,10 @@ class Workspace:
         :raises WorkspaceError: ``ref`` names nothing.
         :raises ValidationFailed: the files at that revision are not a valid agreement.
         """
-        return parse_agreement(self._snapshots.files(self._sha(ref), meetings=False))
+        sha = self._sha(ref)
+        agreement = parse_agreement(self._snapshots.files(sha, meetings=False))
+        agreement._read_at = sha
+        return agreement
 
     def meetings(self, ref: str = "HEAD") -> list[Meeting]:
         """Return the meetings recorded at the revision ``ref`` names, in date order.
@@ -215,15 +263,32 @@ class Workspace:
                when: dt.datetime | None = None) -> Revision:
         """Return the new revision holding ``agreement`` on the current branch.
 
-        ``base`` names the revision the agreement was read from; when the branch has moved
-        since, both edits are merged clause by clause (``None`` means: the branch as it is now).
+        The edit is merged, clause by clause, with whatever was committed since the revision the
+        agreement was read from (its :attr:`~mou_kit.Agreement.read_at`, or the revision
+        ``base`` names), so a concurrent writer's edit is never reverted. ``base=TIP``
+        (``"tip"``) asks, by name, to replace the branch as it is now. After a commit without
+        a merge, ``agreement.read_at`` is the new revision, so it can be edited and committed again.
 
         :raises ValidationFailed: the agreement breaks a rule; nothing is committed.
-        :raises WorkspaceError: nothing changed, a node was changed differently meanwhile, or
-            the working tree holds uncommitted edits to a file this revision changes.
+        :raises WorkspaceError: the agreement was not read from this workspace and no ``base``
+            was given (``base-unknown``), ``base`` names nothing (``revision-unknown``), nothing
+            changed (``nothing-to-commit``), a node was changed differently meanwhile
+            (``merge-conflict``, naming the node), a text lost a language (``language-dropped``),
+            or the working tree holds uncommitted edits to a file this revision changes.
         :raises LifecycleError: the branch is agreed, signed or in force and the text changes
             (code ``text-frozen``): move it back to negotiation first.
         """
+        if not isinstance(agreement, Agreement):
+            raise WorkspaceError(f"commit takes an Agreement, not {type(agreement).__name__}", code="invalid-value")
+        if base is None:
+            base = agreement.read_at
+            if base is None:
+                raise WorkspaceError(
+                    "the agreement was not read from this workspace, so edits committed meanwhile could be "
+                    f"reverted; edit what Workspace.read() returns, pass base=<the revision it came from>, or "
+                    f"base={TIP!r} to replace the branch as it is", code="base-unknown")
+        if base == TIP:
+            base = None
         return self._commit(agreement, message, base=base, other={}, previous=None,
                             trailers=(proposed_by, meeting, stage), when=when)
 
@@ -257,6 +322,9 @@ class Workspace:
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
+        if base is not None:
+            keep_languages(self._base_agreement(base_sha), agreement)
+
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
             self._check_edit(tip, target)
@@ -266,7 +334,12 @@ class Workspace:
 
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
+        if done.previous == base_sha:
+            agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
+
+    def _base_agreement(self, base: str | None) -> Agreement | None:
+        return None if base is None else parse_agreement(self._snapshots.files(base, meetings=False))
 
     def _check_edit(self, tip: str | None, target: Agreement) -> None:
         """Refuse a text change while the branch tip is agreed, signed or in force (the lifecycle's rule)."""
@@ -290,7 +363,8 @@ class Workspace:
         if result.conflicts:
             nodes = ", ".join(sorted({c.node for c in result.conflicts}))
             raise WorkspaceError(f"revision {tip[:10]} changed {nodes} differently since {base[:10]}; read the "
-                                 "agreement again, redo the edit and commit", code="merge-conflict")
+                                 "agreement again, redo the edit and commit", code="merge-conflict",
+                                 node=result.conflicts[0].node)
         return agreement_from(result.data)
 
     def _file_changes(self, base: str | None, tip: str | None, other: Changes) -> Changes:
@@ -301,7 +375,7 @@ class Workspace:
                 continue
             if tip != base and now != self._snapshots.content(base, path):
                 raise WorkspaceError(f"{path}: changed meanwhile by revision {str(tip)[:10]}; read it again and "
-                                     "redo the edit", code="merge-conflict")
+                                     "redo the edit", code="merge-conflict", file=path)
             changes[path] = data
         return changes
 
@@ -352,7 +426,7 @@ class Workspace:
         for found in self.meetings(revision.id):
             if found.id == meeting_id:
                 return found, revision
-        raise WorkspaceError(f"no meeting has the id {meeting_id!r}; 'mou meeting list' shows them")
+        raise WorkspaceError(f"no meeting has the id {meeting_id!r}", code="revision-unknown", node=meeting_id)
 
     def meeting_tags(self) -> dict[str, str]:
         """Return ``{meeting id: commit id}`` for every meeting tag."""
