@@ -295,13 +295,31 @@ def _revalidate(agreement: Agreement, unchanged: frozenset[str] = frozenset()) -
     return fresh
 
 
-def load(path: str | os.PathLike[str]) -> Agreement:
+def load(path: str | os.PathLike[str] | Mapping[str, bytes]) -> Agreement:
     """Return the agreement in the folder ``path``, fully validated.
+
+    ``path`` may also be the folder's files as ``{relative path: bytes}`` (``agreement.yaml``,
+    ``articles/<id>.yaml``), as :func:`dump_agreement` gives them or an upload holds them.
 
     :raises ValidationFailed: with every problem in every file, each naming the file, the
         place in it and the fix.
     """
+    if isinstance(path, Mapping):
+        return parse_agreement(_checked_files(path))
     return parse_agreement(read_folder(path))
+
+
+def _checked_files(files: Mapping[str, bytes]) -> dict[str, bytes]:
+    """Return the agreement files of ``files``, each bytes and within the size limit (else a marker parsing reports)."""
+    out: dict[str, bytes] = {}
+    for rel, data in files.items():
+        if not isinstance(rel, str) or not isinstance(data, bytes | bytearray):
+            raise ValidationFailed([Problem("file-unreadable", f"expected relative path -> bytes, not {rel!r} -> "
+                                            f"{type(data).__name__}", file=str(rel))])
+        if rel == AGREEMENT_FILE or (rel.startswith(ARTICLES_DIR + "/") and rel.count("/") == 1) or (
+                rel.startswith(MEETINGS_DIR + "/") and rel.count("/") == 1):
+            out[rel] = _TOO_LARGE + str(len(data)).encode() if len(data) > MAX_YAML_BYTES else bytes(data)
+    return out
 
 
 def load_meetings(path: str | os.PathLike[str]) -> list[Meeting]:
@@ -323,6 +341,16 @@ def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
     :raises ValidationFailed: the agreement breaks a rule.
     """
     root = Path(path)
+    if root.exists() and not root.is_dir():
+        raise ValidationFailed([Problem("file-unreadable", f"{root} is a file, not a folder", file=str(root))])
+    try:
+        return _save(agreement, root)
+    except OSError as e:
+        raise ValidationFailed([Problem("file-unreadable", f"cannot write the agreement folder ({e.strerror or e})",
+                                        file=str(e.filename or root))]) from e
+
+
+def _save(agreement: Agreement, root: Path) -> list[str]:
     current = _current_files(root)
     new = dump_agreement(agreement, previous=current)
     stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from . import _ooxml
@@ -165,5 +166,5 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
         raise RenderError(f"reference DOCX {ref} not found", code="reference-docx-invalid")
     out = build_docx(docs, info, chosen, reference=ref)
     if path is not None:
-        Path(path).write_bytes(out)
+        write_output(path, out, error=RenderError)
     return out

@@ -119,3 +119,16 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"agreed text of {head.id}; render the PDF from the agreed revision")
     return Verification(path, checks, mark, revision=revision, state=agreement.state, problems=problems)
+
+
+async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
+                                repository: str | os.PathLike[str] | None = None, expect: str | None = None,
+                                parties: Sequence[str] | None = None, name: str | None = None) -> Verification:
+    """Return :func:`verify_document`'s verification without blocking the event loop (it runs on a worker thread).
+
+    Reading the repository is blocking file and git work, so the whole check runs off the loop.
+    """
+    import asyncio
+
+    return await asyncio.to_thread(verify_document, pdf, trust=trust, repository=repository, expect=expect,
+                                   parties=parties, name=name)

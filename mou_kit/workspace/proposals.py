@@ -80,6 +80,12 @@ def pending(ws: Workspace) -> tuple[dict[str, Any], list[Conflict]] | None:
     return state, [Conflict.from_dict(c) for c in state["conflicts"]]
 
 
+def pending_conflicts(ws: Workspace) -> list[Conflict] | None:
+    """Return the conflicts still to settle in the merge in progress (``None``: no merge is in progress)."""
+    found = pending(ws)
+    return None if found is None else found[1]
+
+
 def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
                  when: dt.datetime | None = None) -> MergeOutcome:
     """Return the outcome of merging the branch (or revision) ``name`` into the current branch.

@@ -181,6 +181,8 @@ class Workspace:
         return ref
 
     def _sha(self, ref: str) -> str:
+        if not isinstance(ref, str) or not ref.strip():
+            raise WorkspaceError(f"a revision is named by a non-empty string, not {ref!r}", code="revision-unknown")
         if ref == "HEAD":
             sha = self._storage.ref_sha(self._branch_ref())
             if sha is None:

@@ -1,0 +1,123 @@
+"""The argument check at the public API's edge: a value of the wrong type is a ``MouKitError``, not a crash deep inside.
+
+Every function ``mou_kit`` exports is wrapped once, when first used (see ``__init__.py``). The
+check reads the function's own type hints, so it says exactly what the signature says; hints
+it cannot judge at run time (generic protocols, type variables) are let through.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, Literal, TypeVar, Union
+
+from .errors import MouKitError
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_PASS = object()
+
+
+def guarded(function: _F) -> _F:
+    """Return ``function`` checking its arguments against its type hints before it runs.
+
+    :raises MouKitError: (when called) an argument has the wrong type (code ``invalid-value``).
+    """
+    signature = inspect.signature(function)
+    hints: dict[str, Any] | None = None
+
+    def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        nonlocal hints
+        if hints is None:
+            hints = _hints(function)
+        try:
+            bound = signature.bind(*args, **kwargs)
+        except TypeError as e:
+            raise MouKitError(f"{function.__name__}(): {e}", code="invalid-value") from None
+        for name, value in bound.arguments.items():
+            hint = hints.get(name, _PASS)
+            kind = signature.parameters[name].kind
+            if hint is _PASS or kind in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+                continue
+            if not fits(value, hint):
+                raise MouKitError(f"{function.__name__}(): {name} must be {_shown(hint)}, not "
+                                  f"{type(value).__name__} {_short(value)}", code="invalid-value")
+
+    if inspect.iscoroutinefunction(function):
+        @functools.wraps(function)
+        async def call_async(*args: Any, **kwargs: Any) -> Any:
+            check(args, kwargs)
+            return await function(*args, **kwargs)
+
+        return call_async  # type: ignore[return-value]
+
+    @functools.wraps(function)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        check(args, kwargs)
+        return function(*args, **kwargs)
+
+    return call  # type: ignore[return-value]
+
+
+def _hints(function: Callable[..., Any]) -> dict[str, Any]:
+    """Return the parameter hints of ``function`` that can be evaluated (others are skipped)."""
+    try:
+        return typing.get_type_hints(function)
+    except Exception:  # a hint naming something imported only for the type checker
+        out: dict[str, Any] = {}
+        module = inspect.getmodule(function)
+        namespace = vars(module) if module else {}
+        for name, raw in inspect.get_annotations(function).items():
+            try:
+                out[name] = eval(raw, namespace) if isinstance(raw, str) else raw
+            except Exception:
+                continue
+        return out
+
+
+def fits(value: Any, hint: Any) -> bool:
+    """Return whether ``value`` fits the type hint ``hint`` (containers by their outer type only)."""
+    if hint is Any or hint is object or isinstance(hint, TypeVar):
+        return True
+    if hint is None or hint is type(None):
+        return value is None
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return any(fits(value, arm) for arm in typing.get_args(hint))
+    if origin is Literal:
+        return value in typing.get_args(hint)
+    if origin is typing.Annotated:
+        return fits(value, typing.get_args(hint)[0])
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    target = origin or hint
+    if target is os.PathLike:
+        return isinstance(value, os.PathLike)
+    if target in (typing.IO, typing.BinaryIO):
+        return hasattr(value, "read")
+    if target is Callable or target is typing.Callable or (getattr(target, "__module__", "") == "collections.abc" \
+            and getattr(target, "__name__", "") == "Callable"):
+        return callable(value)
+    if isinstance(target, type):
+        if getattr(target, "_is_protocol", False) and not getattr(target, "_is_runtime_protocol", False):
+            return True
+        try:
+            return isinstance(value, target)
+        except TypeError:
+            return True
+    return True
+
+
+def _shown(hint: Any) -> str:
+    text = str(hint).replace("typing.", "").replace("collections.abc.", "").replace("os.", "")
+    return text.replace("<class '", "").replace("'>", "").replace("mou_kit.model.agreement.", "")
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
