@@ -1,17 +1,24 @@
-# One virtual environment, set up on first use; every install step lives here or in pyproject.toml.
+# One virtual environment, set up on first use from the lock; every install step lives here or in pyproject.toml.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The extras the project's own environment (make, CI) installs, and so the ones the lock covers.
+EXTRAS := dev,sign,fast
+LOCK := requirements.lock
+LATEST ?= .venv-latest
 
-.PHONY: demo test lint typecheck pytest bench pictures clean
+.PHONY: demo test lint typecheck pytest bench pictures lock test-latest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[dev,sign]"
+# Exact versions and hashes from the lock, then mou_kit itself (editable, built with the locked
+# setuptools), then `pip check` so a lock that misses a dependency fails here, not in a test.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	$(BIN)/python -m compileall -q mou_kit
 	touch $(STAMP)
 
@@ -35,5 +42,26 @@ bench: $(STAMP)
 pictures: $(STAMP)
 	$(BIN)/python docs_src/pictures.py
 
+# Refresh the lock on purpose: the newest versions pyproject.toml's ranges allow, for every platform,
+# with hashes. Run it after changing a dependency, or to take upstream releases (then `make test`).
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml $(foreach e,$(subst $(comma), ,$(EXTRAS)),--extra $(e)) \
+	  --universal --python-version 3.11 --generate-hashes --upgrade \
+	  --custom-compile-command "make lock" -q -o $(LOCK)
+	rm -f $(STAMP)
+
+# The whole suite against the newest versions the ranges allow, in a venv of its own, so upstream
+# drift is seen on purpose: it may fail, and then says what failed; it never touches the lock.
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install -q --upgrade --upgrade-strategy eager -e ".[$(EXTRAS)]"
+	$(LATEST)/bin/python -m pip list --format freeze > $(LATEST)/versions.txt
+	$(LATEST)/bin/ruff check mou_kit tests benchmarks docs_src
+	$(LATEST)/bin/mypy --strict mou_kit
+	$(LATEST)/bin/pytest
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) $(LATEST) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
+
+comma := ,

@@ -12,7 +12,7 @@ import inspect
 import os
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import MouKitError
@@ -107,9 +107,24 @@ def fits(value: Any, hint: Any) -> bool:
         if getattr(target, "_is_protocol", False) and not getattr(target, "_is_runtime_protocol", False):
             return True
         try:
-            return isinstance(value, target)
+            if not isinstance(value, target):
+                return False
         except TypeError:
             return True
+        return _items_fit(value, target, typing.get_args(hint))
+    return True
+
+
+def _items_fit(value: Any, target: type, args: tuple[Any, ...]) -> bool:
+    """Return whether the items of a container fit its hint's arguments (a text is not a list of names)."""
+    if target is tuple and args and args[-1] is not Ellipsis:
+        return len(value) == len(args) and all(fits(v, a) for v, a in zip(value, args, strict=True))
+    if target in (str, bytes) or not args or isinstance(value, Mapping):
+        return True
+    if isinstance(value, str | bytes):
+        return False
+    if isinstance(value, list | tuple | set | frozenset):
+        return all(fits(item, args[0]) for item in value)
     return True
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ._shipped import shipped_folder
 from .errors import MouKitError
 from .files import load
 from .model import Agreement
@@ -23,6 +24,11 @@ from .model import Agreement
 FOUNDING = "tppo-kalbar"
 MARKER = ".mou-demo"
 Step = Callable[[str], None]
+
+
+def bundled_examples() -> Path:
+    """Return the folder of the example agreements shipped with mou_kit (``examples/`` in a checkout)."""
+    return shipped_folder("mou_kit.examples", "examples")
 
 
 @dataclass

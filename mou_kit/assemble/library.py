@@ -8,7 +8,6 @@ file is reported at once.
 from __future__ import annotations
 
 import difflib
-import importlib.util
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from .._shipped import shipped_folder
 from ..errors import Problem, TemplateError, ValidationFailed
 from ..files import YamlDocument, read_yaml_file
 from ..model.walk import parse_path
@@ -33,12 +33,7 @@ def bundled_library_path() -> Path:
     Installed from a wheel it is the package ``mou_kit.clause_library``; in an editable install
     or a source checkout, the ``clause_library/`` folder at the top of the repository.
     """
-    spec = importlib.util.find_spec("mou_kit.clause_library")
-    if spec is not None and spec.submodule_search_locations:
-        for location in spec.submodule_search_locations:
-            if Path(location).is_dir():
-                return Path(location)
-    return Path(__file__).resolve().parents[2] / "clause_library"
+    return shipped_folder("mou_kit.clause_library", "clause_library")
 
 
 def configured_paths(environ: Mapping[str, str] | None = None) -> list[Path]:

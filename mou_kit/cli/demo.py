@@ -16,7 +16,9 @@ def _examples_root(path: Path | None) -> Path:
     here = Path("examples")
     if here.is_dir():
         return here
-    return Path(__file__).resolve().parents[2] / "examples"
+    from ..demo import bundled_examples
+
+    return bundled_examples()
 
 
 def demo(

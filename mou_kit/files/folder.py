@@ -54,7 +54,7 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
     if not top.is_file():
         raise ValidationFailed([Problem(
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
-            hint="run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'")])
+            hint="give the folder of an agreement (it holds agreement.yaml), or create one")])
     files: dict[str, bytes] = {}
     for rel in [AGREEMENT_FILE, *_listing(root, ARTICLES_DIR, MAX_ARTICLES),
                 *_listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
@@ -127,7 +127,7 @@ def parse_agreement(files: Files) -> Agreement:
     problems: list[Problem] = []
     if AGREEMENT_FILE not in files:
         raise ValidationFailed([Problem("not-an-agreement", f"no {AGREEMENT_FILE}", file=AGREEMENT_FILE,
-                                        hint="create one with 'mou new'")])
+                                        hint="an agreement starts with agreement.yaml")])
     head_raw = _read(files, AGREEMENT_FILE, problems)
     head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
     article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))

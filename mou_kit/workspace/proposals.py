@@ -231,7 +231,8 @@ def finish_merge(ws: Workspace, message: str | None, *, proposed_by: str | None 
     :raises WorkspaceError: conflicts are still pending (naming them and how to settle them).
     """
     found = pending(ws)
-    assert found is not None
+    if found is None:
+        raise WorkspaceError("no merge is in progress", code="merge-pending")
     state, conflicts = found
     if conflicts:
         names = ", ".join(sorted({c.node for c in conflicts}))

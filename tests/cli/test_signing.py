@@ -50,3 +50,25 @@ def test_sign_unknown_field_is_a_user_error(signed_demo: SignedDemo, tmp_path: P
                     str(signed_demo.certificates / "polda-kalbar.p12"), "--passphrase", "mou-demo")
     assert code == 1 and "no signature field for 'nobody'" in out
     assert pdf.read_bytes() == signed_demo.pdf.read_bytes()
+
+
+def test_sign_and_verify_print_no_third_party_warning(signed_demo: SignedDemo, demo_repo: Path,
+                                                      tmp_path: Path) -> None:
+    """As a user runs them: a fresh process with Python's default warning filters, stderr read whole."""
+    import os
+    import subprocess
+    import sys
+
+    pdf = tmp_path / "nk.pdf"
+    shutil.copy(signed_demo.pdf, pdf)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONWARNINGS"}
+    run = [sys.executable, "-m", "mou_kit"]
+    signed = subprocess.run([*run, "sign", str(pdf), "--field", "polda-kalbar", "--pkcs12",
+                             str(signed_demo.certificates / "polda-kalbar.p12"), "--passphrase", "mou-demo"],
+                            capture_output=True, text=True, env=env, check=False)
+    assert signed.returncode == 0, signed.stderr
+    verified = subprocess.run([*run, "verify", str(pdf), "-C", str(demo_repo)],
+                              capture_output=True, text=True, env=env, check=False)
+    assert "polda-kalbar" in verified.stdout
+    for result in (signed, verified):
+        assert "Warning" not in result.stderr, result.stderr
