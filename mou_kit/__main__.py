@@ -1,5 +1,5 @@
 """Run the ``mou`` command line as ``python -m mou_kit``."""
 
-from .cli import main
+from ._entry import main
 
 main()
