@@ -115,6 +115,15 @@ def read_docx(source: Input, *, base: Agreement | None = None, lang: str | None 
         data = read_source(path, limits)
     else:
         data, name = read_input(source, name=name, error=SourceError, limit=limits.file_bytes, what="Word file")
+    try:
+        return _read(data, name, base, lang, limits)
+    except SourceError as e:
+        if e.file is None:
+            e.file = name  # the place, as an attribute, not only at the start of the message
+        raise
+
+
+def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limits: Limits) -> ImportResult:
     detect(data, source=name)
     paragraphs, comments = _open(data, name, limits)
     found = layout(lines(paragraphs, _ooxml.accepted), {})
