@@ -75,7 +75,7 @@ a = mou_kit.load(files("mou_kit.examples") / "research-mou-en")
 b = a.model_copy(deep=True)
 b.articles[0].clauses[0].text = "Changed."
 text = mou_kit.diff_text(mou_kit.diff(a, b))
-print(b"Changed." in text, "typer" in sys.modules, "rich" in sys.modules)
+print(b"{+Changed+}" in text, "typer" in sys.modules, "rich" in sys.modules)
 """
 
 
