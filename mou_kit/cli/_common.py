@@ -77,6 +77,7 @@ _HINTS: dict[str, str] = {
     "not-an-agreement": "run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'",
     "invalid-value": "'mou schema' shows what every key takes",
     "exists": "choose a new folder",
+    "template-unknown": "'mou library list' shows the templates",
 }
 
 

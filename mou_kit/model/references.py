@@ -129,12 +129,12 @@ class TextRenderer:
         except UndefinedError as e:
             raise TemplateError(
                 f"{e.message}{where}: define it under 'variables' in agreement.yaml",
-                code="template-undefined",
+                code="template-undefined", node=context,
             ) from e
         except SecurityError as e:
-            raise TemplateError(f"unsafe template{where}: {e}", code="template-unsafe") from e
+            raise TemplateError(f"unsafe template{where}: {e}", code="template-unsafe", node=context) from e
         except JinjaError as e:
-            raise TemplateError(f"template error{where}: {e}", code="template-syntax") from e
+            raise TemplateError(f"template error{where}: {e}", code="template-syntax", node=context) from e
 
     def segments(self, text: str, *, context: str | None = None) -> list[Segment]:
         """Return the printed form of ``text`` as plain and cross-reference segments.
@@ -153,7 +153,7 @@ class TextRenderer:
             except KeyError:
                 raise TemplateError(
                     f"[[{target}]] in node {context!r} names no article, clause, point, party or annex",
-                    code="dangling-reference",
+                    code="dangling-reference", node=context,
                 ) from None
             pos = match.end()
         if pos < len(filled):
