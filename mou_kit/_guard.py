@@ -129,6 +129,13 @@ def _items_fit(value: Any, target: type, args: tuple[Any, ...]) -> bool:
 
 
 def _shown(hint: Any) -> str:
+    from ._io import Input
+
+    file = "a path, bytes or a binary file"
+    if hint == Input:
+        return file
+    if typing.get_args(hint) == (Input,):
+        return "a list of paths, bytes or binary files"
     text = str(hint).replace("typing.", "").replace("collections.abc.", "").replace("os.", "")
     return text.replace("<class '", "").replace("'>", "").replace("mou_kit.model.agreement.", "")
 

@@ -8,7 +8,7 @@ from typing import IO, TypeAlias
 
 from .errors import ErrorCode, MouKitError
 
-Input: TypeAlias = "str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]"
+Input: TypeAlias = str | os.PathLike[str] | bytes | bytearray | memoryview | IO[bytes]
 """A file given as a path, its content, or an open binary file (read from where it stands)."""
 
 

@@ -271,7 +271,8 @@ class ArticleBuilder:
         try:
             return self.envs.template(lang).from_string(source).render(self._per_lang[lang])
         except SecurityError as e:
-            raise TemplateError(f"unsafe template ({ref}): {e}", code="template-unsafe", template=self.template.ref) from e
+            raise TemplateError(f"unsafe template ({ref}): {e}", code="template-unsafe",
+                                template=self.template.ref) from e
         except UndefinedError as e:
             raise TemplateError(f"{ref}: {e.message}", code="template-undefined", template=self.template.ref) from e
         except JinjaError as e:
