@@ -305,21 +305,10 @@ def load(path: str | os.PathLike[str] | Mapping[str, bytes]) -> Agreement:
         place in it and the fix.
     """
     if isinstance(path, Mapping):
-        return parse_agreement(_checked_files(path))
+        from .uploaded import agreement_files
+
+        return parse_agreement(agreement_files(path))
     return parse_agreement(read_folder(path))
-
-
-def _checked_files(files: Mapping[str, bytes]) -> dict[str, bytes]:
-    """Return the agreement files of ``files``, each bytes and within the size limit (else a marker parsing reports)."""
-    out: dict[str, bytes] = {}
-    for rel, data in files.items():
-        if not isinstance(rel, str) or not isinstance(data, bytes | bytearray):
-            raise ValidationFailed([Problem("file-unreadable", f"expected relative path -> bytes, not {rel!r} -> "
-                                            f"{type(data).__name__}", file=str(rel))])
-        if rel == AGREEMENT_FILE or (rel.startswith(ARTICLES_DIR + "/") and rel.count("/") == 1) or (
-                rel.startswith(MEETINGS_DIR + "/") and rel.count("/") == 1):
-            out[rel] = _TOO_LARGE + str(len(data)).encode() if len(data) > MAX_YAML_BYTES else bytes(data)
-    return out
 
 
 def load_meetings(path: str | os.PathLike[str]) -> list[Meeting]:
@@ -338,11 +327,9 @@ def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
     longer has is removed. Every file overwritten or removed is first copied under
     ``.mou/backup/``, so nothing is lost that is not in git.
 
-    :raises ValidationFailed: the agreement breaks a rule.
+    :raises ValidationFailed: the agreement breaks a rule, or the folder cannot be written (``file-unreadable``).
     """
     root = Path(path)
-    if root.exists() and not root.is_dir():
-        raise ValidationFailed([Problem("file-unreadable", f"{root} is a file, not a folder", file=str(root))])
     try:
         return _save(agreement, root)
     except OSError as e:

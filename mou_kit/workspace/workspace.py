@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
@@ -20,7 +18,7 @@ from ..model import Agreement, Meeting
 from . import history
 from .languages import keep_languages
 from .merge import merge
-from .publish import LOCK_TIMEOUT, Plan, Published, publish
+from .publish import Plan, Published, publish
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
@@ -63,20 +61,6 @@ def agreement_from(data: Any) -> Agreement:
     return validated(Agreement, data)
 
 
-def _remove_created(root: Path, made: bool) -> None:
-    """Remove what a failed :meth:`Workspace.init` created in ``root`` (it was empty or absent before)."""
-    import shutil
-
-    if made:
-        shutil.rmtree(root, ignore_errors=True)
-        return
-    for child in root.iterdir():
-        if child.is_dir() and not child.is_symlink():
-            shutil.rmtree(child, ignore_errors=True)
-        else:
-            child.unlink(missing_ok=True)
-
-
 class Workspace:
     """One agreement and its git repository: every revision, meeting and proposal.
 
@@ -97,51 +81,20 @@ class Workspace:
              when: dt.datetime | None = None) -> Workspace:
         """Return a new workspace at ``path`` (a new or empty folder) whose first revision is ``agreement``.
 
-        :raises ValidationFailed: the agreement breaks a rule; nothing is created.
         Two processes creating the same folder at once cannot both succeed: one makes the
         repository, the other gets code ``exists``. A failed init leaves the folder as it was.
 
+        :raises ValidationFailed: the agreement breaks a rule; nothing is created.
         :raises WorkspaceError: the folder is not empty (``exists``) or git cannot create the repository.
         """
-        from filelock import FileLock
+        from .initialize import create_repository
 
         if not isinstance(agreement, Agreement):
             raise WorkspaceError(f"init takes an Agreement, not {type(agreement).__name__}", code="invalid-value")
-        root = Path(path)
         files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
-        key = hashlib.sha1(os.fsencode(os.path.realpath(root))).hexdigest()[:20]
-        # one creator at a time per folder: a second concurrent init finds it taken (code "exists")
-        with FileLock(os.path.join(tempfile.gettempdir(), f"mou-kit-init-{key}.lock"), timeout=LOCK_TIMEOUT):
-            return cls._create(root, files, agreement, message=message, proposed_by=proposed_by, stage=stage,
-                               branch=branch, when=when)
-
-    @classmethod
-    def _create(cls, root: Path, files: Changes, agreement: Agreement, *, message: str, proposed_by: str | None,
-                stage: str | None, branch: str, when: dt.datetime | None) -> Workspace:
-        from .backend import init_storage
-
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
-            raise WorkspaceError(f"{root}: folder exists and is not empty; choose a new folder for the agreement",
-                                 code="exists", file=str(root))
-        made = not root.exists()
-        try:
-            root.mkdir(parents=True, exist_ok=True)
-        except OSError as e:
-            raise WorkspaceError(f"{root}: cannot create the folder ({e.strerror})", code="file-unreadable",
-                                 file=str(root)) from e
-        ws: Workspace | None = None
-        try:
-            ws = cls(init_storage(root, branch=branch))
-            text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
-            publish(ws._storage, ws._snapshots, branch=f"refs/heads/{branch}", message=text,
-                    plan=lambda tip: Plan(files), when=when)
-        except BaseException:
-            if ws is not None:
-                ws.close()
-            _remove_created(root, made)  # a failed init leaves the folder as it was
-            raise
-        return ws
+        text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
+        return cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Workspace:
@@ -265,18 +218,16 @@ class Workspace:
                when: dt.datetime | None = None) -> Revision:
         """Return the new revision holding ``agreement`` on the current branch.
 
-        The edit is merged, clause by clause, with whatever was committed since the revision the
-        agreement was read from (its :attr:`~mou_kit.Agreement.read_at`, or the revision
-        ``base`` names), so a concurrent writer's edit is never reverted. ``base=TIP``
-        (``"tip"``) asks, by name, to replace the branch as it is now. After a commit without
-        a merge, ``agreement.read_at`` is the new revision, so it can be edited and committed again.
+        The edit is merged, clause by clause, with what was committed since the revision it was
+        read at (``agreement.read_at``, or ``base``), so a concurrent writer's edit is never
+        reverted; ``base=TIP`` replaces the branch as it is, on purpose. After a commit without
+        a merge, ``read_at`` is the new revision (the agreement can be edited and committed again).
 
         :raises ValidationFailed: the agreement breaks a rule; nothing is committed.
-        :raises WorkspaceError: the agreement was not read from this workspace and no ``base``
-            was given (``base-unknown``), ``base`` names nothing (``revision-unknown``), nothing
-            changed (``nothing-to-commit``), a node was changed differently meanwhile
-            (``merge-conflict``, naming the node), a text lost a language (``language-dropped``),
-            or the working tree holds uncommitted edits to a file this revision changes.
+        :raises WorkspaceError: no base is known (``base-unknown``) or found (``revision-unknown``),
+            nothing changed (``nothing-to-commit``), a node was changed differently meanwhile
+            (``merge-conflict``, naming it), a text lost a language (``language-dropped``), or
+            the working tree holds uncommitted edits to a file this revision changes.
         :raises LifecycleError: the branch is agreed, signed or in force and the text changes
             (code ``text-frozen``): move it back to negotiation first.
         """
@@ -324,8 +275,8 @@ class Workspace:
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
-        if base is not None:
-            keep_languages(self._base_agreement(base_sha), agreement)
+        if base is not None and base_sha is not None:
+            keep_languages(parse_agreement(self._snapshots.files(base_sha, meetings=False)), agreement)
 
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
@@ -339,9 +290,6 @@ class Workspace:
         if done.previous == base_sha:
             agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
-
-    def _base_agreement(self, base: str | None) -> Agreement | None:
-        return None if base is None else parse_agreement(self._snapshots.files(base, meetings=False))
 
     def _check_edit(self, tip: str | None, target: Agreement) -> None:
         """Refuse a text change while the branch tip is agreed, signed or in force (the lifecycle's rule)."""
