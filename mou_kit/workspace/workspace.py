@@ -275,7 +275,7 @@ class Workspace:
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
-        if base is not None and base_sha is not None:
+        if base is not None and base_sha is not None and len(agreement.languages) > 1:  # one language: none to lose
             keep_languages(parse_agreement(self._snapshots.files(base_sha, meetings=False)), agreement)
 
         def plan(tip: str | None) -> Plan:
