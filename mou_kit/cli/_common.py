@@ -59,7 +59,7 @@ def fail(error: MouKitError) -> NoReturn:
         for problem in error.problems:
             err.print(f"[red]error:[/red] {escape(str(problem))}")
         count = len(error.problems)
-        hints = dict.fromkeys(h for h in (_HINTS.get(p.code) for p in error.problems) if h)
+        hints = dict.fromkeys(h for h in (_PROBLEM_HINTS.get(p.code) for p in error.problems) if h)
         err.print(f"{count} problem{'s' if count != 1 else ''} found." + "".join(f" Hint: {h}." for h in hints))
     else:
         hint = cli_hint(error)
@@ -74,10 +74,14 @@ _HINTS: dict[str, str] = {
     "remote-rejected": "run 'mou sync' again",
     "text-frozen": "move it back first with 'mou advance negotiation --reason ...'",
     "lifecycle-guard": "'mou resolve' settles conflicts, 'mou lint' lists the errors",
-    "not-an-agreement": "run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'",
-    "invalid-value": "'mou schema' shows what every key takes",
     "exists": "choose a new folder",
     "template-unknown": "'mou library list' shows the templates",
+}
+
+
+_PROBLEM_HINTS: dict[str, str] = {
+    "not-an-agreement": "run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'",
+    "invalid-value": "'mou schema' shows what every key takes",
 }
 
 
