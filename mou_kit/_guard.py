@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 import inspect
 import os
+import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Literal, TypeVar, Union
 
 from .errors import MouKitError
 
 _F = TypeVar("_F", bound=Callable[..., Any])
+_C = TypeVar("_C", bound=type)
 _PASS = object()
 
 
@@ -60,6 +62,18 @@ def guarded(function: _F) -> _F:
         return function(*args, **kwargs)
 
     return call  # type: ignore[return-value]
+
+
+def guard_methods(cls: _C) -> _C:
+    """Return ``cls`` with each public method (and class method) checking its arguments, as :func:`guarded` does."""
+    for name, value in list(vars(cls).items()):
+        if name.startswith("_"):
+            continue
+        if isinstance(value, classmethod):
+            setattr(cls, name, classmethod(guarded(value.__func__)))
+        elif isinstance(value, types.FunctionType):
+            setattr(cls, name, guarded(value))
+    return cls
 
 
 def _hints(function: Callable[..., Any]) -> dict[str, Any]:
@@ -123,9 +137,12 @@ def _items_fit(value: Any, target: type, args: tuple[Any, ...]) -> bool:
         return True
     if isinstance(value, str | bytes):
         return False
-    if isinstance(value, list | tuple | set | frozenset):
+    if isinstance(value, Iterator):
+        return True  # checking would consume it
+    try:
         return all(fits(item, args[0]) for item in value)
-    return True
+    except TypeError:
+        return True
 
 
 def _shown(hint: Any) -> str:
@@ -136,8 +153,8 @@ def _shown(hint: Any) -> str:
         return file
     if typing.get_args(hint) == (Input,):
         return "a list of paths, bytes or binary files"
-    text = str(hint).replace("typing.", "").replace("collections.abc.", "").replace("os.", "")
-    return text.replace("<class '", "").replace("'>", "").replace("mou_kit.model.agreement.", "")
+    text = str(hint).replace("<class '", "").replace("'>", "")
+    return re.sub(r"\b(?:[a-z_]\w*\.)+(?=[A-Za-z_])", "", text)  # mou_kit.model.meeting.Meeting -> Meeting
 
 
 def _short(value: Any) -> str:

@@ -98,6 +98,31 @@ def test_only_mou_kit_errors_escape(name: str, scratch: dict[str, Any]) -> None:
     run()
 
 
+WORKSPACE_METHODS = sorted(n for n, v in vars(Workspace).items() if not n.startswith("_") and n != "close"
+                           and (inspect.isfunction(v) or isinstance(v, classmethod)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", WORKSPACE_METHODS)
+def test_only_mou_kit_errors_escape_from_workspace_methods(name: str, scratch: dict[str, Any]) -> None:
+    method = getattr(scratch["ws"], name)
+    params = [p for p in inspect.signature(method).parameters.values()
+              if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+
+    @settings(max_examples=25, deadline=None, database=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+    @given(st.data())
+    def run(data: st.DataObject) -> None:
+        args = {p.name: data.draw(argument(scratch, str(p.annotation)), label=p.name) for p in params
+                if p.default is p.empty or data.draw(st.booleans(), label=f"give {p.name}")}
+        try:
+            call(method, args)
+        except MouKitError as e:
+            assert e.code and e.message, e
+
+    run()
+
+
 def test_workspace_and_agreement_methods_with_bad_arguments(scratch: dict[str, Any]) -> None:
     ws: Workspace = scratch["ws"]
     agreement: Agreement = ws.read()
@@ -118,7 +143,7 @@ def test_workspace_and_agreement_methods_with_bad_arguments(scratch: dict[str, A
         with pytest.raises(MouKitError) as caught:
             bad()
         codes.append(caught.value.code)
-    assert codes == ["revision-unknown"] * 3 + ["revision-unknown"] * 5 + [
+    assert codes == ["revision-unknown", "invalid-value", "revision-unknown"] + ["revision-unknown"] * 5 + [
         "invalid-value", "nothing-to-commit", "base-unknown", "revision-unknown", "revision-unknown",
         "not-a-repository", "not-a-repository", "exists", "exists", "invalid-value"]
     assert agreement.find(3) is None  # type: ignore[arg-type]

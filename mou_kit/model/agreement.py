@@ -212,13 +212,16 @@ class Agreement(AgreementHead):
         Assigning a plain string to a bilingual text would drop its other languages; this sets
         one language only.
 
-        :raises ValueError: no node has that id, the node has no such text field, or ``text`` is empty.
+        :raises MouKitError: no node has that id, the node has no such text field, or ``text`` is
+            empty (code ``invalid-value``).
         """
+        from ..errors import MouKitError
+
         node = self.find(node_id)
-        if node is None or field not in type(node).model_fields or field == "id":
-            raise ValueError(f"no node with the id {node_id!r} has a text {field!r}")
-        if not text.strip():
-            raise ValueError("a text must not be empty")
+        if node is None or field not in type(node).model_fields or field in ("id", "points", "clauses"):
+            raise MouKitError(f"no node with the id {node_id!r} has a text {field!r}", node=str(node_id))
+        if not isinstance(text, str) or not text.strip():
+            raise MouKitError(f"the text of {node_id!r} must be a non-empty string, not {text!r}", node=node_id)
         lang = lang or self.main_language
         current = getattr(node, field)
         if isinstance(current, dict):

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .._guard import guard_methods
 from ..errors import ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
@@ -61,6 +62,7 @@ def agreement_from(data: Any) -> Agreement:
     return validated(Agreement, data)
 
 
+@guard_methods
 class Workspace:
     """One agreement and its git repository: every revision, meeting and proposal.
 

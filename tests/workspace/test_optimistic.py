@@ -7,7 +7,7 @@ import pickle
 import pytest
 
 from mou_kit import Agreement
-from mou_kit.errors import WorkspaceError
+from mou_kit.errors import MouKitError, WorkspaceError
 from mou_kit.workspace import Workspace
 from mou_kit.workspace.workspace import agreement_data
 from tests.builders import build
@@ -99,5 +99,5 @@ def test_find_returns_every_kind_of_node_or_none(ws: Workspace) -> None:
     assert agreement.find("p2") is agreement.articles[0].clauses[1].points[1]
     assert agreement.find("party-1") is agreement.parties[0]
     assert agreement.find("nothing") is None
-    with pytest.raises(ValueError, match="no node with the id 'nothing'"):
+    with pytest.raises(MouKitError, match=r"no node with the id .nothing."):
         agreement.set_text("nothing", "x")
