@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import shutil
 import subprocess
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -67,7 +69,10 @@ def test_renumbering_alone_makes_no_revision(tmp_path: Path) -> None:
 
 
 def _probe(path: Path, action: str, tmp_path: Path) -> dict[str, object]:
-    run = subprocess.run(["/usr/bin/python3", str(PROBE), str(path), action, f"mou-test-{action}",
+    # a pipe name of its own: a fixed one is shared by every test run on the machine, and a run
+    # then talks to another run's LibreOffice (or waits for one that is shutting down)
+    pipe = f"mou-test-{action}-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    run = subprocess.run(["/usr/bin/python3", str(PROBE), str(path), action, pipe,
                           str(tmp_path / f"profile-{action}")], capture_output=True, text=True, timeout=180,
                          check=True)
     result: dict[str, object] = json.loads(run.stdout)
