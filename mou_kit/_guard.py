@@ -133,7 +133,9 @@ def _items_fit(value: Any, target: type, args: tuple[Any, ...]) -> bool:
     """Return whether the items of a container fit its hint's arguments (a text is not a list of names)."""
     if target is tuple and args and args[-1] is not Ellipsis:
         return len(value) == len(args) and all(fits(v, a) for v, a in zip(value, args, strict=True))
-    if target in (str, bytes) or not args or isinstance(value, Mapping):
+    if isinstance(value, Mapping):
+        return len(args) != 2 or all(fits(k, args[0]) and fits(v, args[1]) for k, v in value.items())
+    if target in (str, bytes) or not args:
         return True
     if isinstance(value, str | bytes):
         return False

@@ -147,3 +147,8 @@ def test_workspace_and_agreement_methods_with_bad_arguments(scratch: dict[str, A
         "invalid-value", "nothing-to-commit", "base-unknown", "revision-unknown", "revision-unknown",
         "not-a-repository", "not-a-repository", "exists", "exists", "invalid-value"]
     assert agreement.find(3) is None  # type: ignore[arg-type]
+    # after every bad call above (and the drawn ones before, on the same repository) it is still whole
+    import subprocess
+
+    fsck = subprocess.run(["git", "-C", str(ws.path), "fsck", "--strict"], capture_output=True, text=True)
+    assert fsck.returncode == 0, fsck.stderr

@@ -265,8 +265,9 @@ class Workspace:
 
         other: Changes = {meeting_path(m.id): dump_meeting(m, previous=files.get(meeting_path(m.id)))
                           for m in meetings}
+        parent = self._sha(extra_parent) if extra_parent is not None else None  # a second parent must exist
         return self._commit(agreement, message, base=None, other=other, previous=files,
-                            trailers=(proposed_by, None, stage), when=when, extra_parent=extra_parent)
+                            trailers=(proposed_by, None, stage), when=when, extra_parent=parent)
 
     def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
                 previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],

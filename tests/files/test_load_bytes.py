@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 import mou_kit
-from mou_kit.errors import ValidationFailed
+from mou_kit.errors import MouKitError, ValidationFailed
+from mou_kit.files.uploaded import agreement_files
 from tests.builders import build
 
 
@@ -23,8 +24,11 @@ def test_a_mapping_is_checked_like_a_folder() -> None:
     with pytest.raises(ValidationFailed) as caught:
         mou_kit.load({"agreement.yaml": b"id: [unclosed"})
     assert (caught.value.code, caught.value.file) == ("yaml-syntax", "agreement.yaml")
-    with pytest.raises(ValidationFailed) as caught:
+    with pytest.raises(MouKitError) as caught:
         mou_kit.load({"agreement.yaml": "text, not bytes"})  # type: ignore[dict-item]
+    assert caught.value.code == "invalid-value"
+    with pytest.raises(ValidationFailed) as caught:
+        agreement_files({"agreement.yaml": "text, not bytes"})  # type: ignore[dict-item]
     assert caught.value.code == "file-unreadable"
 
 

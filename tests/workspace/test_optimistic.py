@@ -101,3 +101,16 @@ def test_find_returns_every_kind_of_node_or_none(ws: Workspace) -> None:
     assert agreement.find("nothing") is None
     with pytest.raises(MouKitError, match=r"no node with the id .nothing."):
         agreement.set_text("nothing", "x")
+
+
+def test_a_second_parent_that_names_nothing_is_refused_and_the_branch_stays(ws: Workspace) -> None:
+    import subprocess
+
+    head = ws.resolve("HEAD").id
+    target = ws.path / "articles" / "a1.yaml"
+    target.write_text(target.read_text().replace("Text of c1.", "Edited in the folder."))
+    with pytest.raises(WorkspaceError) as caught:
+        ws.commit_folder("merge", extra_parent="el")
+    assert caught.value.code == "revision-unknown"
+    assert ws.resolve("HEAD").id == head
+    assert subprocess.run(["git", "-C", str(ws.path), "fsck", "--strict"], capture_output=True).returncode == 0
