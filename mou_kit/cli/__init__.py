@@ -7,11 +7,12 @@ rendering code and nothing of git, import or signing; ``mou --help`` builds them
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
 from ._common import TYPER_SETTINGS, Group
+from ._style import restyle
 
 # name -> "module:attribute" in mou_kit.cli, in the order ``mou --help`` lists them.
 COMMANDS: dict[str, str] = {
@@ -48,10 +49,10 @@ def build(name: str) -> Any:
     module, attribute = COMMANDS[name].split(":")
     target = getattr(import_module(f"{__name__}.{module}"), attribute)
     if isinstance(target, typer.Typer):
-        return typer.main.get_command(target)
+        return restyle(typer.main.get_command(target))
     single = typer.Typer(**TYPER_SETTINGS)
     single.command(name)(target)
-    return typer.main.get_command(single)
+    return restyle(typer.main.get_command(single))
 
 
 class _Mou(Group):
@@ -60,10 +61,20 @@ class _Mou(Group):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
 
+    def get_params(self, ctx: Any) -> list[Any]:
+        return [*map(_restyled, super().get_params(ctx))]
+
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         if cmd_name not in self.commands and cmd_name in COMMANDS:
             self.commands[cmd_name] = build(cmd_name)
         return self.commands.get(cmd_name)
+
+
+def _restyled(param: Any) -> Any:
+    from ._style import restyle_param
+
+    restyle_param(param)
+    return param
 
 
 app = typer.Typer(
@@ -71,13 +82,25 @@ app = typer.Typer(
     cls=_Mou,
     help="Memoranda of Understanding as structured, versioned, diffable data.",
     no_args_is_help=True,
-    **TYPER_SETTINGS,
+    **(TYPER_SETTINGS | {"add_completion": True}),
 )
 
 
+def _show_version(value: bool) -> None:
+    """Print "mou VERSION" and stop, as ``git --version`` and ``ruff --version`` do."""
+    if value:
+        from .. import __version__
+
+        typer.echo(f"mou {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root() -> None:
-    """Make ``mou`` a group of commands; it takes no options of its own (its help is the app's)."""
+def _root(
+    version: Annotated[bool, typer.Option("--version", "-V", help="Print the version and exit.", is_eager=True,
+                                          callback=_show_version)] = False,
+) -> None:
+    """Make ``mou`` a group of commands; its only own options are --version and the completion ones."""
 
 
 def main() -> None:

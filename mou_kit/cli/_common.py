@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -11,11 +10,14 @@ from typing import Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
-from ..errors import MouKitError, ValidationFailed
+from ..errors import ErrorCode, MouKitError, ValidationFailed
+from ._json import COMMAND_KEY, JSON_KEY, dumps, error_document
 
 TYPER_SETTINGS: dict[str, Any] = {"add_completion": False, "pretty_exceptions_enable": False,
-                                  "rich_markup_mode": None}
-"""How every typer app of ``mou`` is built: no completion install, plain help, no rich tracebacks."""
+                                  "rich_markup_mode": None,
+                                  "context_settings": {"help_option_names": ["-h", "--help"]}}
+"""How every typer app of ``mou`` is built: ``-h`` and ``--help``, plain help, no rich tracebacks; only the
+top-level app installs completion."""
 
 EXIT_USER_ERROR = 1
 EXIT_USAGE_ERROR = 2
@@ -25,11 +27,30 @@ Folder = Annotated[
     typer.Option("-C", "--directory", help="The agreement folder (default: the current folder).",
                  file_okay=False, show_default=False),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs instead of text.")]
+
+
+def _remember_json(ctx: typer.Context, value: bool) -> bool:
+    """Note in the context that ``--json`` was given, so a failure is printed as JSON too."""
+    if value:
+        ctx.meta[JSON_KEY] = True
+        ctx.meta[COMMAND_KEY] = " ".join(ctx.command_path.split()[1:])
+    return value
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON for programs (see docs/cli-json.md).",
+                                        callback=_remember_json, is_eager=True)]
 Lang = Annotated[
     str | None,
     typer.Option("--lang", "-l", help="Language to show: id, en (default: the agreement's first)."),
 ]
+Party = Annotated[str | None, typer.Option("--party", "--proposed-by", metavar="PARTY",
+                                           help="The party (id) proposing this revision.")]
+"""The party behind a revision; ``--proposed-by`` is the older spelling, kept hidden (see _style.py)."""
+
+
+def json_mode(ctx: typer.Context) -> None:
+    """Say, from inside a command, that its output is JSON (``diff --format json``), so failures are too."""
+    _remember_json(ctx, True)
 
 
 def console(*, stderr: bool = False) -> Any:
@@ -39,19 +60,28 @@ def console(*, stderr: bool = False) -> Any:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def status(verb: str, rest: str = "", *, colour: str = "green") -> None:
+    """Print a status line ("wrote PATH") on stderr, the verb coloured on a terminal; data goes to stdout."""
+    typer.secho(verb, fg=colour, nl=False, err=True)
+    typer.echo(f" {rest}" if rest else "", err=True)
+
+
 def wrote(path: Path | str, detail: str = "") -> None:
-    """Print "wrote PATH" (the word in green on a terminal); click's echo, so rich is not imported."""
-    typer.secho("wrote", fg="green", nl=False)
-    typer.echo(f" {path}{detail}")
+    """Print the status line "wrote PATH" on stderr."""
+    status("wrote", f"{path}{detail}")
 
 
 def print_json(data: Any) -> None:
     """Print ``data`` as indented JSON on stdout."""
-    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+    sys.stdout.write(dumps(data))
 
 
-def fail(error: MouKitError) -> NoReturn:
-    """Print ``error`` as one line per problem on stderr and exit with the user-error code."""
+def fail(error: MouKitError, ctx: Any = None) -> NoReturn:
+    """Print ``error`` and exit with the user-error code: as the ``mou-kit/error`` JSON document on stdout when
+    ``--json`` was given, else one line per problem on stderr."""
+    if ctx is not None and ctx.meta.get(JSON_KEY):
+        print_json(error_document(str(ctx.meta.get(COMMAND_KEY, "")), error))
+        raise typer.Exit(EXIT_USER_ERROR)
     err = console(stderr=True)
     from rich.markup import escape
 
@@ -100,11 +130,11 @@ class Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except MouKitError as error:
-            fail(error)
+            fail(error, ctx)
         except OSError as error:
-            name = f" {error.filename}" if error.filename else ""
-            console(stderr=True).print(f"[red]error:[/red]{name}: {error.strerror or error}")
-            raise typer.Exit(EXIT_USER_ERROR) from None
+            name = f"{error.filename}: " if error.filename else ""
+            code: ErrorCode = "file-missing" if isinstance(error, FileNotFoundError) else "file-unreadable"
+            fail(MouKitError(f"{name}{error.strerror or error}", code=code), ctx)
 
 
 def folder_or_cwd(path: Path | None) -> Path:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import console
+from ._common import console, wrote
 
 
 def _examples_root(path: Path | None) -> Path:
@@ -23,7 +23,8 @@ def _examples_root(path: Path | None) -> Path:
 
 def demo(
     examples: Annotated[Path | None, typer.Option(help="Folder holding the example agreements.")] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for everything the demo writes.")] = Path("out/demo"),
+    out: Annotated[Path, typer.Option("-o", "--output", "--out", help="Folder for everything the demo writes.",
+                                      file_okay=False)] = Path("out/demo"),
     text: Annotated[bool, typer.Option("--text/--no-text", help="Print each example numbered.")] = True,
 ) -> None:
     """Validate the examples, print them numbered, and run the founding MoU through drafting, git, diff and
@@ -48,4 +49,4 @@ def demo(
     for line in report.lines:
         screen.print(escape(line))
     for path in report.files:
-        screen.print(f"[green]wrote[/green] {escape(str(path))}")
+        wrote(path)

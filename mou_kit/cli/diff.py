@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ..errors import DiffError
-from ._common import Folder, Lang, console, folder_or_cwd
+from ._common import Folder, JsonFlag, Lang, console, folder_or_cwd, json_mode, wrote
+from ._streams import DASH, is_dash, output_path, write
 
 if TYPE_CHECKING:
     from ..diff import AgreementDiff, RevisionSource
@@ -96,44 +96,58 @@ def _closest(name: str) -> str:
 
 
 def _need_output(output: Path | None, fmt: DiffFormat, suffixes: tuple[str, ...]) -> Path:
+    if is_dash(output):
+        return Path(DASH)  # the first kind (.docx) on stdout
     if output is None or output.suffix.lower() not in suffixes:
         raise typer.BadParameter(f"--format {fmt.value} writes a file: give -o FILE ending in "
-                                 f"{' or '.join(suffixes)}", param_hint="-o")
+                                 f"{' or '.join(suffixes)}, or -o - for {suffixes[0]} on stdout", param_hint="-o")
     return output
 
 
 def diff_cmd(
+    ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="Old side: an agreement folder, or a revision or meeting name.")],
     b: Annotated[str, typer.Argument(help="New side: an agreement folder, or a revision or meeting name.")],
     fmt: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.TEXT,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file.")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file (- for stdout).",
+                                                allow_dash=True)] = None,
     lang: Lang = None,
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Show what changed between two drafts, clause by clause, numbered as the reader sees them."""
+    if as_json and fmt not in (DiffFormat.TEXT, DiffFormat.JSON):
+        raise typer.BadParameter(f"--json is --format json, not --format {fmt.value}", param_hint="--json")
+    if as_json or fmt == DiffFormat.JSON:
+        fmt = DiffFormat.JSON
+        json_mode(ctx)
     shows_proposers = fmt in (DiffFormat.MATRIX, DiffFormat.REDLINE, DiffFormat.JSON)
     old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang, attribute=shows_proposers)
     if fmt == DiffFormat.MATRIX:
         target = _need_output(output, fmt, (".docx", ".html"))
         from ..render.matrix import write_matrix
 
-        write_matrix(result, target)
+        with output_path(target, ".docx") as path:
+            write_matrix(result, path)
     elif fmt == DiffFormat.REDLINE:
         target = _need_output(output, fmt, (".docx",))
         from ..render.redline import write_redline
 
-        write_redline(old, new, target, diff=result)
+        with output_path(target, ".docx") as path:
+            write_redline(old, new, path, diff=result)
     else:
-        text = _text(result, fmt, markup=output is None)
-        if output is None and fmt == DiffFormat.TEXT:
-            console().print(text, end="")
+        # colour only on a terminal that shows it; anywhere else (a pipe, a file, TERM=dumb) the wdiff
+        # markers [-old-]{+new+}
+        screen = console()
+        coloured = output is None and fmt == DiffFormat.TEXT and screen.is_terminal and not screen.is_dumb_terminal
+        text = _text(result, fmt, markup=coloured)
+        if coloured:
+            screen.print(text, end="")
             return
-        if output is None:
-            sys.stdout.write(text)
-            return
-        output.write_text(text, encoding="utf-8")
-        target = output
-    console(stderr=True).print(f"wrote {target}")
+        target = output if output is not None else Path(DASH)
+        write(target, text)
+    if not is_dash(target):
+        wrote(target)
 
 
 def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool) -> str:

@@ -7,14 +7,15 @@ from typing import Annotated
 
 import typer
 
-from ._common import Folder, console, folder_or_cwd
+from ._common import Folder, JsonFlag, Party, console, folder_or_cwd, status
+from ._json import emit
+from ._streams import existing, input_path
 
 
 def import_cmd(
-    file: Annotated[Path, typer.Argument(help="The Word file (.docx) from the other side.", dir_okay=False,
-                                         exists=True)],
-    proposed_by: Annotated[str | None, typer.Option("--proposed-by",
-                                                    help="The party (id) the file comes from.")] = None,
+    file: Annotated[Path, typer.Argument(help="The Word file (.docx) from the other side (- for stdin).",
+                                         dir_okay=False, allow_dash=True, callback=existing)],
+    proposed_by: Party = None,  # the party the file comes from
     accept: Annotated[bool, typer.Option(
         "--accept/--as-proposals",
         help="Accept every tracked change (default), or commit each author's tracked changes as a proposal.",
@@ -24,21 +25,28 @@ def import_cmd(
         "--lang", "-l", help="Language of the file, or which column of a side-by-side file to read (id, en).",
     )] = None,
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Read a Word file against the current revision and commit it as the next revision."""
     from rich.markup import escape
 
     from ..importing import import_revision
+    from .revisions import revision_row
 
-    outcome = import_revision(folder_or_cwd(directory), file, proposed_by=proposed_by, as_proposals=not accept,
-                              dry_run=dry_run, lang=lang)
-    out = console()
+    with input_path(file, ".docx") as path:
+        outcome = import_revision(folder_or_cwd(directory), path, proposed_by=proposed_by,
+                                  as_proposals=not accept, dry_run=dry_run, lang=lang)
+    if as_json:
+        emit("import", {"dry_run": dry_run, "notes": outcome.result.report(), "summary": outcome.summary,
+                        "revisions": [revision_row(r) for r in outcome.revisions]})
+        return
     for line in outcome.result.report():
         console(stderr=True).print(f"[yellow]note:[/yellow] {escape(line)}")
+    out = console()
     for line in outcome.summary or ["no changes"]:
         out.print(escape(line))
     for revision in outcome.revisions:
         who = f" {revision.proposed_by}" if revision.proposed_by else ""
-        out.print(f"[green]committed[/green] {revision.short_id}{escape(who)}  {escape(revision.summary)}")
+        status("committed", f"{revision.short_id}{who}  {revision.summary}")
     if dry_run:
-        out.print("dry run: nothing committed")
+        status("dry run:", "nothing committed", colour="yellow")

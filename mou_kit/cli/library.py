@@ -7,7 +7,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import TYPER_SETTINGS, Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
+from ._common import TYPER_SETTINGS, Folder, JsonFlag, Lang, console, folder_or_cwd, status
+from ._json import emit
+from ._streams import input_path, is_dash, optional_input_path
 
 LibraryPaths = Annotated[
     list[Path] | None,
@@ -16,8 +18,8 @@ LibraryPaths = Annotated[
 ]
 AnswersOption = Annotated[
     Path | None,
-    typer.Option("--answers", help="The answers file (default: .mou/answers.yaml in the agreement folder).",
-                 dir_okay=False, show_default=False),
+    typer.Option("--answers", help="The answers file (default: .mou/answers.yaml in the agreement folder; - for "
+                 "stdin).", dir_okay=False, show_default=False, allow_dash=True),
 ]
 
 app = typer.Typer(name="library", help="The clause library: list, show, search and update templates.",
@@ -61,7 +63,7 @@ def list_templates(as_json: JsonFlag = False, lang: Lang = None, library: Librar
     """List the templates of the library (the newest version of each)."""
     templates = _library(library).templates()
     if as_json:
-        print_json([_row(t) for t in templates])
+        emit("library list", {"templates": [_row(t) for t in templates]})
         return
     _table(templates, lang)
 
@@ -72,7 +74,7 @@ def search(words: Annotated[list[str], typer.Argument(help="Words to find, in In
     """Find templates whose ids, titles, keywords or texts hold every word."""
     found = _library(library).search(" ".join(words))
     if as_json:
-        print_json([_row(t) for t in found])
+        emit("library search", {"words": words, "templates": [_row(t) for t in found]})
         return
     if not found:
         console().print("no template matches")
@@ -92,7 +94,7 @@ def show(template: Annotated[str, typer.Argument(help="A template id, or id@1.0.
 
     found = _library(library).get(template)
     if as_json:
-        print_json(found.model_dump(mode="json", by_alias=True))
+        emit("library show", {"template": found.model_dump(mode="json", by_alias=True)})
         return
     out = console()
     out.print(f"[bold]{escape(found.ref)}[/bold]  {escape(_text(found.title, lang))}  {escape(f'[{found.category}]')}")
@@ -121,35 +123,49 @@ def show(template: Annotated[str, typer.Argument(help="A template id, or id@1.0.
 
 @app.command()
 def update(node: Annotated[str, typer.Argument(help="An article, clause or point id.")],
-           directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None) -> None:
+           directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None,
+           as_json: JsonFlag = False) -> None:
     """Bring the newest version of a node's template into the agreement folder."""
     from ..drafting import update_from_library
 
-    result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
-                                 answers_path=answers)
+    with optional_input_path(answers, ".yaml") as answers_path:
+        result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
+                                     answers_path=answers_path)
+    if as_json:
+        emit("library update", {"node": node, "changed": result.changed, "revision": result.revision})
     if not result.changed:
-        console().print("already up to date")
+        status("already up to date")
         return
     done = f"committed as revision {result.revision}" if result.revision else "saved; not a repository, so no revision"
-    console().print(f"updated {len(result.changed)} file(s): {', '.join(result.changed)} ({done})")
+    status("updated", f"{len(result.changed)} file(s): {', '.join(result.changed)} ({done})")
 
 
-def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAML).", dir_okay=False)],
-             output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the agreement folder here.",
-                                                         file_okay=False)] = None,
-             lang: Lang = None, library: LibraryPaths = None) -> None:
+def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAML; - for stdin).", dir_okay=False,
+                                                     allow_dash=True)],
+             output: Annotated[Path | None, typer.Option("-o", "--output", help="Write the agreement folder here "
+                                                         "(- or none: print the draft).", file_okay=False,
+                                                         allow_dash=True)] = None,
+             lang: Lang = None, library: LibraryPaths = None, as_json: JsonFlag = False) -> None:
     """Assemble a draft from the clause library and an answers file (without -o, print it)."""
     from rich.markup import escape
 
-    if output is None:
-        from ..assemble import assemble_file
-        from ..render import render_text
+    with input_path(answers, ".yaml") as path:
+        if output is None or is_dash(output):
+            from ..assemble import assemble_file
+            from ..render import render_text
 
-        agreement = assemble_file(answers, library_paths=[str(p) for p in library or []])
-        console().print(escape(render_text(agreement, lang)), end="")
-        return
-    from ..drafting import assemble_to_folder
+            agreement = assemble_file(path, library_paths=[str(p) for p in library or []])
+            if as_json:
+                emit("assemble", {"id": agreement.id, "output": None, "files": [],
+                                  "agreement": agreement.model_dump(mode="json", by_alias=True)})
+                return
+            console().print(escape(render_text(agreement, lang)), end="")
+            return
+        from ..drafting import assemble_to_folder
 
-    agreement, changed = assemble_to_folder(answers, output, library_paths=library or [])
-    console().print(f"[green]assembled[/green] {agreement.id}: {len(agreement.articles)} articles, "
-                    f"{len(changed)} file(s) written to {escape(str(output))}")
+        agreement, changed = assemble_to_folder(path, output, library_paths=library or [])
+    if as_json:
+        emit("assemble", {"id": agreement.id, "output": str(output), "files": changed,
+                          "agreement": agreement.model_dump(mode="json", by_alias=True)})
+    status("assembled", f"{agreement.id}: {len(agreement.articles)} articles, {len(changed)} file(s) written to "
+           f"{output}")

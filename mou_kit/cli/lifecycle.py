@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 import typer
 
-from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json, wrote
+from ._common import Folder, JsonFlag, console, folder_or_cwd, status as status_line, wrote
+from ._json import document, dumps, emit
+from ._streams import is_dash, write
 
 PROGRESS_FROM = 10
 """Show a progress bar when a portfolio has at least this many folders."""
@@ -37,8 +39,10 @@ def advance(
                                               "terminated, renewed (or back to draft/negotiation).")],
     reason: Annotated[str | None, typer.Option("--reason", help="Why; required to go back or to terminate.")] = None,
     date: DateOption = None,
-    actor: Annotated[str | None, typer.Option("--by", help="The party (id) making the move.")] = None,
+    actor: Annotated[str | None, typer.Option("--party", "--by", metavar="PARTY",
+                                              help="The party (id) making the move.")] = None,
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Move the agreement to another lifecycle state, recorded as a revision with a Stage: trailer."""
     from ..model import LifecycleState
@@ -48,10 +52,15 @@ def advance(
     values = [s.value for s in LifecycleState]
     if state not in values:
         raise typer.BadParameter(f"{state!r} is not a state; choose one of {', '.join(values)}", param_hint="STATE")
+    from .revisions import revision_row
+
     with Workspace.open(folder_or_cwd(directory)) as ws:
         revision, event = advance_revision(ws, state, reason=reason, date=parse_date(date, "--date"), actor=actor)
-    console().print(f"[green]{event.previous.value} -> {event.state.value}[/green] on {event.date}: "
-                    f"revision [yellow]{revision.short_id}[/yellow]")
+    if as_json:
+        emit("advance", {"previous": event.previous.value, "state": event.state.value,
+                         "date": event.date.isoformat(), "party": event.actor, "reason": event.reason,
+                         "revision": revision_row(revision)})
+    status_line(f"{event.previous.value} -> {event.state.value}", f"on {event.date}: revision {revision.short_id}")
 
 
 def status(as_json: JsonFlag = False, today: Today = None, directory: Folder = Path(".")) -> None:
@@ -63,7 +72,7 @@ def status(as_json: JsonFlag = False, today: Today = None, directory: Folder = P
     day = parse_date(today, "--today") or dt.date.today()
     found = agreement_status(folder_or_cwd(directory), today=day)
     if as_json:
-        print_json(found.to_dict())
+        emit("status", found.to_dict())
         return
     out = console()
     out.print(f"[bold]{escape(found.id)}[/bold]: {escape(found.title)}")
@@ -81,18 +90,26 @@ def status(as_json: JsonFlag = False, today: Today = None, directory: Folder = P
 
 
 def calendar(
-    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write.", dir_okay=False)],
+    output: Annotated[Path, typer.Option("-o", "--output", help="The .ics file to write (- for stdout).",
+                                         dir_okay=False, allow_dash=True)],
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Write the agreement's expiry, notice deadline and evaluation dates as an iCalendar file."""
     from ..lifecycle import calendar_ics, schedule
     from ..workflow.status import current_agreement
 
     agreement = current_agreement(folder_or_cwd(directory))
-    output.write_bytes(calendar_ics(agreement))
-    count = sum(1 for d in schedule(agreement) if d.kind != "effective")
+    if as_json and is_dash(output):
+        raise typer.BadParameter("--json prints the report on stdout: give -o FILE.ics, not -o -", param_hint="-o")
+    write(output, calendar_ics(agreement))
+    events = [d for d in schedule(agreement) if d.kind != "effective"]
+    if as_json:
+        rows = [{"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary} for d in events]
+        emit("calendar", {"path": str(output), "events": rows})
+    count = len(events)
     note = "" if count else " (no dates yet: they count from the date of signing or term.effective_date)"
-    wrote(output, f": {count} events{note}")
+    wrote("<stdout>" if is_dash(output) else output, f": {count} events{note}")
 
 
 def _progress() -> tuple[Any, Any]:
@@ -116,8 +133,9 @@ def portfolio(
     root: Annotated[Path, typer.Argument(help="A folder of agreement folders or repositories.", file_okay=False,
                                          exists=True)],
     as_json: JsonFlag = False,
-    as_html: Annotated[bool, typer.Option("--html", help="Print an HTML page instead of a table.")] = False,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout.")] = None,
+    as_html: Annotated[bool, typer.Option("--html", help="Print an HTML page, not a table (--json wins).")] = False,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this file, not stdout (- for stdout).",
+                                                allow_dash=True)] = None,
     today: Today = None,
 ) -> None:
     """List every agreement under ROOT: state, last meeting, next deadline, most urgent first."""
@@ -133,13 +151,12 @@ def portfolio(
     finally:
         bar.stop()
     if as_json or as_html:
-        import json
-
         data = {"agreements": [r.to_dict() for r in rows],
                 "unreadable": [{"path": str(f.path), "error": f.error} for f in failed]}
-        text = portfolio_html(rows, today=day) if as_html else json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        if output is not None:
-            output.write_text(text, encoding="utf-8")
+        text = portfolio_html(rows, today=day) if as_html and not as_json else dumps(document("portfolio", data))
+        if output is not None and not is_dash(output):
+            write(output, text)
+            wrote(output)
         else:
             typer.echo(text, nl=False)
         return

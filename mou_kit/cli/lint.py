@@ -6,7 +6,9 @@ from pathlib import Path
 
 import typer
 
-from ._common import EXIT_USER_ERROR, Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import EXIT_USER_ERROR, Folder, JsonFlag, console, folder_or_cwd
+from ._json import emit
+from ._streams import optional_input_path
 from .library import AnswersOption, LibraryPaths
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "blue"}
@@ -19,9 +21,10 @@ def lint(directory: Folder = Path("."), as_json: JsonFlag = False, answers: Answ
 
     from ..drafting import lint_folder
 
-    report = lint_folder(folder_or_cwd(directory), library_paths=library or [], answers_path=answers)
+    with optional_input_path(answers, ".yaml") as answers_path:
+        report = lint_folder(folder_or_cwd(directory), library_paths=library or [], answers_path=answers_path)
     if as_json:
-        print_json(report.to_dict())
+        emit("lint", report.to_dict())
     else:
         out = console()
         for f in report.findings:

@@ -9,7 +9,9 @@ from typing import Annotated
 import typer
 
 from ..workspace import Workspace
-from ._common import TYPER_SETTINGS, Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import TYPER_SETTINGS, Folder, JsonFlag, console, folder_or_cwd, status
+from ._json import emit
+from ._streams import existing, input_path
 
 app = typer.Typer(name="meeting", help="Negotiation meetings: add, list, show.", no_args_is_help=True,
                   **TYPER_SETTINGS)
@@ -27,9 +29,10 @@ def add(
     agenda: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="An agenda item; repeat.")] = None,
     decision: Annotated[list[str] | None, typer.Option(metavar="TEXT", help="A decision; repeat.")] = None,
     outcome: Annotated[str | None, typer.Option(help="The outcome in one sentence.")] = None,
-    source: Annotated[Path | None, typer.Option("--from", help="A meeting YAML file instead of the options.",
-                                                dir_okay=False, exists=True)] = None,
+    source: Annotated[Path | None, typer.Option("--from", help="A meeting YAML file instead of the options (- for "
+                                                "stdin).", dir_okay=False, allow_dash=True, callback=existing)] = None,
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Record a meeting: its file and the draft in the folder in one revision, tagged meeting/<id>."""
     from ..workspace.meetings import meeting_from_options, record_meeting
@@ -45,10 +48,18 @@ def add(
                                        agenda=agenda or [], decisions=decision or [], outcome=outcome)
     else:
         meeting = None
+    from .revisions import revision_row
+
     with Workspace.open(folder_or_cwd(directory)) as ws:
-        revision = record_meeting(ws, meeting, source=source)
-    console().print(f"[green]recorded[/green] meeting {revision.meeting} in {revision.short_id}, "
-                    f"tagged meeting/{revision.meeting}")
+        if source is None:
+            revision = record_meeting(ws, meeting)
+        else:
+            with input_path(source, ".yaml") as path:
+                revision = record_meeting(ws, meeting, source=path)
+    if as_json:
+        emit("meeting add", {"meeting": revision.meeting, "tag": f"meeting/{revision.meeting}",
+                             "revision": revision_row(revision)})
+    status("recorded", f"meeting {revision.meeting} in {revision.short_id}, tagged meeting/{revision.meeting}")
 
 
 @app.command("list")
@@ -58,7 +69,8 @@ def list_(as_json: JsonFlag = False, directory: Folder = Path(".")) -> None:
         meetings = ws.meetings()
         tags = ws.meeting_tags()
     if as_json:
-        print_json([m.model_dump(mode="json", exclude_unset=True) | {"revision": tags.get(m.id)} for m in meetings])
+        emit("meeting list", {"meetings": [{"meeting": m.model_dump(mode="json", exclude_unset=True),
+                                            "revision": tags.get(m.id)} for m in meetings]})
         return
     from rich.markup import escape
 
@@ -76,7 +88,8 @@ def show(meeting_id: Annotated[str, typer.Argument(help="The meeting id.")], as_
     with Workspace.open(folder_or_cwd(directory)) as ws:
         meeting, revision = ws.meeting(meeting_id)
     if as_json:
-        print_json(meeting.model_dump(mode="json", exclude_unset=True) | {"revision": revision.id})
+        emit("meeting show", {"meeting": meeting.model_dump(mode="json", exclude_unset=True),
+                              "revision": revision.id})
         return
     from rich.markup import escape
 

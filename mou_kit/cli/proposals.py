@@ -9,7 +9,9 @@ from typing import Annotated, Any
 import typer
 
 from ..workspace import Conflict, Workspace
-from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import Folder, JsonFlag, console, folder_or_cwd, status
+from ._json import emit
+from ._streams import input_path, is_dash
 
 
 def _text(value: Any) -> str:
@@ -34,13 +36,15 @@ def _print_conflicts(conflicts: list[Conflict]) -> None:
 
 
 def propose(party: Annotated[str, typer.Argument(help="The party id whose proposal this is.")],
-            directory: Folder = Path(".")) -> None:
+            directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Start (or switch to) the branch proposal/<party> for a party's proposal."""
     from ..workspace.proposals import propose as start
 
     with Workspace.open(folder_or_cwd(directory)) as ws:
         branch = start(ws, party)
-    console().print(f"on branch [cyan]{branch}[/cyan]: edit, then 'mou commit -m ... --proposed-by {party}'")
+    if as_json:
+        emit("propose", {"party": party, "branch": branch})
+    status("on branch", f"{branch}: edit, then 'mou commit -m ... --party {party}'", colour="cyan")
 
 
 def merge(branch: Annotated[str, typer.Argument(help="The branch (or revision) to merge in.")],
@@ -51,42 +55,55 @@ def merge(branch: Annotated[str, typer.Argument(help="The branch (or revision) t
     with Workspace.open(folder_or_cwd(directory)) as ws:
         outcome = merge_branch(ws, branch)
     if as_json:
-        print_json({"revision": outcome.revision.id if outcome.revision else None,
-                    "fast_forward": outcome.fast_forward, "up_to_date": outcome.up_to_date,
-                    "conflicts": [c.to_dict() for c in outcome.conflicts]})
+        emit("merge", {"revision": outcome.revision.id if outcome.revision else None,
+                       "fast_forward": outcome.fast_forward, "up_to_date": outcome.up_to_date,
+                       "conflicts": [c.to_dict() for c in outcome.conflicts]})
     elif outcome.conflicts:
         _print_conflicts(outcome.conflicts)
     elif outcome.up_to_date:
-        console().print("already up to date")
+        status("already up to date")
     elif outcome.revision is not None:
-        how = "fast-forward to" if outcome.fast_forward else "merged as"
-        console().print(f"[green]{how}[/green] {outcome.revision.short_id}")
+        status("fast-forward to" if outcome.fast_forward else "merged as", outcome.revision.short_id)
     if outcome.conflicts:
         raise typer.Exit(1)
 
 
 def resolve(node: Annotated[str, typer.Argument(help="The node in conflict (article, clause or point id).")],
-            take: Annotated[str, typer.Option("--take", help="ours, theirs, or a file holding the text.")],
-            directory: Folder = Path(".")) -> None:
+            take: Annotated[str, typer.Option("--take", metavar="ours|theirs|FILE",
+                                              help="ours, theirs, or a file holding the text (- for stdin).")],
+            directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Settle the conflict of one node by taking our text, theirs, or the text in a file."""
     from ..workspace.proposals import resolve_conflict
 
-    choice: Any = take if take in ("ours", "theirs") else Path(take)
     with Workspace.open(folder_or_cwd(directory)) as ws:
-        left = resolve_conflict(ws, node, choice)
+        if take in ("ours", "theirs"):
+            left = resolve_conflict(ws, node, take)  # type: ignore[arg-type]
+        else:
+            with input_path(take, ".txt") as path:
+                left = resolve_conflict(ws, node, path)
+    pending = sorted({c.node for c in left})
+    if as_json:
+        emit("resolve", {"node": node, "take": "-" if is_dash(take) else take, "pending": pending})
     if left:
-        console().print(f"resolved {node}; still pending: {', '.join(sorted({c.node for c in left}))}")
+        status("resolved", f"{node}; still pending: {', '.join(pending)}")
     else:
-        console().print(f"resolved {node}; no conflicts left: record the merge with 'mou commit'")
+        status("resolved", f"{node}; no conflicts left: record the merge with 'mou commit'")
 
 
 def sync(remote: Annotated[str | None, typer.Argument(help="The remote (default: origin).")] = None,
-         directory: Folder = Path(".")) -> None:
+         directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Fetch the other side, merge clause by clause, and push back with a lease (meeting tags included)."""
     from ..workspace.remote import sync as run
+    from .revisions import revision_row
 
     with Workspace.open(folder_or_cwd(directory)) as ws:
         report = run(ws, remote)
+    if as_json:
+        emit("sync", {"remote": report.remote, "branch": report.branch, "fast_forward": report.fast_forward,
+                      "merged": revision_row(report.merged) if report.merged else None, "pushed": report.pushed,
+                      "conflicts": [c.to_dict() for c in report.conflicts]})
+        if report.conflicts:
+            raise typer.Exit(1)
     if report.conflicts:
         _print_conflicts(report.conflicts)
         raise typer.Exit(1)
@@ -96,4 +113,4 @@ def sync(remote: Annotated[str | None, typer.Argument(help="The remote (default:
     elif report.merged:
         done.append(f"merged as {report.merged.short_id}")
     done.append("pushed" if report.pushed else "nothing to push")
-    console().print(f"{report.remote}/{report.branch}: {', '.join(done)}")
+    status(f"{report.remote}/{report.branch}:", ", ".join(done), colour="cyan")

@@ -7,7 +7,9 @@ from typing import Annotated, Literal
 
 import typer
 
-from ._common import Folder, folder_or_cwd, wrote
+from ._common import Folder, JsonFlag, folder_or_cwd, wrote
+from ._json import emit
+from ._streams import is_dash, write
 
 Format = Literal["docx", "pdf", "html", "md"]
 Engine = Literal["typst", "libreoffice"]
@@ -26,8 +28,9 @@ def render(
     pdfa: Annotated[bool, typer.Option("--pdfa", help="Make PDF/A-2b (typst engine).")] = False,
     layout: Annotated[Layout | None, typer.Option(help="Bilingual layout (default: the house style's).",
                                                   show_default=False)] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.<lang>.<ext>).",
-                                                show_default=False)] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default: <id>.<lang>.<ext>; "
+                                                "- for stdout).", show_default=False, allow_dash=True)] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Render the agreement as DOCX, PDF, HTML or Markdown, in the form institutions sign."""
     from .. import render_docx, render_html, render_markdown, render_pdf
@@ -36,13 +39,23 @@ def render(
     source = read_source(folder_or_cwd(directory), ref)
     agreement, folder, revision = source.agreement, source.folder, source.revision
     target = output or Path(f"{agreement.id}.{lang or agreement.main_language}.{fmt}")
+    if as_json and is_dash(target):
+        raise typer.BadParameter("--json prints the report on stdout: give -o FILE, not -o -", param_hint="-o")
+    path = None if is_dash(target) else target
+    data: bytes | str
     if fmt == "pdf":
-        render_pdf(agreement, target, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine,
-                   revision=revision)
+        data = render_pdf(agreement, path, lang=lang, folder=folder, pdfa=pdfa, layout=layout, engine=engine,
+                          revision=revision)
     elif fmt == "docx":
-        render_docx(agreement, target, lang=lang, folder=folder, layout=layout, revision=revision)
+        data = render_docx(agreement, path, lang=lang, folder=folder, layout=layout, revision=revision)
     elif fmt == "html":
-        render_html(agreement, target, lang=lang, layout=layout)
+        data = render_html(agreement, path, lang=lang, layout=layout)
     else:
-        render_markdown(agreement, target, lang=lang)
+        data = render_markdown(agreement, path, lang=lang)
+    if path is None:
+        write(target, data)
+        return
+    if as_json:
+        emit("render", {"path": str(target), "format": fmt, "lang": lang or agreement.main_language,
+                        "agreement": agreement.id, "revision": revision, "bytes": target.stat().st_size})
     wrote(target)

@@ -8,9 +8,10 @@ from typing import Annotated, Any
 import typer
 
 from ..workspace import Revision, Workspace
-from ._common import Folder, JsonFlag, console, folder_or_cwd, print_json
+from ._common import Folder, JsonFlag, Party, console, folder_or_cwd, status
+from ._json import emit
 
-ProposedBy = Annotated[str | None, typer.Option("--proposed-by", help="The party (id) proposing this revision.")]
+ProposedBy = Party
 
 
 def revision_row(revision: Revision) -> dict[str, Any]:
@@ -33,13 +34,17 @@ def new(
     source: Annotated[Path | None, typer.Option("--from", help="An agreement folder to start from.",
                                                 file_okay=False, exists=True)] = None,
     proposed_by: ProposedBy = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Create an agreement folder with its git repository and first revision."""
     from ..workspace.create import create
 
     with create(path, source=source, proposed_by=proposed_by) as ws:
         revision = ws.resolve("HEAD")
-    console().print(f"[green]created[/green] {path}: first revision {revision.short_id} on branch main")
+        branch = ws.branch
+    if as_json:
+        emit("new", {"path": str(path), "branch": branch, "revision": revision_row(revision)})
+    status("created", f"{path}: first revision {revision.short_id} on branch {branch}")
 
 
 def commit(
@@ -47,13 +52,16 @@ def commit(
     proposed_by: ProposedBy = None,
     stage: Annotated[str | None, typer.Option(help="The lifecycle stage this revision records.")] = None,
     directory: Folder = Path("."),
+    as_json: JsonFlag = False,
 ) -> None:
     """Record the agreement in the folder as a new revision (validated first)."""
     from ..workspace.proposals import commit_working_tree
 
     with Workspace.open(folder_or_cwd(directory)) as ws:
         revision = commit_working_tree(ws, message, proposed_by=proposed_by, stage=stage)
-    console().print(_line(revision))
+    if as_json:
+        emit("commit", {"revision": revision_row(revision)})
+    console(stderr=True).print(_line(revision))
 
 
 def log(
@@ -67,7 +75,7 @@ def log(
     with Workspace.open(folder_or_cwd(directory)) as ws:
         revisions = ws.log(clause, ref=ref, limit=limit)
     if as_json:
-        print_json([revision_row(r) for r in revisions])
+        emit("log", {"revisions": [revision_row(r) for r in revisions]})
         return
     if revisions:
         console().print("\n".join(_line(r) for r in revisions))
@@ -82,7 +90,8 @@ def blame(
     with Workspace.open(folder_or_cwd(directory)) as ws:
         entries = ws.blame(ref)
     if as_json:
-        print_json([{"node": e.node, "article": e.article, "revision": revision_row(e.revision)} for e in entries])
+        emit("blame", {"entries": [{"node": e.node, "article": e.article, "revision": revision_row(e.revision)}
+                                   for e in entries]})
         return
     from rich.markup import escape
 

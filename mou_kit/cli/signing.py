@@ -8,30 +8,45 @@ from typing import Annotated
 
 import typer
 
-from ._common import EXIT_USER_ERROR, JsonFlag, console, print_json
+from ._common import EXIT_USER_ERROR, JsonFlag, console, status
+from ._json import emit
+from ._streams import DASH, existing, input_path, is_dash, read_bytes, write
 
-PdfFile = Annotated[Path, typer.Argument(help="The PDF file.", exists=True, dir_okay=False)]
+PdfFile = Annotated[Path, typer.Argument(help="The PDF file (- for stdin).", dir_okay=False, allow_dash=True,
+                                         callback=existing)]
 
 
 def sign(
     pdf: PdfFile,
-    field: Annotated[str, typer.Option("--field", help="The party (id) whose field to sign.")],
+    field: Annotated[str, typer.Option("--party", "--field", metavar="PARTY",
+                                       help="The party (id) whose field to sign.")],
     pkcs12: Annotated[Path, typer.Option("--pkcs12", help="The signer's key and certificate (.p12/.pfx).",
                                          exists=True, dir_okay=False)],
     passphrase: Annotated[str | None, typer.Option("--passphrase", envvar="MOU_PKCS12_PASSPHRASE",
                                                    help="The passphrase of the PKCS#12 file.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: the PDF itself, "
-                                                                       "appended to).", dir_okay=False)] = None,
+                                                "appended to; stdout when the PDF is stdin; - for stdout).",
+                                                dir_okay=False, allow_dash=True)] = None,
+    as_json: JsonFlag = False,
 ) -> None:
     """Sign a party's signature field of a PDF; earlier signatures stay intact."""
     from ..signing import sign_pdf
 
     target = output or pdf
-    signed = sign_pdf(pdf, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None)
-    partial = target.with_name(target.name + ".part")
-    partial.write_bytes(signed)
-    os.replace(partial, target)
-    console().print(f"[green]signed[/green] field of {field} in {target}")
+    if as_json and is_dash(target):
+        raise typer.BadParameter("--json prints the report on stdout: give -o FILE for the signed PDF",
+                                 param_hint="-o")
+    source: Path | bytes = read_bytes(DASH) if is_dash(pdf) else pdf
+    signed = sign_pdf(source, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None)
+    if is_dash(target):
+        write(target, signed)
+    else:
+        partial = target.with_name(target.name + ".part")
+        partial.write_bytes(signed)
+        os.replace(partial, target)
+    if as_json:
+        emit("sign", {"path": str(target), "party": field, "bytes": len(signed)})
+    status("signed", f"field of {field} in {'<stdout>' if is_dash(target) else target}")
 
 
 def _quiet_pyhanko() -> None:
@@ -63,9 +78,11 @@ def verify(
 
     _quiet_pyhanko()
     repo = directory if directory is not None else (Path.cwd() if (Path.cwd() / ".git").exists() else None)
-    found = verify_document(pdf, trust=trust or [], repository=repo, expect=expect, parties=party or [])
+    with input_path(pdf, ".pdf") as path:
+        found = verify_document(path, trust=trust or [], repository=repo, expect=expect, parties=party or [])
     if as_json:
-        print_json({"file": str(found.path), "ok": found.ok, "revision_in_metadata": found.mark.revision,
+        emit("verify", {"file": str(pdf) if is_dash(pdf) else str(found.path), "ok": found.ok,
+                        "revision_in_metadata": found.mark.revision,
                     "fingerprint": found.mark.fingerprint,
                     "revision": found.revision.id if found.revision else None,
                     "state": found.state.value if found.state else None,

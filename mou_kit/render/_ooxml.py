@@ -40,6 +40,9 @@ class Lists:
         existing_num = [int(x) for x in self._numbering.xpath("./w:num/@w:numId")]
         self._abstract = itertools.count(max(existing, default=0) + 100)
         self._num = itertools.count(max(existing_num, default=0) + 100)
+        # abstractNums go before the first w:num (the schema's order); kept, not searched per list
+        first = self._numbering.xpath("./w:num")
+        self._first_num: Any = first[0] if first else None
 
     def new(self, fmt: str, text: str, *, left: int, hanging: int) -> int:
         """Return the ``numId`` of a new one-level list counting in ``fmt`` and printing ``text``.
@@ -55,14 +58,62 @@ class Lists:
             f'<w:lvlText w:val="{escape(text)}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
             f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl></w:abstractNum>')
-        nums = self._numbering.xpath("./w:num")
-        if nums:
-            nums[0].addprevious(abstract)
+        if self._first_num is not None:
+            self._first_num.addprevious(abstract)
         else:
             self._numbering.append(abstract)
-        self._numbering.append(_xml(
-            f'<w:num xmlns:w="W_NS" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+        num = _xml(f'<w:num xmlns:w="W_NS" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
+        self._numbering.append(num)
+        if self._first_num is None:
+            self._first_num = num
         return num_id
+
+
+class FastBody:
+    """The document, but a paragraph is added in constant time.
+
+    python-docx's ``Document.add_paragraph`` searches the body for ``w:sectPr`` each time, so a
+    long agreement took quadratic time; this keeps the ``w:sectPr`` and inserts before it. Every
+    other attribute (tables, styles, sections, page breaks) is the document's own.
+    """
+
+    def __init__(self, document: Any) -> None:
+        self._document = document
+        body = document.element.body
+        self._body = document._body
+        self._end: Any = body.sectPr
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._document, name)
+
+    def add_paragraph(self, text: str = "", style: Any = None) -> Any:
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        if self._end is not None:
+            self._end.addprevious(p)
+        else:
+            self._document.element.body.append(p)
+        paragraph = Paragraph(p, self._body)
+        if text:
+            add_run(paragraph, text)
+        if style is not None:
+            paragraph.style = style
+        return paragraph
+
+
+def add_run(paragraph: Any, text: str) -> Any:
+    """Return a new run of ``text`` in ``paragraph``, its text set as one ``w:t``.
+
+    python-docx sets a run's text a character at a time (to turn tabs and newlines into their
+    elements); text without them needs one element, which is what costs a long agreement.
+    """
+    if "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    run = paragraph.add_run()
+    run._r.add_t(text)
+    return run
 
 
 def set_numbering(paragraph: Any, num_id: int) -> None:

@@ -51,7 +51,7 @@ class _Writer:
     """Lays out outlines in one python-docx document; build one per document."""
 
     def __init__(self, document: Any, info: DocumentInfo, *, narrow: bool = False) -> None:
-        self.doc = document
+        self.doc = _ooxml.FastBody(document)
         self.info = info
         self.lists = _ooxml.Lists(document)
         self.indent = (CM * 8) // 10 if narrow else CM
@@ -63,11 +63,11 @@ class _Writer:
         for r in runs:
             chain = self.chains.get(lang, {}).get(r.ref) if r.ref else None
             if chain is None:
-                paragraph.add_run(r.text).bold = r.bold or None
+                _ooxml.add_run(paragraph, r.text).bold = r.bold or None
                 continue
             for text, node in split_citation(r.text, chain):
                 if node is None:
-                    paragraph.add_run(text).bold = r.bold or None
+                    _ooxml.add_run(paragraph, text).bold = r.bold or None
                     continue
                 switch = "\\h" if node == chain[0][0] else "\\r \\h"
                 _ooxml.field(paragraph, f"REF {bookmark_name(lang, node)} {switch}", text, bold=r.bold)

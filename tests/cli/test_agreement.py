@@ -22,7 +22,9 @@ def test_validate_ok() -> None:
 
 def test_validate_json() -> None:
     result = runner.invoke(app, ["validate", "--json", "-C", str(ROOT / "examples/research-mou-en")])
-    assert json.loads(result.output) == {"valid": True, "id": "research-mou-en", "articles": 7}
+    assert json.loads(result.output) == {"schema": "mou-kit/validate", "version": 1, "valid": True,
+                                         "id": "research-mou-en", "articles": 7, "clauses": 12, "parties": 2,
+                                         "problems": []}
 
 
 def test_validate_broken_folder_prints_one_line_per_problem_and_exits_1(tmp_path: Path) -> None:

@@ -38,7 +38,7 @@ def test_import_accepting_tracked_changes(examples: Path, tmp_path: Path) -> Non
     assert code == 0, out
     assert "5 perubahan" in out and "committed" in out
     code, out = mou("log", "--json", "-C", str(folder))
-    rows = json.loads(out)
+    rows = json.loads(out)["revisions"]
     assert [(r["proposed_by"], r["message"].splitlines()[0]) for r in rows[:1]] == [
         ("bp3mi-kalbar", "Import dari-bp3mi.docx")]
     assert "tracked insertion by BP3MI Kalbar" in rows[0]["message"]
@@ -48,7 +48,7 @@ def test_import_as_proposals_commits_one_revision_per_author(examples: Path, tmp
     folder, path = _repo_and_file(examples, tmp_path)
     code, out = mou("import", str(path), "--as-proposals", "--proposed-by", "polda-kalbar", "-C", str(folder))
     assert code == 0, out
-    rows = json.loads(mou("log", "--json", "-C", str(folder))[1])
+    rows = json.loads(mou("log", "--json", "-C", str(folder))[1])["revisions"]
     assert [(r["proposed_by"], r["message"].splitlines()[0]) for r in rows[:2]] == [
         ("bp3mi-kalbar", "Import dari-bp3mi.docx: tracked changes by BP3MI Kalbar"),
         ("polda-kalbar", "Import dari-bp3mi.docx: untracked edits")]
@@ -58,7 +58,7 @@ def test_dry_run_commits_nothing(examples: Path, tmp_path: Path) -> None:
     folder, path = _repo_and_file(examples, tmp_path)
     code, out = mou("import", str(path), "--dry-run", "-C", str(folder))
     assert code == 0 and "dry run: nothing committed" in out and "Setiap" in out
-    assert len(json.loads(mou("log", "--json", "-C", str(folder))[1])) == 1
+    assert len(json.loads(mou("log", "--json", "-C", str(folder))[1])["revisions"]) == 1
 
 
 def test_a_file_that_is_not_a_docx_is_one_line_and_exit_1(examples: Path, tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ runner = CliRunner()
 def test_library_list_json_names_every_template() -> None:
     result = runner.invoke(app, ["library", "list", "--json"])
     assert result.exit_code == 0, result.output
-    rows = json.loads(result.output)
+    rows = json.loads(result.output)["templates"]
     assert len([r for r in rows if r["kind"] == "article"]) >= 30
     assert {"id": "kerahasiaan", "version": "1.0.0", "alternatives": ["standard", "strict"]}.items() <= next(
         r for r in rows if r["id"] == "kerahasiaan").items()
@@ -25,7 +25,7 @@ def test_library_list_json_names_every_template() -> None:
 
 def test_library_search_in_english_finds_an_indonesian_template() -> None:
     result = runner.invoke(app, ["library", "search", "force", "majeure", "--json"])
-    assert json.loads(result.output)[0]["id"] == "keadaan-kahar"
+    assert json.loads(result.output)["templates"][0]["id"] == "keadaan-kahar"
 
 
 def test_library_search_without_match() -> None:

@@ -38,6 +38,9 @@ def test_advance_status_calendar(examples: Path, tmp_path: Path) -> None:
     code, out = mou("calendar", "-o", str(ics), "-C", str(folder))
     assert code == 0 and "6 events" in out
     assert len(Calendar.from_ical(ics.read_bytes()).walk("VEVENT")) == 6
+    result = runner.invoke(app, ["calendar", "-o", str(ics), "--json", "-C", str(folder)])
+    events = json.loads(result.stdout)["events"]
+    assert len(events) == 6 and events[-1]["kind"] == "expiry" and "wrote" in result.stderr
 
 
 def test_advance_usage_errors(examples: Path, tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def test_meeting_add_list_show(examples: Path, tmp_path: Path) -> None:
                          text=True, check=True).stdout
     assert tag.strip() == "tag"
     listed = json.loads(runner.invoke(app, ["meeting", "list", "--json", "-C", folder]).output)
-    assert [(m["id"], len(m["attendees"])) for m in listed] == [("rapat-2023-07-18", 2)]
+    assert [(m["meeting"]["id"], len(m["meeting"]["attendees"])) for m in listed["meetings"]] == [
+        ("rapat-2023-07-18", 2)]
     shown = runner.invoke(app, ["meeting", "show", "rapat-2023-07-18", "-C", folder]).output
     assert "Chair: Kompol Abdul Rachman (Kabag Kerja Sama)" in shown and "Intan Hernia" in shown
     again = runner.invoke(app, ["meeting", "add", "--id", "rapat-2023-07-18", "--date", "2023-07-19",

@@ -26,7 +26,7 @@ def test_new_commit_log_blame(examples: Path, tmp_path: Path) -> None:
     code, out = mou("commit", "-m", "Ubah kerahasiaan", "--proposed-by", "bp3mi-kalbar", "-C", str(folder))
     assert code == 0 and "bp3mi-kalbar" in out
     code, out = mou("log", "--json", "-C", str(folder))
-    rows = json.loads(out)
+    rows = json.loads(out)["revisions"]
     assert [(r["proposed_by"], r["message"]) for r in rows] == [("bp3mi-kalbar", "Ubah kerahasiaan"),
                                                                  ("polda-kalbar", "First draft")]
     code, out = mou("log", "--clause", "kerahasiaan-umum", "-C", str(folder))
@@ -54,4 +54,4 @@ def test_invalid_folder_is_not_committed(tmp_path: Path) -> None:
     code, out = mou("commit", "-m", "bad", "-C", str(tmp_path / "nk"))
     assert code == 1 and "slug" in out
     code, out = mou("log", "--json", "-C", str(tmp_path / "nk"))
-    assert len(json.loads(out)) == 1
+    assert len(json.loads(out)["revisions"]) == 1
