@@ -68,34 +68,32 @@ def argument(scratch: dict[str, Any], annotation: str) -> st.SearchStrategy[Any]
     return st.one_of(st.sampled_from(valid), st.sampled_from(valid), pool(scratch))
 
 
-def call(function: Any, args: dict[str, Any]) -> None:
-    result = function(**args)
-    if inspect.iscoroutine(result):
-        asyncio.run(result)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("name", PUBLIC)
-def test_only_mou_kit_errors_escape(name: str, scratch: dict[str, Any]) -> None:
-    function = getattr(mou_kit, name)
+def drive(function: Any, scratch: dict[str, Any], examples: int) -> None:
+    """Call ``function`` ``examples`` times with drawn arguments; fail on anything but a clear ``MouKitError``."""
     params = [p for p in inspect.signature(function).parameters.values()
               if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
 
-    @settings(max_examples=40, deadline=None, database=None,
+    @settings(max_examples=examples, deadline=None, database=None,
               suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
     @given(st.data())
     def run(data: st.DataObject) -> None:
-        args: dict[str, Any] = {}
-        for p in params:
-            if p.default is p.empty or data.draw(st.booleans(), label=f"give {p.name}"):
-                args[p.name] = data.draw(argument(scratch, str(p.annotation)), label=p.name)
+        args = {p.name: data.draw(argument(scratch, str(p.annotation)), label=p.name) for p in params
+                if p.default is p.empty or data.draw(st.booleans(), label=f"give {p.name}")}
         try:
-            call(function, args)
+            result = function(**args)
+            if inspect.iscoroutine(result):
+                asyncio.run(result)
         except MouKitError as e:
             assert e.code and e.message, e
             assert "'mou " not in e.message, f"library messages name no CLI command: {e.message}"
 
     run()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", PUBLIC)
+def test_only_mou_kit_errors_escape(name: str, scratch: dict[str, Any]) -> None:
+    drive(getattr(mou_kit, name), scratch, examples=40)
 
 
 WORKSPACE_METHODS = sorted(n for n, v in vars(Workspace).items() if not n.startswith("_") and n != "close"
@@ -105,22 +103,7 @@ WORKSPACE_METHODS = sorted(n for n, v in vars(Workspace).items() if not n.starts
 @pytest.mark.slow
 @pytest.mark.parametrize("name", WORKSPACE_METHODS)
 def test_only_mou_kit_errors_escape_from_workspace_methods(name: str, scratch: dict[str, Any]) -> None:
-    method = getattr(scratch["ws"], name)
-    params = [p for p in inspect.signature(method).parameters.values()
-              if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
-
-    @settings(max_examples=25, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-    @given(st.data())
-    def run(data: st.DataObject) -> None:
-        args = {p.name: data.draw(argument(scratch, str(p.annotation)), label=p.name) for p in params
-                if p.default is p.empty or data.draw(st.booleans(), label=f"give {p.name}")}
-        try:
-            call(method, args)
-        except MouKitError as e:
-            assert e.code and e.message, e
-
-    run()
+    drive(getattr(scratch["ws"], name), scratch, examples=25)
 
 
 def test_workspace_and_agreement_methods_with_bad_arguments(scratch: dict[str, Any]) -> None:
