@@ -8,7 +8,7 @@ EXTRAS := dev,sign,fast,docs,cli
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
-.PHONY: demo test lint typecheck pytest docs bench pictures lock test-latest clean
+.PHONY: demo test lint typecheck pytest docs bench pictures schemas lock test-latest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ pytest: $(STAMP)
 # not about our docs, so it is switched off by the variable it names.
 docs: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --quiet
+
+# The JSON Schemas the package ships (mou_kit/schemas/), made from the models; a test says when to run it.
+schemas: $(STAMP)
+	$(BIN)/python -c "from mou_kit.files.schema import write_shipped_schemas as w; print(*w(), sep='\n')"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -8,6 +8,7 @@ from typing import Literal
 ErrorCode = Literal[
     "yaml-syntax",
     "yaml-alias",
+    "duplicate-key",
     "file-too-large",
     "file-missing",
     "file-unreadable",
@@ -26,6 +27,7 @@ ErrorCode = Literal[
     "not-an-agreement",
     "template-unsafe",
     "template-undefined",
+    "template-limit",
     "diff-failed",
     "render-failed",
     "lifecycle-illegal",

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from mou_kit import Agreement
 
-_TEXT_CHARS = st.characters(blacklist_categories=("Cs",))
+_TEXT_CHARS = st.characters(exclude_categories=("Cs", "Cc", "Cn"), include_characters="\t\n")
 
 
 def _clean(text: str) -> bool:
@@ -17,7 +17,7 @@ def _clean(text: str) -> bool:
 
 texts = st.one_of(
     st.text(_TEXT_CHARS, min_size=1, max_size=40),
-    st.text(st.sampled_from(list("abc ,.;:'\"#&*!|>-?%@`\n\t\r\x85\u2028\ufeff\\")), min_size=1, max_size=120),
+    st.text(st.sampled_from(list("abc ,.;:'\"#&*!|>-?%@`\n\t\u2028\ufeff\\")), min_size=1, max_size=120),
     st.sampled_from(["yes", "no", "on", "12", "1.5", "0o17", "12:30", "null", "~", "- a", "a: b", "#c", "true"]),
     st.lists(st.sampled_from(["Pasal", "PARA PIHAK", "meliputi:", "huruf a;", "dan", "ayat (1)", "é", "\n"]),
              min_size=1, max_size=30).map(" ".join),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
 from ..model import Article, Clause, Point, check_slug, locale_for
-from ..model.sandbox import build_environment
+from ..model.sandbox import as_data, build_environment, compile_text, evaluate
 from .template import Alternative, ClauseTemplate, TemplateArticle, TemplatePoint
 
 if TYPE_CHECKING:
@@ -239,7 +239,7 @@ class ArticleBuilder:
         return texts
 
     def _value_text(self, value: str | dict[str, str]) -> str | dict[str, str]:
-        return self._pack({lang: _in(value, lang, self.context.main) for lang in self.languages})
+        return self._pack({lang: as_data(_in(value, lang, self.context.main)) for lang in self.languages})
 
     def _text(self, text: str | dict[str, str], where: str) -> str | dict[str, str]:
         out: dict[str, str] = {}
@@ -264,19 +264,13 @@ class ArticleBuilder:
         return self._run(f"<% if {expression} %>1<% endif %>", self.context.main, where) == "1"
 
     def _run(self, source: str, lang: str, where: str) -> str:
-        from jinja2 import TemplateError as JinjaError
-        from jinja2.exceptions import SecurityError, UndefinedError
-
         ref = f"template {self.template.ref!r}, alternative {self.alt.id!r}, {where}"
         try:
-            return self.envs.template(lang).from_string(source).render(self._per_lang[lang])
-        except SecurityError as e:
-            raise TemplateError(f"unsafe template ({ref}): {e}", code="template-unsafe",
-                                template=self.template.ref) from e
-        except UndefinedError as e:
-            raise TemplateError(f"{ref}: {e.message}", code="template-undefined", template=self.template.ref) from e
-        except JinjaError as e:
-            raise TemplateError(f"{ref}: {e}", code="template-invalid", template=self.template.ref) from e
+            template = compile_text(self.envs.template(lang), source, "template-invalid")
+            return evaluate(template, self._per_lang[lang], "template-invalid")
+        except TemplateError as e:
+            message = f"unsafe template ({ref}): {e.message}" if e.code == "template-unsafe" else f"{ref}: {e.message}"
+            raise TemplateError(message, code=e.code, template=self.template.ref) from None
 
 
 def _connector(style: str, lang: str) -> str:

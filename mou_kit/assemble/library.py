@@ -223,7 +223,7 @@ def _as_template_problems(error: ValidationError, model: type[Template], doc: Ya
 def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) -> list[Problem]:
     """Return every problem of ``template``'s texts: bad markup, unsafe constructs, undeclared
     names, missing languages, and example values that do not fit their variables."""
-    from jinja2 import TemplateSyntaxError
+    from ..model.sandbox import failure
 
     shorthand = doc is not None and isinstance(doc.value, dict) and "article" in doc.value
     file = doc.file if doc else template.ref
@@ -244,8 +244,9 @@ def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) ->
         lang = item.lang or template.languages[0]
         try:
             tree = parse(envs.template(lang), item)
-        except TemplateSyntaxError as e:
-            out.append(problem("template-invalid", f"template markup error: {e.message}", item.where,
+        except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
+            reason = failure(e, "template-invalid").message
+            out.append(problem("template-invalid", f"template markup error: {reason}", item.where,
                                "write values as << name >> and conditions as <% if name %>...<% endif %>"))
             continue
         for reason in unsafe_constructs(tree):
@@ -256,8 +257,9 @@ def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) ->
         if not item.expression:
             try:
                 agreement_tree = envs.agreement(lang).parse(item.text)
-            except TemplateSyntaxError as e:
-                out.append(problem("template-invalid", f"agreement markup error: {e.message}", item.where,
+            except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
+                reason = failure(e, "template-invalid").message
+                out.append(problem("template-invalid", f"agreement markup error: {reason}", item.where,
                                    "write agreement variables as {{ name }}"))
                 continue
             for reason in unsafe_constructs(agreement_tree):

@@ -16,8 +16,13 @@ from ._json import emit, problem_dict
 
 def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Check every file of the agreement and report all problems at once."""
+    from ..model.references import fill_problems
+
     try:
         agreement = load(folder_or_cwd(directory))
+        problems = fill_problems(agreement)
+        if problems:
+            raise ValidationFailed(problems)
     except ValidationFailed as failed:
         if not as_json:
             raise

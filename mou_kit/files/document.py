@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorCode, Problem, ValidationFailed
 from ..model.walk import format_path
+from .entries import read_plain
 from .limits import MAX_YAML_BYTES
 from .problems import problems_from
 from .yaml_read import YamlProblem, locate, parse_yaml
@@ -72,15 +73,15 @@ def read_yaml_file(path: str | os.PathLike[str]) -> YamlDocument:
     """
     target = Path(path)
     name = str(path)
-    if not target.is_file():
+    if not target.exists() and not target.is_symlink():
         raise ValidationFailed([Problem("file-missing", "file does not exist", file=name,
                                         hint="check the path")])
-    if target.is_symlink():
-        raise ValidationFailed([Problem("file-unreadable", "file is a symbolic link", file=name,
-                                        hint="replace the link by the file itself")])
-    size = target.stat().st_size
-    if size > MAX_YAML_BYTES:
+    data = read_plain(target, MAX_YAML_BYTES, hard_links=True)
+    if isinstance(data, str):
+        raise ValidationFailed([Problem("file-unreadable", f"file {data}", file=name,
+                                        hint="give the path of a plain file")])
+    if isinstance(data, int):
         raise ValidationFailed([Problem(
-            "file-too-large", f"file is {size / 1_048_576:.1f} MiB, over the limit of "
+            "file-too-large", f"file is {data / 1_048_576:.1f} MiB, over the limit of "
             f"{MAX_YAML_BYTES // 1_048_576} MiB", file=name, hint="split it into smaller files")])
-    return parse_yaml_document(target.read_bytes(), name)
+    return parse_yaml_document(data, name)

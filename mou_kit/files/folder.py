@@ -16,7 +16,10 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import Problem, ValidationFailed
 from ..model import Agreement, Article, Meeting, check
+from ..model.references import fill_problems
+from ..model.text import control_character
 from ..model.walk import format_path, parse_path
+from .entries import listing, read_plain
 from .limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
 from .problems import problems_from
 from .schema import AgreementFile, FileKind, schema_bytes, schema_header
@@ -51,32 +54,26 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
     """
     root = Path(path)
     top = root / AGREEMENT_FILE
-    if not top.is_file():
+    if not top.is_file() and not top.is_symlink():
         raise ValidationFailed([Problem(
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
             hint="give the folder of an agreement (it holds agreement.yaml), or create one")])
     files: dict[str, bytes] = {}
-    for rel in [AGREEMENT_FILE, *_listing(root, ARTICLES_DIR, MAX_ARTICLES),
-                *_listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
-        full = root / rel
-        if full.is_symlink():
-            files[rel] = _SYMLINK
-            continue
-        size = full.stat().st_size
-        files[rel] = _TOO_LARGE + str(size).encode() if size > MAX_YAML_BYTES else full.read_bytes()
+    shared_ok = not (root / ".git").exists()  # see files/entries.py: hard links are refused in a repository
+    for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES),
+                *listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
+        data = read_plain(root / rel, MAX_YAML_BYTES, hard_links=shared_ok)
+        if isinstance(data, int):
+            files[rel] = _TOO_LARGE + str(data).encode()
+        elif isinstance(data, str):
+            files[rel] = _REFUSED + data.encode()
+        else:
+            files[rel] = data
     return files
 
 
 _TOO_LARGE = b"\0mou-too-large:"
-_SYMLINK = b"\0mou-symlink"
-
-
-def _listing(root: Path, folder: str, limit: int) -> list[str]:
-    base = root / folder
-    if not base.is_dir():
-        return []
-    names = sorted(p.name for p in base.iterdir() if p.name.endswith(".yaml"))
-    return [f"{folder}/{n}" for n in names[: limit + 1]]
+_REFUSED = b"\0mou-refused:"
 
 
 class _Unreadable:
@@ -95,9 +92,9 @@ def _read(files: Files, rel: str, problems: list[Problem]) -> Any:
             f"{MAX_YAML_BYTES // 1_048_576} MiB", file=rel,
             hint="split long texts into several clauses or move annexes to annexes/"))
         return UNREADABLE
-    if data == _SYMLINK:
-        problems.append(Problem("file-unreadable", "file is a symbolic link", file=rel,
-                                hint="replace the link by the file itself"))
+    if data.startswith(_REFUSED):
+        problems.append(Problem("file-unreadable", f"file {data[len(_REFUSED):].decode()}", file=rel,
+                                hint="replace it by a plain file inside the agreement folder"))
         return UNREADABLE
     try:
         return parse_yaml(data, rel)
@@ -157,8 +154,8 @@ def parse_agreement(files: Files) -> Agreement:
                 "does not exist", file=AGREEMENT_FILE, path=f"articles[{i}]",
                 line=pos[0] if pos else None, column=pos[1] if pos else None,
                 hint=f"create {article_path(article_id)} or remove it from the list"))
-    for stem in articles:
-        if stem not in listed:
+    for stem in articles if head_raw is not UNREADABLE else ():
+        if stem not in listed and not files[article_path(stem)].startswith((_REFUSED, _TOO_LARGE)):
             problems.append(Problem(
                 "article-file-unlisted", f"{article_path(stem)} is not listed under 'articles' in "
                 f"{AGREEMENT_FILE}", file=article_path(stem),
@@ -284,29 +281,37 @@ def _revalidate(agreement: Agreement, unchanged: frozenset[str] = frozenset()) -
             data = agreement.model_dump(exclude_unset=True, exclude={"articles"})
             data["articles"] = [a if a.id in unchanged else a.model_dump(exclude_unset=True)
                                 for a in agreement.articles]
-            fresh = Agreement.model_validate(data)
         else:
-            fresh = Agreement.model_validate(agreement.model_dump(exclude_unset=True))
+            data = agreement.model_dump(exclude_unset=True)
+        _refuse_control(data)
+        fresh = Agreement.model_validate(data)
     except ValidationError as e:
         raise ValidationFailed(problems_from(e, Agreement, "<agreement>", b"")) from None
-    problems = check(fresh)
+    problems = check(fresh) or fill_problems(fresh)  # a text that cannot be filled in is never written
     if problems:
         raise ValidationFailed(problems)
     return fresh
 
 
+def _refuse_control(data: Any) -> None:
+    """Raise when a string of the agreement holds a character no file may hold (see :data:`CONTROL`)."""
+    found = control_character(data)
+    if found is not None:
+        raise ValidationFailed([Problem(
+            "invalid-value", f"control character U+{ord(found[1]):04X} is not allowed", file="<agreement>",
+            path=format_path(found[0]) or None, hint="delete it; only tab and newline may appear in a text")])
+
+
 def load(path: str | os.PathLike[str] | Mapping[str, bytes]) -> Agreement:
     """Return the agreement in the folder ``path``, fully validated.
 
-    ``path`` may also be the folder's files as ``{relative path: bytes}`` (``agreement.yaml``,
-    ``articles/<id>.yaml``), as :func:`dump_agreement` gives them or an upload holds them.
+    ``path`` may also be the files as ``{relative path: bytes}`` (as :func:`dump_agreement` gives them).
 
     :raises ValidationFailed: with every problem in every file, each naming the file, the
         place in it and the fix.
     """
     if isinstance(path, Mapping):
         from .uploaded import agreement_files
-
         return parse_agreement(agreement_files(path))
     return parse_agreement(read_folder(path))
 
@@ -331,27 +336,23 @@ def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
     """
     root = Path(path)
     try:
-        return _save(agreement, root)
+        current = _current_files(root)
+        new = dump_agreement(agreement, previous=current)
+        stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
+        changed = [rel for rel, data in new.items() if current.get(rel) != data]
+        for rel in [*changed, *stale]:
+            if rel in current and not rel.startswith(".mou/"):
+                _write(root / BACKUP_DIR / rel, current[rel])
+        for rel in changed:
+            _write(root / rel, new[rel])
+        for rel in stale:
+            (root / rel).unlink()
+        if changed or stale:
+            _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
+        return sorted([*changed, *stale])
     except OSError as e:
         raise ValidationFailed([Problem("file-unreadable", f"cannot write the agreement folder ({e.strerror or e})",
                                         file=str(e.filename or root))]) from e
-
-
-def _save(agreement: Agreement, root: Path) -> list[str]:
-    current = _current_files(root)
-    new = dump_agreement(agreement, previous=current)
-    stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
-    changed = [rel for rel, data in new.items() if current.get(rel) != data]
-    for rel in [*changed, *stale]:
-        if rel in current and not rel.startswith(".mou/"):
-            _write(root / BACKUP_DIR / rel, current[rel])
-    for rel in changed:
-        _write(root / rel, new[rel])
-    for rel in stale:
-        (root / rel).unlink()
-    if changed or stale:
-        _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
-    return sorted([*changed, *stale])
 
 
 def write_files(root: str | os.PathLike[str], files: Mapping[str, bytes]) -> None:
@@ -371,10 +372,10 @@ def _current_files(root: Path) -> dict[str, bytes]:
     if not (root / AGREEMENT_FILE).is_file():
         return {}
     out: dict[str, bytes] = {}
-    for rel in [AGREEMENT_FILE, *_listing(root, ARTICLES_DIR, MAX_ARTICLES), *_schema_files(root)]:
-        full = root / rel
-        if full.is_file() and not full.is_symlink() and full.stat().st_size <= MAX_YAML_BYTES:
-            out[rel] = full.read_bytes()
+    for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES), *_schema_files(root)]:
+        data = read_plain(root / rel, MAX_YAML_BYTES)
+        if isinstance(data, bytes):
+            out[rel] = data
     return out
 
 

@@ -44,10 +44,42 @@ def json_schema(kind: FileKind) -> dict[str, Any]:
     return schema
 
 
+def generated_schema_bytes(kind: FileKind) -> bytes:
+    """Return the JSON Schema of ``kind`` made from the models now, as canonical bytes."""
+    return (json.dumps(json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+
+
 @cache
 def schema_bytes(kind: FileKind) -> bytes:
-    """Return the JSON Schema of ``kind`` as the canonical bytes written under ``.mou/schema/``."""
-    return (json.dumps(json_schema(kind), indent=2, ensure_ascii=False, sort_keys=True) + "\n").encode()
+    """Return the JSON Schema of ``kind`` as the canonical bytes written under ``.mou/schema/``.
+
+    The package ships them (``mou_kit/schemas/``, made by ``make schemas`` and
+    checked against the models by the tests), so a command that writes an agreement does not
+    spend ~60 ms building them from the models; a checkout without them builds them.
+    """
+    from importlib.resources import files
+
+    shipped = files("mou_kit").joinpath("schemas", f"{kind}.json")
+    try:
+        return shipped.read_bytes()
+    except OSError:
+        return generated_schema_bytes(kind)
+
+
+def write_shipped_schemas() -> list[str]:
+    """Write ``mou_kit/schemas/<kind>.json`` from the models; return the files that changed."""
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[1] / "schemas"
+    folder.mkdir(exist_ok=True)
+    changed = []
+    for kind in FILE_MODELS:
+        target = folder / f"{kind}.json"
+        data = generated_schema_bytes(kind)
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+            changed.append(str(target))
+    return changed
 
 
 def schema_header(kind: FileKind, depth: int) -> str:

@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
 from .article import Article, Clause, Point
+from .day import Day
 from .ids import FolderPath, Slug
 from .party import Party
 from .record import Record
@@ -73,23 +74,23 @@ class Variable(Record):
 class Term(Record):
     """How long the agreement runs: start, duration or end, renewal and notice."""
 
-    effective_date: dt.date | None = Field(
+    effective_date: Day | None = Field(
         default=None, description="When it takes effect; empty means on the date of signing."
     )
     duration_years: int | None = Field(default=None, ge=1, le=99)
     duration_months: int | None = Field(default=None, ge=1, le=1200)
-    end_date: dt.date | None = None
+    end_date: Day | None = None
     renewal: Literal["none", "by-agreement", "automatic"] = "by-agreement"
-    notice_days: int | None = Field(default=None, ge=0, description="Notice before the end or termination.")
+    notice_days: int | None = Field(default=None, ge=0, le=3650, description="Notice before the end or termination.")
     evaluation_months: int | None = Field(
-        default=None, ge=1, description="How often the parties evaluate the cooperation."
+        default=None, ge=1, le=1200, description="How often the parties evaluate the cooperation."
     )
 
 
 class Closing(Record):
     """How the agreement is executed: number of originals, meterai, official stamps."""
 
-    copies: int | None = Field(default=None, ge=1, description="Originals made; empty means one per party.")
+    copies: int | None = Field(default=None, ge=1, le=100, description="Originals made; empty means one per party.")
     meterai: bool = Field(default=False, description="Whether each original carries a duty stamp (meterai).")
     stamp: bool = Field(default=True, description="Whether each signature carries the official stamp (cap dinas).")
 
@@ -112,7 +113,7 @@ class AgreementHead(Record):
     languages: list[str] = Field(min_length=1, description="Languages of the text, the main one first.")
     title: Text = Field(description="The subject, printed after TENTANG / ON.")
     place: Text | None = Field(default=None, description="Place of signing.")
-    date: dt.date | None = Field(default=None, description="Date of signing; empty while in draft.")
+    date: Day | None = Field(default=None, description="Date of signing; empty while in draft.")
     state: LifecycleState = LifecycleState.DRAFT
     parties: list[Party] = Field(min_length=2)
     recitals: list[Recital] = Field(default_factory=list)

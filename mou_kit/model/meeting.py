@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
+from .day import Day
 from .ids import Slug
 from .record import Record
 
@@ -35,7 +35,7 @@ class Meeting(Record):
 
     id: Slug
     title: str | None = None
-    date: dt.date
+    date: Day
     place: str
     chair: Attendee | None = None
     attendees: list[Attendee] = Field(default_factory=list)

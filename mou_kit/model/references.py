@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import TemplateError
+from ..errors import Problem, TemplateError
 from .agreement import Agreement
 from .numbering import Numbering, number
-from .sandbox import build_environment
+from .sandbox import build_environment, compile_text, evaluate, failure
 from .text import text_in
 
 if TYPE_CHECKING:
@@ -62,13 +62,14 @@ def variables_used(text: str, env: SandboxedEnvironment | None = None) -> set[st
     simple = _simple_variables(text)
     if simple is not None:
         return simple
-    from jinja2 import TemplateSyntaxError, meta
+    from jinja2 import meta
 
     env = env or build_environment("id")
     try:
         return set(meta.find_undeclared_variables(env.parse(text)))
-    except TemplateSyntaxError as e:
-        raise TemplateError(f"template markup error: {e.message}", code="template-syntax") from e
+    except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one error
+        error = failure(e, "template-syntax")
+        raise TemplateError(f"template markup error: {error.message}", code=error.code) from None
 
 
 def context_values(agreement: Agreement) -> dict[str, Any]:
@@ -116,25 +117,18 @@ class TextRenderer:
         """
         if not has_template(text):
             return text
-        from jinja2 import TemplateError as JinjaError
-        from jinja2.exceptions import SecurityError, UndefinedError
-
         where = f" in node {context!r}" if context else ""
         try:
             template = self._compiled.get(text)
             if template is None:
-                template = self.environment.from_string(text)
+                template = compile_text(self.environment, text)
                 self._compiled[text] = template
-            return template.render(self._values)
-        except UndefinedError as e:
-            raise TemplateError(
-                f"{e.message}{where}: define it under 'variables' in agreement.yaml",
-                code="template-undefined", node=context,
-            ) from e
-        except SecurityError as e:
-            raise TemplateError(f"unsafe template{where}: {e}", code="template-unsafe", node=context) from e
-        except JinjaError as e:
-            raise TemplateError(f"template error{where}: {e}", code="template-syntax", node=context) from e
+            return evaluate(template, self._values)
+        except TemplateError as e:
+            hint = ": define it under 'variables' in agreement.yaml" if e.code == "template-undefined" else ""
+            prefix = "unsafe template" if e.code == "template-unsafe" else "template error"
+            message = f"{e.message}{where}{hint}" if hint else f"{prefix}{where}: {e.message}"
+            raise TemplateError(message, code=e.code, node=context) from None
 
     def segments(self, text: str, *, context: str | None = None) -> list[Segment]:
         """Return the printed form of ``text`` as plain and cross-reference segments.
@@ -166,3 +160,33 @@ class TextRenderer:
         if chosen is None:
             return ""
         return "".join(s.text for s in self.segments(chosen, context=context))
+
+
+def fill_problems(agreement: Agreement) -> list[Problem]:
+    """Return one problem per text that cannot be filled in, in any of its languages.
+
+    Each names the file and the place in it; ``mou validate`` reports them with the schema's problems,
+    so a text that would fail (``{{ 1/0 }}``) or exceed a limit (``{{ 9**(9**9) }}``) is found before
+    ``show`` or ``render`` meets it.
+    """
+    from .walk import format_path, iter_texts
+
+    renderers: dict[str, TextRenderer] = {}
+    main = agreement.main_language
+    out: list[Problem] = []
+    for item in iter_texts(agreement):
+        versions = item.value.items() if isinstance(item.value, dict) else [(main, item.value)]
+        for lang, raw in versions:
+            if not has_template(raw):
+                continue
+            if lang not in renderers:
+                renderers[lang] = TextRenderer(agreement, lang)
+            try:
+                renderers[lang].fill(raw, context=item.node)
+            except TemplateError as e:
+                path = item.path + ((lang,) if isinstance(item.value, dict) else ())
+                file = "agreement.yaml"
+                if path[0] == "articles" and isinstance(path[1], int):
+                    file, path = f"articles/{agreement.articles[path[1]].id}.yaml", path[2:]
+                out.append(Problem(e.code, e.message, file=file, path=format_path(path)))
+    return out

@@ -8,13 +8,42 @@ from typing import Annotated
 from pydantic import PlainValidator, WithJsonSchema
 
 LANG_PATTERN = re.compile(r"^[a-z]{2,3}$")
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters no text may hold: control characters other than tab and newline, lone surrogates and
+non-characters, which break DOCX (XML), the comparison matrix and the terminal."""
+
+
+def control_character(value: object, path: tuple[str | int, ...] = ()) -> tuple[tuple[str | int, ...], str] | None:
+    """Return the path and the first forbidden character (:data:`CONTROL`) in ``value``'s strings, or ``None``."""
+    if isinstance(value, str):
+        found = CONTROL.search(value)
+        return (path, found.group(0)) if found else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            hit = control_character(key, path) or control_character(item, (*path, str(key)))
+            if hit is not None:
+                return hit
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            hit = control_character(item, (*path, i))
+            if hit is not None:
+                return hit
+    return None
+
+
+def _no_control(text: str) -> str:
+    found = CONTROL.search(text)
+    if found:
+        raise ValueError(f"control character U+{ord(found.group(0)):04X} is not allowed in a text; "
+                         "only tab and newline are")
+    return text
 
 
 def _check_text(value: object) -> str | dict[str, str]:
     if isinstance(value, str):
         if not value.strip():
             raise ValueError("a text must not be empty")
-        return value
+        return _no_control(value)
     if isinstance(value, dict):
         if not value:
             raise ValueError("a text in several languages needs at least one language")
@@ -26,6 +55,7 @@ def _check_text(value: object) -> str | dict[str, str]:
                 )
             if not isinstance(text, str) or not text.strip():
                 raise ValueError(f"the {lang!r} text must be a non-empty string, not {text!r}")
+            _no_control(text)
         return dict(value)
     raise ValueError(
         f"expected a text, or a mapping of language codes to texts like {{id: ..., en: ...}}, "

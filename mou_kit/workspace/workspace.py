@@ -91,8 +91,6 @@ class Workspace:
         """
         from .initialize import create_repository
 
-        if not isinstance(agreement, Agreement):
-            raise WorkspaceError(f"init takes an Agreement, not {type(agreement).__name__}", code="invalid-value")
         files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
         text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
@@ -233,8 +231,6 @@ class Workspace:
         :raises LifecycleError: the branch is agreed, signed or in force and the text changes
             (code ``text-frozen``): move it back to negotiation first.
         """
-        if not isinstance(agreement, Agreement):
-            raise WorkspaceError(f"commit takes an Agreement, not {type(agreement).__name__}", code="invalid-value")
         if base is None:
             base = agreement.read_at
             if base is None:

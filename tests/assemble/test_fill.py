@@ -47,10 +47,19 @@ def test_a_clause_with_a_false_condition_is_left_out(flag: bool, clause_ids: lis
     assert [c.id for c in render_example(t).clauses] == clause_ids
 
 
-def test_values_are_data_and_never_run_as_templates() -> None:
+@pytest.mark.parametrize("value", ["<< lipsum.__globals__ >> {{ x }}", "{{ 9**(9**9) }}",
+                                   "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}",
+                                   "{# c #} {{ '{{' }} }}"])
+def test_values_are_data_and_never_run_as_templates(value: str) -> None:
+    """A value is stored so that the agreement prints it as given: never run at assembly or at rendering."""
+    from mou_kit.model.sandbox import build_environment, compile_text, evaluate
+
     t = template([{"id": "a", "text": bi("Nilai: << v >>.")}],
-                 [{"name": "v", "type": "text", "description": "x", "example": "<< lipsum.__globals__ >> {{ x }}"}])
-    assert render_example(t).clauses[0].text == bi("Nilai: << lipsum.__globals__ >> {{ x }}.")
+                 [{"name": "v", "type": "text", "description": "x", "example": value}])
+    stored = render_example(t).clauses[0].text
+    assert isinstance(stored, dict)
+    printed = evaluate(compile_text(build_environment("id"), stored["id"]), {})
+    assert printed == f"Nilai: {value}."
 
 
 def test_agreement_markup_passes_through_untouched() -> None:

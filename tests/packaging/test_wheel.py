@@ -64,6 +64,7 @@ def test_wheel_carries_the_data_its_commands_need(wheel: tuple[Path, str]) -> No
                      "mou_kit/examples/research-mou-en/agreement.yaml"):
         assert expected in names, expected
     assert any(n.startswith("mou_kit/templates/") and n.endswith(".typ") for n in names)
+    assert {"mou_kit/schemas/agreement.json", "mou_kit/schemas/article.json", "mou_kit/schemas/meeting.json"} <= names
     assert any(n.endswith("/licenses/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "benchmarks/", "docs_src/")) for n in names)
 
