@@ -8,7 +8,7 @@ EXTRAS := dev,sign,fast,docs,cli
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
-.PHONY: demo test lint typecheck pytest docs bench pictures schemas lock test-latest clean
+.PHONY: demo test lint typecheck pytest docs bench pictures schemas cli-help lock test-latest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ docs: $(STAMP)
 # The JSON Schemas the package ships (mou_kit/schemas/), made from the models; a test says when to run it.
 schemas: $(STAMP)
 	$(BIN)/python -c "from mou_kit.files.schema import write_shipped_schemas as w; print(*w(), sep='\n')"
+
+# `mou --help` as stored with the package (mou_kit/cli/help.txt), so it prints without importing typer.
+cli-help: $(STAMP)
+	$(BIN)/python -c "from mou_kit.cli._help import write_help; write_help()"
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -1,7 +1,12 @@
-"""The ``mou`` command's entry point: says which extra to install when the command line's libraries are missing.
+"""The ``mou`` program's entry point: help and version answered from static text, everything else by typer.
 
-``pip install mou-kit`` gives the library alone; the command line needs typer and rich, the
-``cli`` extra. Checked without importing them, so ``mou --help`` stays fast.
+``mou``, ``mou -h``, ``mou --help`` and ``mou --version`` are what people type first and most;
+they print text stored with the package (``cli/help.txt``, written by ``make cli-help`` from the
+typer app and checked against it by the tests), so they cost a Python start-up and not the ~250 ms
+of importing typer, pydantic and every command. This module sits outside ``mou_kit.cli`` because
+importing anything inside it imports typer first. ``pip install mou-kit`` is the library alone:
+any other command needs typer and rich, the ``cli`` extra, and says so in one line when they are
+missing (looked up without importing them).
 """
 
 from __future__ import annotations
@@ -9,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import sys
 
+HELP_FILE = "help.txt"
 CLI_PACKAGES = ("typer", "rich")
 
 
@@ -17,8 +23,35 @@ def missing_cli_packages() -> list[str]:
     return [name for name in CLI_PACKAGES if importlib.util.find_spec(name) is None]
 
 
+def stored_help() -> str:
+    """Return ``mou --help`` as stored with the package."""
+    from importlib.resources import files
+
+    return files("mou_kit").joinpath("cli", HELP_FILE).read_text(encoding="utf-8")
+
+
 def main() -> None:
-    """Run the ``mou`` command line, or say in one line how to install it and exit with 1."""
+    """Run ``mou``: the top-level help and version from static text, any other command line through typer."""
+    import os
+
+    args = sys.argv[1:]
+    # a shell asking for completions runs `mou` with no arguments and _MOU_COMPLETE set: typer answers
+    if args in ([], ["-h"], ["--help"], ["-V"], ["--version"]) and "_MOU_COMPLETE" not in os.environ:
+        if args in (["-V"], ["--version"]):
+            from . import __version__
+
+            sys.stdout.write(f"mou {__version__}\n")
+            return
+        try:
+            text = stored_help()
+        except OSError:  # a checkout without the stored text: typer says it
+            text = ""
+        if text:
+            if not args:  # as click does for no arguments: the help on stderr, exit 2
+                sys.stderr.write(text)
+                raise SystemExit(2)
+            sys.stdout.write(text)
+            return
     missing = missing_cli_packages()
     if missing:
         sys.stderr.write(f"error: the mou command needs {' and '.join(missing)}: install the 'cli' extra "

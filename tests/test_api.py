@@ -71,6 +71,7 @@ def test_mou_without_the_cli_extra_says_which_extra_to_install(monkeypatch: pyte
 
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "typer" else real(name, *a))
+    monkeypatch.setattr(sys, "argv", ["mou", "schema"])
     with pytest.raises(SystemExit) as caught:
         _entry.main()
     assert caught.value.code == 1

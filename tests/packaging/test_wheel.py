@@ -91,7 +91,7 @@ def test_installed_wheel_runs_outside_the_checkout(wheel: tuple[Path, str], tmp_
     _run(UV, "pip", "install", "--python", python, wheel[0], "--constraint", ROOT / "requirements.lock", cwd=tmp_path)
     alone = _run(python, "-c", LIBRARY_ALONE, cwd=work, env=env).stdout.split()
     assert alone == ["True", "False", "False"], alone
-    bare = subprocess.run([venv / "bin" / "mou", "--help"], cwd=work, env=env, capture_output=True, text=True,
+    bare = subprocess.run([venv / "bin" / "mou", "schema"], cwd=work, env=env, capture_output=True, text=True,
                           check=False)
     assert (bare.returncode, bare.stderr) == (1, "error: the mou command needs typer and rich: install the 'cli' "
                                                  "extra (pip install 'mou-kit[cli]')\n")
