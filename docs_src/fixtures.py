@@ -1,5 +1,6 @@
-"""Files a reader of the docs already has, made for the docs' tests: a Word file back from BP3MI
-and test certificates. ``python docs_src/fixtures.py counterpart dari-bp3mi.docx`` or
+"""Files a reader of the docs already has, made for the docs' tests: a Word file back from BP3MI,
+a contract written elsewhere, and test certificates. ``python docs_src/fixtures.py counterpart
+dari-bp3mi.docx``, ``python docs_src/fixtures.py contract contract.docx`` or
 ``python docs_src/fixtures.py certificates .`` (``polda.p12``, ``bp3mi.p12``, ``kanwil.p12``,
 ``root.pem``; passphrase ``mou-demo``)."""
 
@@ -27,6 +28,28 @@ def counterpart(target: Path) -> None:
     document.save(str(target))
 
 
+def contract(target: Path) -> None:
+    """A services agreement written in Word elsewhere: numbered sections whose heads carry their first
+    sentence, lettered points and a signature table."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("SERVICES AGREEMENT").alignment = 1
+    document.add_paragraph("This Agreement is made on 1 March 2026 between Acme Trading Limited (\u201cAcme\u201d) "
+                           "and Beta Research Institute (\u201cBeta\u201d).")
+    for text in ("1. Term. This Agreement runs for two years from the date of signing.",
+                 "2. Services. Acme shall provide to Beta:", "(a) data analysis;", "(b) training for its staff.",
+                 "3. Fees. Beta shall pay the fees within thirty days of each invoice.",
+                 "IN WITNESS WHEREOF the parties have signed this Agreement."):
+        document.add_paragraph(text)
+    table = document.add_table(rows=3, cols=2)
+    for column, (party, name, title) in enumerate((("ACME TRADING LIMITED", "John Smith", "Director"),
+                                                   ("BETA RESEARCH INSTITUTE", "Sari Dewi", "Rector"))):
+        for row, text in enumerate((party, f"Name: {name}", f"Title: {title}")):
+            table.rows[row].cells[column].text = text
+    document.save(str(target))
+
+
 def certificates(folder: Path) -> None:
     """A test root and one PKCS#12 file per party of the founding example, under short names."""
     parties = [(p.id, p.signatory.name if p.signatory else p.id) for p in mou_kit.load(EXAMPLE).parties]
@@ -37,4 +60,4 @@ def certificates(folder: Path) -> None:
 
 
 if __name__ == "__main__":
-    {"counterpart": counterpart, "certificates": certificates}[sys.argv[1]](Path(sys.argv[2]))
+    {"counterpart": counterpart, "contract": contract, "certificates": certificates}[sys.argv[1]](Path(sys.argv[2]))

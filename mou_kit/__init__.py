@@ -25,7 +25,7 @@ _EXPORTS: dict[str, str] = {
     ),
     ".files": "dump_agreement json_schema load load_meetings save",
     ".importers": "ImportResult import_docx",
-    ".importing": "import_revision",
+    ".importing": "import_revision new_from_file",
     ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
     ".lint": "Finding lint",
     ".model": (
@@ -88,7 +88,7 @@ if TYPE_CHECKING:
         save as save,
     )
     from .importers import ImportResult as ImportResult, import_docx as import_docx
-    from .importing import import_revision as import_revision
+    from .importing import import_revision as import_revision, new_from_file as new_from_file
     from .lifecycle import (
         Deadline as Deadline,
         Event as Event,

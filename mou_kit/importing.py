@@ -91,6 +91,26 @@ def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None
     return outcome
 
 
+def new_from_file(folder: PathLike, path: PathLike, *, lang: str | None = None,
+                  proposed_by: str | None = None) -> ImportOutcome:
+    """Return the outcome of starting the agreement repository ``folder`` from the Word file ``path``.
+
+    The file is read without a base: title, parties, recitals, articles and signatories as far as
+    the file shows them, ``lang`` as given or detected. The first revision's message carries the
+    import report; ``outcome.result.attention`` lists what a human must still fill in.
+
+    :raises SourceError: the file cannot be read safely as an agreement.
+    :raises ValidationFailed: what was read breaks a rule of the model; nothing is created.
+    :raises WorkspaceError: ``folder`` exists and is not empty.
+    """
+    result = import_docx(Path(path), lang=lang)
+    report = result.report()
+    message = f"Start from {Path(path).name}" + ("\n\n" + "\n".join(report) if report else "")
+    with Workspace.init(folder, result.agreement, message=message, proposed_by=proposed_by) as ws:
+        revision = ws.resolve("HEAD")
+    return ImportOutcome(result, [revision])
+
+
 def demo_import(example: PathLike, out: PathLike, *, author: str = "BP3MI Kalbar") -> list[str]:
     """Return the diff lines of the demo import: the example rendered to DOCX, edited as the other side would.
 

@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import MouKitError, ValidationFailed
 
 VERSIONS: dict[str, int] = {
-    "validate": 1, "lint": 1, "show": 1, "diff": 2, "new": 1, "commit": 1, "log": 1, "blame": 1,
+    "validate": 1, "lint": 1, "show": 1, "diff": 2, "new": 2, "commit": 1, "log": 1, "blame": 1,
     "meeting add": 1, "meeting list": 1, "meeting show": 1, "propose": 1, "merge": 1, "resolve": 1,
     "sync": 1, "render": 1, "advance": 1, "status": 1, "portfolio": 1, "sign": 1, "verify": 1,
     "import": 1, "library list": 1, "library search": 1, "library show": 1, "library update": 1, "assemble": 1,

@@ -234,8 +234,10 @@ DOCUMENTS: dict[str, type[BaseModel]] = {
         old=(DiffSide, ...), new=(DiffSide, ...), lang=(str, ...), party_names=(dict[str, str], ...),
         proposers=(dict[str, str], ...), warnings=(list[str], ...), changes=(list[Change], ...)),
     "new": document(
-        "new", "The agreement folder created, its branch and first revision.",
-        path=(str, ...), branch=(str, ...), revision=(Revision, ...)),
+        "new", "The agreement folder created, its branch and first revision; from a Word file also its "
+        "language, the words placed and noted, the import notes and what a human must still do.",
+        path=(str, ...), branch=(str, ...), revision=(Revision, ...), lang=(str | None, None),
+        words=(dict[str, int] | None, None), notes=(list[str], []), attention=(list[str], [])),
     "commit": document("commit", "The revision recorded.", revision=(Revision, ...)),
     "log": document("log", "The revisions, newest first.", revisions=(list[Revision], ...)),
     "blame": document("blame", "For each node, the revision that last changed it.", entries=(list[BlameRow], ...)),

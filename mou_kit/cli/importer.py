@@ -50,3 +50,26 @@ def import_cmd(
         status("committed", f"{revision.short_id}{who}  {revision.summary}")
     if dry_run:
         status("dry run:", "nothing committed", colour="yellow")
+
+
+def report_new(path: Path, source: Path, *, lang: str | None, proposed_by: str | None,
+               as_json: bool = False) -> None:
+    """Run ``mou new PATH --from FILE.docx``: start the agreement from the file and say what needs a human."""
+    from rich.markup import escape
+
+    from ..importing import new_from_file
+    from .revisions import revision_row
+
+    outcome = new_from_file(path, source, lang=lang, proposed_by=proposed_by)
+    result, revision = outcome.result, outcome.revisions[0]
+    words = result.words
+    if as_json:
+        emit("new", {"path": str(path), "branch": "main", "revision": revision_row(revision), "lang": result.lang,
+                     "words": {"source": words.source, "placed": words.placed, "noted": words.noted},
+                     "notes": result.report(), "attention": result.attention})
+        return
+    status("created", f"{path} from {source.name} ({result.lang}): first revision {revision.short_id} on branch "
+                      f"main; {words.placed} of {words.source} words placed, {words.noted} noted")
+    err = console(stderr=True)
+    for line in result.report():
+        err.print(f"[yellow]note:[/yellow] {escape(line)}")

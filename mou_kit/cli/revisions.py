@@ -31,12 +31,23 @@ def _line(revision: Revision) -> str:
 
 def new(
     path: Annotated[Path, typer.Argument(help="The new agreement folder (must not exist or be empty).")],
-    source: Annotated[Path | None, typer.Option("--from", help="An agreement folder to start from.",
-                                                file_okay=False, exists=True)] = None,
+    source: Annotated[Path | None, typer.Option(
+        "--from", help="An agreement folder, or a Word file (.docx) to read the agreement from.", exists=True,
+    )] = None,
+    lang: Annotated[str | None, typer.Option(
+        "--lang", "-l", help="With a Word file: its language (id, en); detected when left out.")] = None,
     proposed_by: ProposedBy = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Create an agreement folder with its git repository and first revision."""
+    if source is not None and source.is_file():
+        from .importer import report_new
+
+        report_new(path, source, lang=lang, proposed_by=proposed_by, as_json=as_json)
+        return
+    if lang is not None:
+        raise typer.BadParameter("--lang goes with --from FILE.docx (a folder keeps its own languages)",
+                                 param_hint="--lang")
     from ..workspace.create import create
 
     with create(path, source=source, proposed_by=proposed_by) as ws:

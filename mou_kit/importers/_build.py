@@ -18,6 +18,7 @@ from ..errors import MouKitError
 from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
 from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
+from ._lines import Line
 from ._structure import Layout, Parsed
 
 _VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
@@ -55,6 +56,9 @@ class Builder:
         self.lang = lang
         self.bookmark_ids = bookmark_ids
         numbering = number(base)
+        self.numbering = numbering
+        self.drift: list[tuple[Parsed, str, str, str]] = []
+        """Edited texts that lost a variable's value: (node read, node id, expression, value printed before)."""
         self.tr = TextRenderer(base, lang, numbering=numbering)
         self.main = self.tr if lang == base.main_language else \
             TextRenderer(base, base.main_language, numbering=numbering)
@@ -101,28 +105,47 @@ class Builder:
             else:
                 groups.append((start, end, known[0]))
         for start, end, target in reversed(groups):
+            start = self._cited_from(text, start, end, target, node)
             text = f"{text[:start]}[[{target}]]{text[end:]}"
         raw = self.tr.pick(before) if before is not None else None
         if raw:
             printed = self.printed(before, node or "")
-            for expression in set(_VARIABLE.findall(raw)):
+            for expression in sorted(set(_VARIABLE.findall(raw))):
                 try:
                     value = self.tr.fill(expression, context=node)
                 except MouKitError:
                     continue
                 if value and text.count(value) == 1 and printed.count(value) == 1:
                     text = text.replace(value, expression)
+                elif value and value not in text and printed.count(value) == 1:
+                    self.drift.append((parsed, node or "", expression, value))
         return text
+
+    def _cited_from(self, text: str, start: int, end: int, target: str, node: str | None) -> int:
+        """Return where the citation of ``target`` starts: our renderer prints "ayat " as text before the
+        field "(1)", so the words before the field that belong to the citation go with it."""
+        try:
+            cited = self.numbering.ref(target, self.lang, context=node)
+        except KeyError:
+            return start
+        shown = text[start:end]
+        if cited.endswith(shown) and len(cited) > len(shown):
+            lead = cited[:-len(shown)]
+            if text[:start].endswith(lead):
+                return start - len(lead)
+        return start
 
     def fresh(self) -> str:
         """Return a placeholder id for a node not (yet) matched."""
         return f"{_PLACEHOLDER}{next(self._fresh)}"
 
 
-def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]]) -> tuple[
+def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
+          drift: list[tuple[Parsed, str, str, str]] | None = None) -> tuple[
         Agreement, dict[str, Parsed], tuple[int, int, int]]:
     """Return the agreement ``layout`` describes, nodes matched to ``base``, the node of each id,
-    and how many nodes were matched by bookmark, by similarity, and are new.
+    and how many nodes were matched by bookmark, by similarity, and are new. Edited texts that lost
+    a variable's value are added to ``drift`` when given.
     """
     b = Builder(base, lang, bookmark_ids)
     used: set[str] = set()
@@ -173,6 +196,8 @@ def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tu
         return b.text(parsed, rename.get(nid, nid)) if parsed.text else "-"
 
     agreement = _assemble(base, recitals, articles, text_of, rename)
+    if drift is not None:
+        drift += b.drift
     return agreement, nodes, (by_hint, len(rename) - fresh, fresh)
 
 
@@ -226,13 +251,31 @@ def _assemble(base: Agreement, recitals: list[dict[str, Any]], articles: list[di
 
 def head(layout: Layout, lang: str) -> dict[str, Any]:
     """Return the data of an agreement head read from the title block alone (no base to start from)."""
+    return read_title(layout, lang)[0]
+
+
+_ASIDE = re.compile(r"^(dated|date|tanggal|dibuat|made)\b", re.I)
+
+
+def read_title(layout: Layout, lang: str) -> tuple[dict[str, Any], list[Line]]:
+    """Return the agreement head the title block shows, and its lines the head has no place for.
+
+    The block reads: the kind ("NOTA KESEPAHAMAN"), BETWEEN/ANTARA names joined by AND/DENGAN,
+    NUMBER/NOMOR lines (the parties' numbers, in order), ON/TENTANG and the subject. Without
+    ON/TENTANG the lines before BETWEEN are the subject.
+    """
     loc = locale_for(lang)
-    words = [x.text.strip() for x in layout.title]
-    kind = next((k for k, v in loc.kinds.items() if words and words[0].upper() == v["title"]), "mou")
+    lines = layout.title
+    kind = next((k for k, v in loc.kinds.items() if lines and lines[0].text.strip().upper() == v["title"]), "")
     names: list[str] = []
+    numbers: list[str] = []
+    number_lines: list[Line] = []
     subject: list[str] = []
+    lead: list[Line] = []
+    unused: list[Line] = []
     stage = "start"
-    for w in words[1:]:
+    for line in lines[1 if kind else 0:]:
+        w = line.text.strip()
         upper = w.upper()
         if upper == loc.title["between"]:
             stage = "names"
@@ -241,22 +284,40 @@ def head(layout: Layout, lang: str) -> dict[str, Any]:
             names.append("")
         elif upper.startswith(loc.title["number"]):
             stage = "numbers"
+            numbers.append(w[len(loc.title["number"]):].strip(" :"))
+            number_lines.append(line)
         elif upper == loc.title["about"]:
             stage = "subject"
+        elif _ASIDE.match(w) or stage == "numbers":
+            stage = "aside"
+            unused.append(line)
         elif stage == "names" and names:
             names[-1] = f"{names[-1]} {w}".strip()
         elif stage == "subject":
             subject.append(w)
+        elif stage == "start":
+            lead.append(line)
+        else:
+            unused.append(line)
+    if not subject:
+        subject = [line.text.strip() for line in lead]
+    else:
+        unused += lead
     names = [n for n in names if n]
+    if len(numbers) != len(names):
+        unused += number_lines
     while len(names) < 2:
         names.append(f"PIHAK {len(names) + 1}" if lang == "id" else f"PARTY {len(names) + 1}")
     parties, seen = [], set()
-    for n in names:
+    for k, n in enumerate(names):
         pid = slugify(n)[:40].strip("-") or "party"
         while pid in seen:
             pid = f"{pid}-x"
         seen.add(pid)
-        parties.append({"id": pid, "name": n, "short_name": n})
+        party: dict[str, Any] = {"id": pid, "name": n, "short_name": n}
+        if len(numbers) == len(names) and numbers[k]:
+            party["number"] = numbers[k]
+        parties.append(party)
     title = " ".join(subject) or "Imported agreement"
-    return {"id": slugify(title)[:40].strip("-") or "imported", "kind": kind if kind == "mou" else "mou",
-            "languages": [lang], "title": title, "parties": parties}
+    return ({"id": slugify(title)[:40].strip("-") or "imported", "kind": "mou", "languages": [lang],
+             "title": title, "parties": parties}, sorted(unused, key=lambda line: line.index))

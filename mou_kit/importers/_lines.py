@@ -30,19 +30,26 @@ class Line:
     centred: bool = False
     in_table: bool = False
     column: int | None = None
+    outline: int | None = None
+    number: int | None = None
 
 
 def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
     """Return the non-empty lines of ``paragraphs`` as they read in ``view``."""
     out: list[Line] = []
     carry: Line | None = None
+    shaped: RawParagraph | None = None
     for p in paragraphs:
         line = carry or Line(p.index, "", None)
+        if not line.text.strip():
+            line.index = p.index
+        shown = False
         for piece in p.pieces:
             if piece.change is not None:
                 line.changes.append((piece.change, piece.text))
             if not present(piece.change, view):
                 continue
+            shown = shown or bool(piece.text.strip())
             start = len(line.text)
             line.text += piece.text
             if piece.ref:
@@ -50,14 +57,20 @@ def lines(paragraphs: list[RawParagraph], view: View) -> list[Line]:
                     line.refs[-1] = (line.refs[-1][0], len(line.text), piece.ref)
                 else:
                     line.refs.append((start, len(line.text), piece.ref))
-        line.bookmarks += p.bookmarks
+        gone = p.mark is not None and not present(p.mark, view)
+        if shown or not (gone or (carry is not None and carry.text.strip())):
+            # a paragraph gone whole in this view names no node: its bookmarks go with it
+            line.bookmarks += p.bookmarks
         line.comments += p.comments
-        if p.mark is not None and not present(p.mark, view):
+        if shown or shaped is None:
+            shaped = p
+        if gone:
             carry = line
             continue
         carry = None
-        line.numbering, line.centred, line.in_table = p.numbering, p.centred, p.in_table
-        line.column = p.column
+        line.numbering, line.centred, line.in_table = shaped.numbering, shaped.centred, shaped.in_table
+        line.column, line.outline, line.number = shaped.column, shaped.outline, shaped.number
+        shaped = None
         stripped = line.text.strip()
         if not stripped:
             if out and (line.comments or line.changes):

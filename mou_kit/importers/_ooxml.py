@@ -50,6 +50,10 @@ class RawParagraph:
     in_table: bool = False
     column: int | None = None
     """Which cell of its row of a top-level table the paragraph is in (``None``: not in a table)."""
+    number: int | None = None
+    """The value Word's list counter gives the paragraph at its level (restarts and overrides applied)."""
+    outline: int | None = None
+    """The outline level (0 for Heading 1) its style or its own ``w:outlineLvl`` gives, else ``None``."""
 
 
 View = Callable[[TrackedMark], bool]
@@ -95,27 +99,92 @@ class Numbering:
 
     def __init__(self, numbering: Any | None, styles: Any | None) -> None:
         self._levels: dict[str, dict[int, tuple[str, str]]] = {}
+        self._counter_of: dict[str, str] = {}
+        self._starts: dict[tuple[str, int], int] = {}
+        self._counts: dict[str, dict[int, int]] = {}
         if numbering is not None:
             abstract: dict[str, dict[int, tuple[str, str]]] = {}
             for el in numbering.iter(f"{W}abstractNum"):
                 levels = {}
+                aid = el.get(f"{W}abstractNumId", "")
                 for lvl in el.iter(f"{W}lvl"):
                     fmt = lvl.find(f"{W}numFmt")
                     text = lvl.find(f"{W}lvlText")
-                    levels[int(lvl.get(f"{W}ilvl", "0"))] = (
-                        fmt.get(f"{W}val", "") if fmt is not None else "",
-                        text.get(f"{W}val", "") if text is not None else "")
-                abstract[el.get(f"{W}abstractNumId", "")] = levels
+                    ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                    levels[ilvl] = (fmt.get(f"{W}val", "") if fmt is not None else "",
+                                    text.get(f"{W}val", "") if text is not None else "")
+                    self._starts[(aid, ilvl)] = _int(lvl.find(f"{W}start"), 1)
+                abstract[aid] = levels
             for num in numbering.iter(f"{W}num"):
                 ref = num.find(f"{W}abstractNumId")
                 if ref is not None:
-                    self._levels[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), {})
+                    nid, aid = num.get(f"{W}numId", ""), ref.get(f"{W}val", "")
+                    self._levels[nid] = abstract.get(aid, {})
+                    self._counter_of[nid] = aid
+                    for override in num.iter(f"{W}lvlOverride"):
+                        start = override.find(f"{W}startOverride")
+                        if start is not None:
+                            # a list restarted by an override counts on its own
+                            self._counter_of[nid] = f"num:{nid}"
+                            ilvl = int(override.get(f"{W}ilvl", "0"))
+                            self._starts[(f"num:{nid}", ilvl)] = _int(start, 1)
         self._style_num: dict[str, tuple[str, int]] = {}
+        self._outline: dict[str, int] = {}
         if styles is not None:
+            based: dict[str, str] = {}
             for style in styles.iter(f"{W}style"):
+                sid = style.get(f"{W}styleId", "")
                 num_pr = style.find(f"{W}pPr/{W}numPr")
                 if num_pr is not None:
-                    self._style_num[style.get(f"{W}styleId", "")] = _num_pr(num_pr)
+                    self._style_num[sid] = _num_pr(num_pr)
+                level = _outline_of(style)
+                if level is not None:
+                    self._outline[sid] = level
+                parent = style.find(f"{W}basedOn")
+                if parent is not None:
+                    based[sid] = parent.get(f"{W}val", "")
+            for sid in based:
+                seen, at = {sid}, based.get(sid)
+                while sid not in self._outline and at and at not in seen:
+                    if at in self._outline:
+                        self._outline[sid] = self._outline[at]
+                    seen.add(at)
+                    at = based.get(at)
+
+    def outline(self, p: Any) -> int | None:
+        """Return the outline level of paragraph ``p`` (0: Heading 1), from itself or its style."""
+        ppr = p.find(f"{W}pPr")
+        if ppr is None:
+            return None
+        own = ppr.find(f"{W}outlineLvl")
+        if own is not None:
+            level = int(own.get(f"{W}val", "9") or 9)
+            return level if level < 9 else None
+        style = ppr.find(f"{W}pStyle")
+        return self._outline.get(style.get(f"{W}val", "")) if style is not None else None
+
+    def count(self, p: Any) -> int | None:
+        """Return the counter value of the numbered paragraph ``p`` and move the list's counters on."""
+        found = self._num(p)
+        if found is None or found[0] in ("", "0") or found[0] not in self._counter_of:
+            return None
+        key, ilvl = self._counter_of[found[0]], found[1]
+        counts = self._counts.setdefault(key, {})
+        value = counts.get(ilvl, self._starts.get((key, ilvl), 1) - 1) + 1
+        counts[ilvl] = value
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]
+        return value
+
+    def _num(self, p: Any) -> tuple[str, int] | None:
+        ppr = p.find(f"{W}pPr")
+        if ppr is None:
+            return None
+        num_pr = ppr.find(f"{W}numPr")
+        if num_pr is not None:
+            return _num_pr(num_pr)
+        style = ppr.find(f"{W}pStyle")
+        return self._style_num.get(style.get(f"{W}val", "")) if style is not None else None
 
     def of(self, p: Any) -> tuple[str, int] | None:
         """Return the list signature and level of paragraph ``p``, or ``None`` when it is not numbered."""
@@ -138,6 +207,26 @@ class Numbering:
             return None
         # list styles ("List Number", "List Number 2") are levels of their own even when they print alike
         return (f"{signature} {style_id}" if style_id else signature, found[1])
+
+
+_HEADING = re.compile(r"^heading ([1-9])$", re.I)
+
+
+def _outline_of(style: Any) -> int | None:
+    own = style.find(f"{W}pPr/{W}outlineLvl")
+    if own is not None:
+        level = int(own.get(f"{W}val", "9") or 9)
+        return level if level < 9 else None
+    name = style.find(f"{W}name")
+    m = _HEADING.match(name.get(f"{W}val", "") if name is not None else "")
+    return int(m.group(1)) - 1 if m else None
+
+
+def _int(el: Any, default: int) -> int:
+    try:
+        return int(el.get(f"{W}val")) if el is not None else default
+    except (TypeError, ValueError):
+        return default
 
 
 def _num_pr(num_pr: Any) -> tuple[str, int]:
@@ -172,7 +261,9 @@ def _own(el: Any, p: Any) -> bool:
 def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
     """Return paragraph ``p`` read piece by piece, with its numbering, bookmarks and comments."""
     pieces: list[Piece] = []
-    out = RawParagraph(index, pieces, numbering=numbering.of(p))
+    out = RawParagraph(index, pieces, numbering=numbering.of(p), outline=numbering.outline(p))
+    if out.numbering is not None:
+        out.number = numbering.count(p)
     ppr = p.find(f"{W}pPr")
     if ppr is not None:
         jc = ppr.find(f"{W}jc")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -16,13 +17,16 @@ from ..errors import SourceError
 from ..model import Agreement, text_in
 from . import _ooxml
 from ._build import Builder, build, head, hints
+from ._front import Front, front
+from ._heads import guess_language
 from ._lines import Line, lines
 from ._package import DEFAULT_LIMITS, Limits, check_docx, parse_xml, read_part, read_source
 from ._structure import ARTICLE_HEAD, Layout, layout
+from ._words import account
 from .detect import detect
 from .result import ImportResult, Note, Proposal, TrackedChange, Unplaced
 
-_LANG_OF_WORD = {"pasal": "id", "article": "en"}
+_LANG_OF_WORD = {"pasal": "id", "article": "en", "section": "en", "clause": "en"}
 _COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
 
 
@@ -77,17 +81,17 @@ def _one_column(paragraphs: list[_ooxml.RawParagraph], lang: str | None) -> tupl
         found = layout(lines(chosen, _ooxml.accepted), {})
         if found is None:
             continue
-        if lang is None or _LANG_OF_WORD.get(found.language_word) == lang:
+        if lang is None or _LANG_OF_WORD.get(found.language_word, lang) == lang:
             return chosen, found
         if first[1] is None:
             first = (chosen, found)
     return first
 
 
-def _language(found: Layout, base: Agreement | None, lang: str | None) -> str:
+def _language(found: Layout, base: Agreement | None, lang: str | None, all_lines: list[Line]) -> str:
     if lang is not None:
         return lang
-    guess = _LANG_OF_WORD.get(found.language_word)
+    guess = _LANG_OF_WORD.get(found.language_word) or guess_language(all_lines)
     if base is not None:
         return guess if guess in base.languages else base.main_language
     return guess or "en"
@@ -131,12 +135,19 @@ def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limi
         paragraphs, found = _one_column(paragraphs, lang)
     accepted = lines(paragraphs, _ooxml.accepted)
     if found is None:
-        raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') found, so no clause can be "
-                          "placed; check that it is an agreement", code="source-no-articles")
-    lang = _language(found, base, lang)
-    start = base if base is not None else Agreement.model_validate(head(found, lang))
+        raise SourceError(f"{name}: no article heading ('Pasal 1', 'Article 1', a Heading style or a numbered "
+                          "'1.' list) found, so no clause can be placed; check that it is an agreement",
+                          code="source-no-articles")
+    lang = _language(found, base, lang, accepted)
+    read_front: Front | None = None
+    if base is None:
+        read_front = front(found, lang)
+        start = Agreement.model_validate(read_front.data)
+    else:
+        start = base
     bookmark_ids = hints(base, lang)
-    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name)
+    drift: list[Any] = []
+    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name, drift)
     if base is not None:
         agreement = _head(agreement, found, lang, base)
     result = ImportResult(agreement, name, lang, matched_by_id=counts[0], matched_by_similarity=counts[1],
@@ -145,16 +156,26 @@ def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limi
     for line, target, reason in found.unplaced:
         result.unplaced.append(Unplaced(line.index, line.text, _node_at(where, line.index) if target else None,
                                         reason))
+    if read_front is not None:
+        result.unplaced += [Unplaced(line.index, line.text, None, reason) for line, reason in read_front.noted]
+        result.attention = read_front.attention + _headless(found)
+    result.attention += [
+        f"¶{parsed.line.index}: {node}: the edited {lang} text no longer shows {value!r}, the value of {expression}; "
+        f"the variable and the other languages still say {value!r}: update the variable or the text"
+        for parsed, node, expression, value in drift]
+    result.words, extra = account(accepted, found, result.unplaced, read_front.structure if read_front else [])
+    result.unplaced += extra
     for p in paragraphs:
         for cid in p.comments:
             if cid in comments:
                 author, text = comments[cid]
                 result.notes.append(Note(_node_at(where, p.index), author, text, p.index))
     result.changes = _changes(paragraphs, where)
-    if result.changes:
+    marks = [p.mark.author for p in paragraphs if p.mark is not None]
+    if result.changes or marks:
         result.original = _view(lines(paragraphs, _ooxml.rejected), start, lang, bookmark_ids, name)[0]
         previous = result.original
-        authors = list(dict.fromkeys(c.author for c in result.changes))
+        authors = list(dict.fromkeys([*(c.author for c in result.changes), *marks]))
         for k, author in enumerate(authors):
             view = _view(lines(paragraphs, _by(set(authors[:k + 1]))), previous, lang, bookmark_ids, name)[0]
             if base is not None:
@@ -162,6 +183,11 @@ def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limi
             result.proposals.append(Proposal(author, party_of(author, start), view))
             previous = view
     return result
+
+
+def _headless(found: Layout) -> list[str]:
+    return [f"¶{a.line.index}: the article has no heading in the file; its heading is made from its first words"
+            for a in found.articles if a.heading_line is None and a.children]
 
 
 def _by(authors: set[str]) -> _ooxml.View:
@@ -173,12 +199,12 @@ def _by(authors: set[str]) -> _ooxml.View:
 
 
 def _view(view_lines: list[Line], base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
-          name: str) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
+          name: str, drift: list[Any] | None = None) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
     found = layout(view_lines, bookmark_ids)
     if found is None:
         raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') is left once the tracked "
                           "changes are applied", code="source-no-articles")
-    agreement, nodes, counts = build(found, base, lang, bookmark_ids)
+    agreement, nodes, counts = build(found, base, lang, bookmark_ids, drift)
     return agreement, nodes, counts, found
 
 
@@ -235,7 +261,7 @@ def _head(agreement: Agreement, found: Layout, lang: str, base: Agreement) -> Ag
     if subject != "Imported agreement" and subject.upper() != b.printed(base.title, "").upper():
         update["title"] = _in_lang(base.title, subject, lang, base)
     names = [str(p["name"]) for p in read["parties"]]
-    if len(names) == len(base.parties):
+    if len(names) == len(base.parties) and not all(re.fullmatch(r"(PIHAK|PARTY) \d+", n) for n in names):
         parties = []
         for party, shown in zip(base.parties, names, strict=True):
             if shown.upper() != b.printed(party.name, party.id).upper() and not ARTICLE_HEAD.match(shown):

@@ -45,6 +45,20 @@ class TrackedChange:
     node: str | None
 
 
+@dataclass(slots=True)
+class WordCount:
+    """The words of the file (every tracked change accepted): in all, placed in the model, and noted."""
+
+    source: int = 0
+    placed: int = 0
+    noted: int = 0
+
+    @property
+    def share_placed(self) -> float:
+        """Return the share of the source's words placed in the model (1.0 for an empty file)."""
+        return self.placed / self.source if self.source else 1.0
+
+
 @dataclass(frozen=True, slots=True)
 class Proposal:
     """The agreement with one more author's tracked changes accepted, and that author's party."""
@@ -75,6 +89,9 @@ class ImportResult:
     matched_by_id: int = 0
     matched_by_similarity: int = 0
     new_nodes: int = 0
+    words: WordCount = field(default_factory=WordCount)
+    attention: list[str] = field(default_factory=list)
+    """What a human must still fill in or check (placeholders named), for an import without a base."""
 
     def report(self) -> list[str]:
         """Return one line per note, unplaced text and tracked change, each with its paragraph number."""
@@ -84,6 +101,7 @@ class ImportResult:
                   for n in self.notes]
         lines += [f"{self.source} ¶{c.paragraph}: tracked {'insertion' if c.kind == 'ins' else 'deletion'} "
                   f"by {c.author} in {c.node or 'the agreement'}: {c.text!r}" for c in self.changes]
+        lines += [f"{self.source}: to do: {a}" for a in self.attention]
         return lines
 
 

@@ -1,0 +1,163 @@
+"""What lies outside the body of a file written elsewhere: title, parties, cover page and signatures.
+
+Without a base revision the agreement's head is read from the file: the title block (or the first
+line in capitals), the party names (title block, "between X and Y", or the signature table), a
+cover or term table as an annex, and signatories from the signature table. What has no place in
+the model is noted with its paragraph; what a human must still fill in is listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.ids import slugify
+from ._build import read_title
+from ._lines import Line
+from ._structure import Layout
+
+_BETWEEN = re.compile(r"\b(?:between|antara)\b\s*:?\s*(?P<rest>.+)$", re.I | re.S)
+_AND = re.compile(r"\s+(?:and|dan|dengan)\s+", re.I)
+_SHORT = re.compile(r"[(\u201c\"]+\s*(?:the\s+)?[\u201c\"]?(?P<short>[A-Z][^\u201d\")]{0,40})[\u201d\"]")
+_NAME = re.compile(r"^(?:name|nama)\s*:\s*(?P<v>.*)$", re.I)
+_POSITION = re.compile(r"^(?:title|position|jabatan)\s*:\s*(?P<v>.*)$", re.I)
+_FORM = re.compile(r"^(?:by|oleh|date|tanggal|signature|tanda tangan)\s*:?[\s_.]*$", re.I)
+_BLANK = re.compile(r"^[_.\s\u2026-]+$")
+
+
+@dataclass(slots=True)
+class Front:
+    """The head data of an agreement read without a base, the lines noted, and what needs a human."""
+
+    data: dict[str, Any]
+    noted: list[tuple[Line, str]] = field(default_factory=list)
+    structure: list[Line] = field(default_factory=list)
+    attention: list[str] = field(default_factory=list)
+
+
+def front(layout: Layout, lang: str) -> Front:
+    """Return the head of the agreement ``layout`` describes, read from the file alone."""
+    data, unused = read_title(layout, lang)
+    out = Front(data)
+    for line in unused:
+        out.noted.append((line, "a line of the title block the agreement has no place for"))
+    if data["title"] == "Imported agreement":
+        out.attention.append("no title found: the title is 'Imported agreement'; set 'title' in agreement.yaml")
+    placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
+    written = {name.casefold(): (name, short) for name, short in _between([r.text for r in layout.recitals])}
+    for party in data["parties"]:
+        _, short = written.get(str(party["name"]).casefold(), (None, None))
+        if short:
+            # the title block prints the name in capitals; the text defines its short name
+            party["short_name"] = short
+    if placeholders:
+        names = _between([r.text for r in layout.recitals]) or _party_lines(layout.parties)
+        if len(names) >= 2:
+            data["parties"] = _parties(names)
+            out.attention.append("party names read from the text (" + ", ".join(n for n, _ in names) +
+                                 "): check them and their short names")
+    for line in layout.parties:
+        out.noted.append((line, "a party's description: the model prints it from the party's data"))
+    if layout.cover:
+        loc_title = "Halaman Sampul" if lang == "id" else "Cover page"
+        data["annexes"] = [{"id": "cover-page", "title": loc_title,
+                            "text": "\n".join(line.text for line in layout.cover)}]
+        out.attention.append(f"the cover page or term table (¶{layout.cover[0].index}-¶{layout.cover[-1].index}) is "
+                             "kept as the annex 'cover-page': move its terms where they belong")
+    for line in layout.prose:
+        out.noted.append((line, "a lead-in or heading before the articles: the form prints its own"))
+    _tail(layout.tail, data, out)
+    if all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"]):
+        out.attention.append("no party names found: the parties are 'PARTY 1' and 'PARTY 2'; name them")
+    for party in data["parties"]:
+        if "signatory" not in party:
+            out.attention.append(f"party {party['id']}: no signatory found; add its name and position")
+    return out
+
+
+def _between(texts: list[str]) -> list[tuple[str, str | None]]:
+    """Return the party names of the first "between A and B" sentence, else an empty list."""
+    for text in texts[:6]:
+        m = _BETWEEN.search(text)
+        if m is None:
+            continue
+        rest, depth, parts, current = m.group("rest"), 0, [], ""
+        for piece in re.split(r"([()])", rest):
+            if piece == "(":
+                depth += 1
+            elif piece == ")":
+                depth -= 1
+            if depth == 0 and piece not in "()":
+                split = _AND.split(piece)
+                current += split[0]
+                for more in split[1:]:
+                    parts.append(current)
+                    current = more
+            else:
+                current += piece
+        parts.append(current)
+        names = [(_name_of(p), _short_of(p)) for p in parts]
+        found = [n for n in names if n[0]]
+        if len(found) >= 2:
+            return found
+    return []
+
+
+def _short_of(part: str) -> str | None:
+    """Return the short name a party is defined as ("Acme" in '... ("Acme")'), else ``None``."""
+    m = _SHORT.search(part)
+    return m.group("short").strip() if m else None
+
+
+def _name_of(part: str) -> str:
+    name = re.split(r"[,(;]|\s+(?:a|an|the|yang)\s+(?:company|corporation|limited|body|institution)\b", part)[0]
+    name = re.sub(r"[.\s]+$", "", name).strip(" \"\u201c\u201d")
+    return name if 0 < len(name.split()) <= 12 else ""
+
+
+def _party_lines(lines: list[Line]) -> list[tuple[str, str | None]]:
+    return [(n, _short_of(line.text)) for line in lines if (n := _name_of(line.text))]
+
+
+def _parties(names: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
+    out, seen = [], set()
+    for name, short in names:
+        pid = slugify(short or name)[:40].strip("-") or "party"
+        while pid in seen:
+            pid = f"{pid}-x"
+        seen.add(pid)
+        out.append({"id": pid, "name": name, "short_name": short or name})
+    return out
+
+
+def _tail(tail: list[Line], data: dict[str, Any], out: Front) -> None:
+    """Read a signature table after the closing into signatories; note the rest."""
+    columns: dict[int, list[Line]] = {}
+    for line in tail:
+        if line.in_table:
+            columns.setdefault(line.column or 0, []).append(line)
+        else:
+            out.noted.append((line, "the closing: the form prints its own"))
+    parties = data["parties"]
+    for k, (_, cells) in enumerate(sorted(columns.items())):
+        name = position = None
+        used: list[Line] = []
+        for line in cells:
+            if (m := _NAME.match(line.text)) and m.group("v").strip() and not _BLANK.match(m.group("v")):
+                name = m.group("v").strip()
+                used.append(line)
+            elif (m := _POSITION.match(line.text)) and m.group("v").strip() and not _BLANK.match(m.group("v")):
+                position = m.group("v").strip()
+                used.append(line)
+            elif _FORM.match(line.text) or _BLANK.match(line.text):
+                out.structure.append(line)
+            elif any(line.text.casefold() == str(p["name"]).casefold() for p in parties):
+                out.structure.append(line)  # the party's name heading its signature block
+        party = parties[k] if k < len(parties) else None
+        if party is not None and name and position:
+            party["signatory"] = {"name": name, "position": position}
+            out.structure += used
+        for line in cells:
+            if line not in out.structure:
+                out.noted.append((line, "a signature block line: the form prints its own"))
