@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The extras the project's own environment (make, CI) installs, and so the ones the lock covers.
-EXTRAS := dev,sign,fast,docs
+EXTRAS := dev,sign,fast,docs,cli
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
@@ -17,7 +17,7 @@ $(BIN)/python:
 # setuptools), then `pip check` so a lock that misses a dependency fails here, not in a test.
 $(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install -q --require-hashes --no-deps -r $(LOCK)
-	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install -q --no-deps --no-build-isolation -e . --config-settings editable_mode=compat
 	$(BIN)/python -m pip check
 	$(BIN)/python -m compileall -q mou_kit
 	touch $(STAMP)

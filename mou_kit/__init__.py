@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from importlib import import_module
-from types import ModuleType
+from types import FunctionType, ModuleType
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -18,8 +18,9 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
     ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
+    ".drafting": "LibraryUpdate update_from_library",
     ".errors": (
-        "DiffError LifecycleError MouKitError Problem RenderError SourceError TemplateError "
+        "DiffError LifecycleError MouKitError Problem RenderError SigningError SourceError TemplateError "
         "ValidationFailed WorkspaceError"
     ),
     ".files": "dump_agreement json_schema load load_meetings save",
@@ -36,9 +37,15 @@ _EXPORTS: dict[str, str] = {
         "fingerprint render_docx render_drafts render_html render_markdown render_pdf "
         "render_text"
     ),
-    ".signing": "check_signatures make_test_certificates sign_pdf",
-    ".workflow": "Status Verification advance_revision agreement_status portfolio verify_document",
-    ".workspace": "BlameEntry Conflict Revision Workspace",
+    ".render.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
+    ".signing": "check_signatures check_signatures_async make_test_certificates sign_pdf sign_pdf_async",
+    ".workflow": (
+        "Status Verification advance_revision agreement_status portfolio verify_document verify_document_async"
+    ),
+    ".workspace": (
+        "TIP BlameEntry Conflict MergeOutcome Revision SyncReport Workspace finish_merge merge_branch "
+        "pending_conflicts propose resolve_conflict switch sync"
+    ),
 }
 
 if TYPE_CHECKING:
@@ -60,12 +67,14 @@ if TYPE_CHECKING:
         diff as diff,
         diff_revisions as diff_revisions,
     )
+    from .drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
     from .errors import (
         DiffError as DiffError,
         LifecycleError as LifecycleError,
         MouKitError as MouKitError,
         Problem as Problem,
         RenderError as RenderError,
+        SigningError as SigningError,
         SourceError as SourceError,
         TemplateError as TemplateError,
         ValidationFailed as ValidationFailed,
@@ -126,10 +135,19 @@ if TYPE_CHECKING:
         render_pdf as render_pdf,
         render_text as render_text,
     )
+    from .render.diff_documents import (
+        diff_html as diff_html,
+        diff_json as diff_json,
+        diff_matrix as diff_matrix,
+        diff_redline as diff_redline,
+        diff_text as diff_text,
+    )
     from .signing import (
         check_signatures as check_signatures,
+        check_signatures_async as check_signatures_async,
         make_test_certificates as make_test_certificates,
         sign_pdf as sign_pdf,
+        sign_pdf_async as sign_pdf_async,
     )
     from .workflow import (
         Status as Status,
@@ -138,12 +156,23 @@ if TYPE_CHECKING:
         agreement_status as agreement_status,
         portfolio as portfolio,
         verify_document as verify_document,
+        verify_document_async as verify_document_async,
     )
     from .workspace import (
+        TIP as TIP,
         BlameEntry as BlameEntry,
         Conflict as Conflict,
+        MergeOutcome as MergeOutcome,
         Revision as Revision,
+        SyncReport as SyncReport,
         Workspace as Workspace,
+        finish_merge as finish_merge,
+        merge_branch as merge_branch,
+        pending_conflicts as pending_conflicts,
+        propose as propose,
+        resolve_conflict as resolve_conflict,
+        switch as switch,
+        sync as sync,
     )
 
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names.split()}
@@ -156,6 +185,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'mou_kit' has no attribute {name!r}")
     value = getattr(import_module(module, __name__), name)
+    if isinstance(value, FunctionType):
+        from ._guard import guarded
+
+        value = guarded(value)  # a wrong argument type is a MouKitError at the edge, not a crash inside
     globals()[name] = value
     return value
 

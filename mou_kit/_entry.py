@@ -4,14 +4,23 @@
 they print text stored with the package (``cli/help.txt``, written by ``make cli-help`` from the
 typer app and checked against it by the tests), so they cost a Python start-up and not the ~250 ms
 of importing typer, pydantic and every command. This module sits outside ``mou_kit.cli`` because
-importing anything inside it imports typer first.
+importing anything inside it imports typer first. ``pip install mou-kit`` is the library alone:
+any other command needs typer and rich, the ``cli`` extra, and says so in one line when they are
+missing (looked up without importing them).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 HELP_FILE = "help.txt"
+CLI_PACKAGES = ("typer", "rich")
+
+
+def missing_cli_packages() -> list[str]:
+    """Return the packages of the ``cli`` extra that are not installed."""
+    return [name for name in CLI_PACKAGES if importlib.util.find_spec(name) is None]
 
 
 def stored_help() -> str:
@@ -43,6 +52,11 @@ def main() -> None:
                 raise SystemExit(2)
             sys.stdout.write(text)
             return
+    missing = missing_cli_packages()
+    if missing:
+        sys.stderr.write(f"error: the mou command needs {' and '.join(missing)}: install the 'cli' extra "
+                         "(pip install 'mou-kit[cli]')\n")
+        raise SystemExit(1)
     from .cli import main as run
 
     run()

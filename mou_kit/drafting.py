@@ -119,7 +119,8 @@ def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[
         return LibraryUpdate([])
     sources = sorted({a.source for a in updated.articles if a.source} - {a.source for a in agreement.articles})
     with Workspace.open(root) as ws:
-        revision = ws.commit(updated, f"Update {node} from the clause library ({', '.join(sources)})")
+        # the folder is the branch's working tree (the commit refuses to overwrite edits made there)
+        revision = ws.commit(updated, f"Update {node} from the clause library ({', '.join(sources)})", base="tip")
     return LibraryUpdate(changed, revision.short_id)
 
 

@@ -46,6 +46,13 @@ ErrorCode = Literal[
     "merge-pending",
     "meeting-exists",
     "remote-rejected",
+    "revision-unknown",
+    "nothing-to-commit",
+    "exists",
+    "not-a-repository",
+    "base-unknown",
+    "language-dropped",
+    "lock-timeout",
     # render: signature-ready documents
     "asset-missing",
     "reference-docx-invalid",
@@ -55,6 +62,8 @@ ErrorCode = Literal[
     "text-frozen",
     "signing-unavailable",
     "signature-invalid",
+    "signing-failed",
+    "pdf-damaged",
     # importers: outside files (DOCX) read as revisions
     "source-not-docx",
     "source-too-large",
@@ -91,15 +100,25 @@ class Problem:
 
 
 class MouKitError(Exception):
-    """Root of every error mou_kit raises on purpose."""
+    """Root of every error mou_kit raises on purpose.
+
+    Besides the ``code``, an error carries where it happened when there is such a place, as
+    attributes a program can read without parsing the message: ``file`` (a path or the display
+    name given with bytes), ``node`` (a node id), ``template`` (a library template) and ``line``.
+    """
 
     code: ErrorCode = "invalid-value"
 
-    def __init__(self, message: str, *, code: ErrorCode | None = None) -> None:
+    def __init__(self, message: str, *, code: ErrorCode | None = None, file: str | None = None,
+                 node: str | None = None, template: str | None = None, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         if code is not None:
             self.code = code
+        self.file = file
+        self.node = node
+        self.template = template
+        self.line = line
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), self.__dict__.copy()))
@@ -117,8 +136,9 @@ class ValidationFailed(MouKitError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = list(problems)
-        first = self.problems[0].code if self.problems else "invalid-value"
-        super().__init__("\n".join(str(p) for p in self.problems), code=first)
+        head = self.problems[0] if self.problems else None
+        super().__init__("\n".join(str(p) for p in self.problems), code=head.code if head else "invalid-value",
+                         file=head.file if head else None, line=head.line if head else None)
 
 
 class TemplateError(MouKitError):
@@ -155,3 +175,9 @@ class WorkspaceError(MouKitError):
     """Raised when a git operation on an agreement repository fails."""
 
     code: ErrorCode = "workspace-failed"
+
+
+class SigningError(MouKitError):
+    """Raised when a PDF cannot be signed or its signatures cannot be checked."""
+
+    code: ErrorCode = "signing-failed"

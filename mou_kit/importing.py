@@ -86,7 +86,7 @@ def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None
             message = f"Import {name}" + (f": {what}" if what else "")
             if report:
                 message += "\n\n" + "\n".join(report)
-            outcome.revisions.append(ws.commit(agreement, message, proposed_by=party))
+            outcome.revisions.append(ws.commit(agreement, message, proposed_by=party, base=base.read_at))
             before = agreement
     return outcome
 

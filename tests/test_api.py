@@ -51,3 +51,29 @@ def test_a_subpackage_import_never_hides_the_function_of_its_name() -> None:
             "print(*(type(getattr(mou_kit, n)).__name__ for n in ('diff', 'lint', 'assemble')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["function"] * 3
+
+
+def test_the_library_runs_without_the_command_lines_packages() -> None:
+    code = ("import sys, mou_kit; from tests.builders import build; a = build('a1[c1]'); "
+            "b = build('a1[c1]', texts={'c1': 'New.'}); "
+            "out = mou_kit.diff_text(mou_kit.diff(a, b)) + mou_kit.diff_text(mou_kit.diff(a, b), markup=True); "
+            "mou_kit.render_markdown(b); print(b'New' in out, 'typer' in sys.modules, 'rich' in sys.modules)")
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.split() == ["True", "False", "False"]
+
+
+def test_mou_without_the_cli_extra_says_which_extra_to_install(monkeypatch: pytest.MonkeyPatch,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.util
+
+    from mou_kit import _entry
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "typer" else real(name, *a))
+    monkeypatch.setattr(sys, "argv", ["mou", "schema"])
+    with pytest.raises(SystemExit) as caught:
+        _entry.main()
+    assert caught.value.code == 1
+    assert capsys.readouterr().err == ("error: the mou command needs typer: install the 'cli' extra "
+                                       "(pip install 'mou-kit[cli]')\n")

@@ -124,7 +124,7 @@ def _agreement_template(answers: Answers, library: Library, problems: _Problems)
     try:
         frame = library.get(answers.template)
     except MouKitError as e:
-        problems.add("template-unknown", e.message, ("template",), "run 'mou library list' for the templates")
+        problems.add("template-unknown", e.message, ("template",), "the library lists its templates")
         return None
     if not isinstance(frame, AgreementTemplate):
         problems.add("template-unknown", f"{answers.template!r} is an article template",
@@ -157,7 +157,7 @@ def _article(item: _Entry, answers: Answers, library: Library, problems: _Proble
         template = library.article(entry.template)
     except MouKitError as e:
         problems.add("template-unknown", e.message, (*item.where, "template") if item.where[0] == "articles"
-                     else item.where, "run 'mou library list' for the templates")
+                     else item.where, "the library lists its templates")
         return None
     label = f"article {entry.id or template.alternatives[0].article.id!r} ({template.ref})"
     alt = template.alternative(entry.alternative)
@@ -207,7 +207,7 @@ def _value_problems(error: ValidationError, template: ClauseTemplate, label: str
                          f"did you mean {close[0]!r}?" if close else f"its variables: {', '.join(variables) or 'none'}")
         else:
             where = (*item.values_at, *err["loc"])
-            example = f"e.g. {_short(var.example)}" if var else "see 'mou library show'"
+            example = f"e.g. {_short(var.example)}" if var else "the template shows an example"
             problems.add("answer-invalid", f"{label}: {name!r} {err['msg']}", where, f"give a {var.type if var else ''}"
                          f" value, {example}")
 

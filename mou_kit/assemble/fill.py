@@ -270,7 +270,7 @@ class ArticleBuilder:
             return evaluate(template, self._per_lang[lang], "template-invalid")
         except TemplateError as e:
             message = f"unsafe template ({ref}): {e.message}" if e.code == "template-unsafe" else f"{ref}: {e.message}"
-            raise TemplateError(message, code=e.code) from None
+            raise TemplateError(message, code=e.code, template=self.template.ref) from None
 
 
 def _connector(style: str, lang: str) -> str:

@@ -84,8 +84,9 @@ class Library:
         versions = self._by_id.get(template_id)
         if not versions:
             close = difflib.get_close_matches(template_id, list(self._by_id), n=1)
-            hint = f"did you mean {close[0]!r}?" if close else "run 'mou library list' to see the templates"
-            raise TemplateError(f"no template {template_id!r} in the library: {hint}", code="template-unknown")
+            hint = f"did you mean {close[0]!r}?" if close else "the library lists its templates"
+            raise TemplateError(f"no template {template_id!r} in the library: {hint}", code="template-unknown",
+                                template=template_id)
         if not version:
             return versions[-1]
         for template in versions:
@@ -213,7 +214,7 @@ def _as_template_problems(error: ValidationError, model: type[Template], doc: Ya
             path = path.removeprefix("alternatives[0].")
             found = doc.problem("template-invalid", p.message, parse_path(path))
             line, column = found.line, found.column
-        hint = "see docs/templates.md" if p.hint and "mou schema" in p.hint else p.hint
+        hint = "see docs/templates.md" if p.hint and "json_schema" in p.hint else p.hint
         out.append(Problem("template-invalid", p.message, file=p.file, path=path, line=line, column=column,
                            hint=hint))
     return out

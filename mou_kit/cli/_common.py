@@ -89,10 +89,38 @@ def fail(error: MouKitError, ctx: Any = None) -> NoReturn:
         for problem in error.problems:
             err.print(f"[red]error:[/red] {escape(str(problem))}")
         count = len(error.problems)
-        err.print(f"{count} problem{'s' if count != 1 else ''} found.")
+        hints = dict.fromkeys(h for h in (_PROBLEM_HINTS.get(p.code) for p in error.problems) if h)
+        err.print(f"{count} problem{'s' if count != 1 else ''} found." + "".join(f" Hint: {h}." for h in hints))
     else:
-        err.print(f"[red]error:[/red] {escape(f'{error.message} [{error.code}]')}")
+        hint = cli_hint(error)
+        text = f"{error.message}; {hint}" if hint else error.message
+        err.print(f"[red]error:[/red] {escape(f'{text} [{error.code}]')}")
     raise typer.Exit(EXIT_USER_ERROR)
+
+
+_HINTS: dict[str, str] = {
+    "revision-unknown": "see 'mou log' and 'mou meeting list'",
+    "merge-pending": "settle each conflict with 'mou resolve NODE --take ours|theirs|FILE', then 'mou commit'",
+    "remote-rejected": "run 'mou sync' again",
+    "text-frozen": "move it back first with 'mou advance negotiation --reason ...'",
+    "lifecycle-guard": "'mou resolve' settles conflicts, 'mou lint' lists the errors",
+    "exists": "choose a new folder",
+    "template-unknown": "'mou library list' shows the templates",
+}
+
+
+_PROBLEM_HINTS: dict[str, str] = {
+    "not-an-agreement": "run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'",
+    "invalid-value": "'mou schema' shows what every key takes",
+}
+
+
+def cli_hint(error: MouKitError) -> str | None:
+    """Return the command that helps with ``error`` (the library's messages name no command)."""
+    if error.code == "not-a-repository":
+        return f"create one with 'mou new {error.file}'" if error.file else "create one with 'mou new PATH'"
+    hint = _HINTS.get(error.code)
+    return hint if hint and hint not in error.message else None
 
 
 class Group(TyperGroup):

@@ -57,7 +57,7 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
     if not top.is_file() and not top.is_symlink():
         raise ValidationFailed([Problem(
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
-            hint="run the command inside an agreement folder, pass -C PATH, or create one with 'mou new'")])
+            hint="give the folder of an agreement (it holds agreement.yaml), or create one")])
     files: dict[str, bytes] = {}
     shared_ok = not (root / ".git").exists()  # see files/entries.py: hard links are refused in a repository
     for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES),
@@ -124,7 +124,7 @@ def parse_agreement(files: Files) -> Agreement:
     problems: list[Problem] = []
     if AGREEMENT_FILE not in files:
         raise ValidationFailed([Problem("not-an-agreement", f"no {AGREEMENT_FILE}", file=AGREEMENT_FILE,
-                                        hint="create one with 'mou new'")])
+                                        hint="an agreement starts with agreement.yaml")])
     head_raw = _read(files, AGREEMENT_FILE, problems)
     head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
     article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
@@ -303,12 +303,17 @@ def _refuse_control(data: Any) -> None:
             path=format_path(found[0]) or None, hint="delete it; only tab and newline may appear in a text")])
 
 
-def load(path: str | os.PathLike[str]) -> Agreement:
+def load(path: str | os.PathLike[str] | Mapping[str, bytes]) -> Agreement:
     """Return the agreement in the folder ``path``, fully validated.
+
+    ``path`` may also be the files as ``{relative path: bytes}`` (as :func:`dump_agreement` gives them).
 
     :raises ValidationFailed: with every problem in every file, each naming the file, the
         place in it and the fix.
     """
+    if isinstance(path, Mapping):
+        from .uploaded import agreement_files
+        return parse_agreement(agreement_files(path))
     return parse_agreement(read_folder(path))
 
 
@@ -328,23 +333,27 @@ def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
     longer has is removed. Every file overwritten or removed is first copied under
     ``.mou/backup/``, so nothing is lost that is not in git.
 
-    :raises ValidationFailed: the agreement breaks a rule.
+    :raises ValidationFailed: the agreement breaks a rule, or the folder cannot be written (``file-unreadable``).
     """
     root = Path(path)
-    current = _current_files(root)
-    new = dump_agreement(agreement, previous=current)
-    stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
-    changed = [rel for rel, data in new.items() if current.get(rel) != data]
-    for rel in [*changed, *stale]:
-        if rel in current and not rel.startswith(".mou/"):
-            _write(root / BACKUP_DIR / rel, current[rel])
-    for rel in changed:
-        _write(root / rel, new[rel])
-    for rel in stale:
-        (root / rel).unlink()
-    if changed or stale:
-        _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
-    return sorted([*changed, *stale])
+    try:
+        current = _current_files(root)
+        new = dump_agreement(agreement, previous=current)
+        stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
+        changed = [rel for rel, data in new.items() if current.get(rel) != data]
+        for rel in [*changed, *stale]:
+            if rel in current and not rel.startswith(".mou/"):
+                _write(root / BACKUP_DIR / rel, current[rel])
+        for rel in changed:
+            _write(root / rel, new[rel])
+        for rel in stale:
+            (root / rel).unlink()
+        if changed or stale:
+            _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
+        return sorted([*changed, *stale])
+    except OSError as e:
+        raise ValidationFailed([Problem("file-unreadable", f"cannot write the agreement folder ({e.strerror or e})",
+                                        file=str(e.filename or root))]) from e
 
 
 def write_files(root: str | os.PathLike[str], files: Mapping[str, bytes]) -> None:

@@ -64,7 +64,7 @@ def problems_from(error: ValidationError, model: type[BaseModel], file: str, dat
             suggestion = slugify(str(item.get("input", ""))) or "pasal-1"
             hint = f"rename it, e.g. to {suggestion!r}"
         elif hint is None:
-            hint = "run 'mou schema' to see what this key takes"
+            hint = "the JSON Schema (mou_kit.json_schema) shows what this key takes"
         pos = locate(data, loc)
         shown = item.get("input")
         if kind not in ("value_error", "assertion_error") and not isinstance(shown, dict | list):

@@ -30,7 +30,14 @@ FILE_MODELS: dict[FileKind, type[BaseModel]] = {
 
 
 def json_schema(kind: FileKind) -> dict[str, Any]:
-    """Return the JSON Schema of one kind of file (``agreement``, ``article`` or ``meeting``)."""
+    """Return the JSON Schema of one kind of file (``agreement``, ``article`` or ``meeting``).
+
+    :raises MouKitError: ``kind`` is none of them (code ``invalid-value``).
+    """
+    if kind not in FILE_MODELS:
+        from ..errors import MouKitError
+
+        raise MouKitError(f"no schema for {kind!r}; the kinds are {', '.join(FILE_MODELS)}", code="invalid-value")
     schema = FILE_MODELS[kind].model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"mou_kit {kind} file"

@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 
+from .._io import Input
 from ..model import Agreement
 from ._package import read_source
 from .detect import SourceFormat as SourceFormat, detect as detect
@@ -26,9 +27,15 @@ def import_file(path: str | Path, *, base: Agreement | None = None, lang: str | 
     return IMPORTERS[fmt]().read(source, base=base, lang=lang)
 
 
-def import_docx(path: str | Path, *, base: Agreement | None = None, lang: str | None = None) -> ImportResult:
+def import_docx(path: Input, *, base: Agreement | None = None, lang: str | None = None,
+                name: str | None = None) -> ImportResult:
     """Return the agreement in the Word file ``path``, nodes matched to ``base`` (the revision it came from).
+
+    ``path`` may also be the file's ``bytes`` or a binary file object; ``name`` is what messages
+    call it (an upload's own name rather than a temporary file's).
 
     :raises SourceError: the file is unsafe, not a DOCX, or holds no article headings.
     """
-    return DocxImporter().read(Path(path), base=base, lang=lang)
+    from .docx import read_docx
+
+    return read_docx(path, base=base, lang=lang, limits=DocxImporter().limits, name=name)

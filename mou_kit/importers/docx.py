@@ -5,12 +5,14 @@ tracked changes, laid out into articles, clauses and points, and matched to the 
 from __future__ import annotations
 
 import io
+import os
 import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from .._io import Input, read_input
 from ..errors import SourceError
 from ..model import Agreement, text_in
 from . import _ooxml
@@ -95,18 +97,37 @@ def _language(found: Layout, base: Agreement | None, lang: str | None, all_lines
     return guess or "en"
 
 
-def read_docx(source: str | Path, *, base: Agreement | None = None, lang: str | None = None,
-              limits: Limits = DEFAULT_LIMITS) -> ImportResult:
+def read_docx(source: Input, *, base: Agreement | None = None, lang: str | None = None,
+              limits: Limits = DEFAULT_LIMITS, name: str | None = None) -> ImportResult:
     """Return the agreement in the Word file ``source``, with notes, unplaced text and tracked changes.
 
     With ``base`` (the revision the file was made from) nodes keep their ids, texts printed as
     the base prints them keep its markup, and everything outside the body comes from ``base``.
 
+    ``source`` is a path, ``bytes`` or a binary file object; ``name`` is what messages call it
+    (default: the file's name).
+
     :raises SourceError: the file is unsafe, not a DOCX, or has no article headings.
     """
-    path = Path(source)
-    name = path.name
-    data = read_source(path, limits)
+    if base is not None and not isinstance(base, Agreement):
+        raise SourceError(f"base must be an Agreement, not {type(base).__name__}", code="invalid-value")
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        name = name or path.name
+        if path.is_dir():
+            raise SourceError(f"{name}: is a folder, not a Word file", code="file-unreadable", file=str(path))
+        data = read_source(path, limits)
+    else:
+        data, name = read_input(source, name=name, error=SourceError, limit=limits.file_bytes, what="Word file")
+    try:
+        return _read(data, name, base, lang, limits)
+    except SourceError as e:
+        if e.file is None:
+            e.file = name  # the place, as an attribute, not only at the start of the message
+        raise
+
+
+def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limits: Limits) -> ImportResult:
     detect(data, source=name)
     paragraphs, comments = _open(data, name, limits)
     found = layout(lines(paragraphs, _ooxml.accepted), {})

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..errors import LifecycleError
 from ..model import Agreement, LifecycleState
 from .guards import OpenItems, check_entry
 from .transitions import Event, check_move
 
 
-def advance(agreement: Agreement, target: LifecycleState, *, date: dt.date | None = None,
+def lifecycle_state(value: LifecycleState | str) -> LifecycleState:
+    """Return the state ``value`` names (``"negotiation"``, ``"in-force"`` ...).
+
+    :raises LifecycleError: no state has that name (code ``lifecycle-illegal``).
+    """
+    try:
+        return LifecycleState(value)
+    except ValueError:
+        names = ", ".join(s.value for s in LifecycleState)
+        raise LifecycleError(f"{value!r} is not a lifecycle state; the states are {names}",
+                             code="lifecycle-illegal") from None
+
+
+def advance(agreement: Agreement, target: LifecycleState | str, *, date: dt.date | None = None,
             reason: str | None = None, actor: str | None = None,
             open_items: OpenItems | None = None) -> tuple[Agreement, Event]:
     """Return ``agreement`` moved to ``target`` and the event recording the move.
@@ -21,6 +35,9 @@ def advance(agreement: Agreement, target: LifecycleState, *, date: dt.date | Non
     :raises LifecycleError: the move is not allowed (code ``lifecycle-illegal``), or a guard
         fails (code ``lifecycle-guard``); the message names the states or what is open.
     """
+    if not isinstance(agreement, Agreement):
+        raise LifecycleError(f"expected an Agreement, not {type(agreement).__name__}", code="invalid-value")
+    target = lifecycle_state(target)
     current = agreement.state
     check_move(current, target, reason=reason)
     check_entry(agreement, target, open_items or OpenItems(), date=date)

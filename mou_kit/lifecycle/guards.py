@@ -44,10 +44,10 @@ def check_entry(agreement: Agreement, target: LifecycleState, open_items: OpenIt
     if target == LifecycleState.AGREED:
         if open_items.conflicts:
             raise LifecycleError(_listed("cannot be agreed with unresolved merge conflicts on", open_items.conflicts,
-                                         "resolve them ('mou resolve') and commit first"), code="lifecycle-guard")
+                                         "resolve them and commit first"), code="lifecycle-guard")
         if open_items.lint_errors:
             raise LifecycleError(_listed("cannot be agreed with lint errors:", open_items.lint_errors,
-                                         "fix them ('mou lint') and commit first"), code="lifecycle-guard")
+                                         "fix them and commit first"), code="lifecycle-guard")
     if target == LifecycleState.SIGNED:
         missing = missing_signatories(agreement, open_items.signed_by)
         if missing:
@@ -91,5 +91,5 @@ def check_edit(before: Agreement, after: Agreement) -> None:
     if changed:
         raise LifecycleError(
             f"agreement {before.id!r} is {before.state.value}: its text is frozen, but this revision changes "
-            f"{', '.join(changed)}; move it back first with 'mou advance negotiation --reason ...'",
+            f"{', '.join(changed)}; move it back to negotiation first (with a reason)",
             code="text-frozen")

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
-from .article import Article
+from .article import Article, Clause, Point
 from .day import Day
 from .ids import FolderPath, Slug
 from .party import Party
@@ -166,3 +166,81 @@ class Agreement(AgreementHead):
     """
 
     articles: list[Article] = Field(default_factory=list)
+    _read_at: str | None = PrivateAttr(default=None)
+
+    @property
+    def read_at(self) -> str | None:
+        """The commit id of the revision this agreement was read from (``None``: not read from a workspace).
+
+        Like an ETag: :meth:`mou_kit.Workspace.commit` merges against it, so an edit made
+        meanwhile by another writer is kept. Copies (``model_copy``) keep it.
+        """
+        return self._read_at
+
+    def __eq__(self, other: object) -> bool:
+        """Two agreements are equal when their data is; where they were read from does not count."""
+        if not isinstance(other, BaseModel):
+            return NotImplemented
+        return type(self) is type(other) and self.__dict__ == other.__dict__
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def find(self, node_id: str) -> Party | Recital | DefinedTerm | Annex | Article | Clause | Point | None:
+        """Return the node (party, recital, defined term, annex, article, clause or point) with the id ``node_id``.
+
+        ``None`` when no node has it. The node is the object inside this agreement: editing it
+        edits the agreement.
+        """
+        heads: list[Party | Recital | DefinedTerm | Annex] = [*self.parties, *self.recitals, *self.defined_terms,
+                                                              *self.annexes]
+        for node in heads:
+            if node.id == node_id:
+                return node
+        for article in self.articles:
+            if article.id == node_id:
+                return article
+            for clause in article.clauses:
+                if clause.id == node_id:
+                    return clause
+                found = _find_point(clause.points, node_id)
+                if found is not None:
+                    return found
+        return None
+
+    def set_text(self, node_id: str, text: str, *, lang: str | None = None, field: str = "text") -> None:
+        """Set the ``field`` text of the node ``node_id`` in one language (default: the main one), keeping the others.
+
+        Assigning a plain string to a bilingual text would drop its other languages; this sets
+        one language only.
+
+        :raises MouKitError: no node has that id, the node has no such text field, or ``text`` is
+            empty (code ``invalid-value``).
+        """
+        from ..errors import MouKitError
+
+        node = self.find(node_id)
+        if node is None or field not in type(node).model_fields or field in ("id", "points", "clauses"):
+            raise MouKitError(f"no node with the id {node_id!r} has a text {field!r}", node=str(node_id))
+        if not isinstance(text, str) or not text.strip():
+            raise MouKitError(f"the text of {node_id!r} must be a non-empty string, not {text!r}", node=node_id)
+        lang = lang or self.main_language
+        current = getattr(node, field)
+        if isinstance(current, dict):
+            value: str | dict[str, str] = {**current, lang: text}
+        elif isinstance(current, str) and lang != self.main_language:
+            value = {self.main_language: current, lang: text}
+        elif len(self.languages) > 1 and lang != self.main_language:
+            value = {lang: text}
+        else:
+            value = text
+        setattr(node, field, value)
+
+
+def _find_point(points: list[Point], node_id: str) -> Point | None:
+    for point in points:
+        if point.id == node_id:
+            return point
+        found = _find_point(point.points, node_id)
+        if found is not None:
+            return found
+    return None

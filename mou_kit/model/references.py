@@ -128,7 +128,7 @@ class TextRenderer:
             hint = ": define it under 'variables' in agreement.yaml" if e.code == "template-undefined" else ""
             prefix = "unsafe template" if e.code == "template-unsafe" else "template error"
             message = f"{e.message}{where}{hint}" if hint else f"{prefix}{where}: {e.message}"
-            raise TemplateError(message, code=e.code) from None
+            raise TemplateError(message, code=e.code, node=context) from None
 
     def segments(self, text: str, *, context: str | None = None) -> list[Segment]:
         """Return the printed form of ``text`` as plain and cross-reference segments.
@@ -147,7 +147,7 @@ class TextRenderer:
             except KeyError:
                 raise TemplateError(
                     f"[[{target}]] in node {context!r} names no article, clause, point, party or annex",
-                    code="dangling-reference",
+                    code="dangling-reference", node=context,
                 ) from None
             pos = match.end()
         if pos < len(filled):

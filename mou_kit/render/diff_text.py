@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..diff import AgreementDiff, Change, ChangeKind, OpKind
 from ._diff_words import describe, revision_line, where, words
 
@@ -12,12 +14,15 @@ _COLOUR = {ChangeKind.ADDED: "green", ChangeKind.REMOVED: "red", ChangeKind.MOVE
 MAX_RENUMBERED = 12
 
 
+_MARKUP_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")
+
+
 def _escape(text: str, markup: bool) -> str:
+    """Return ``text`` safe inside rich markup (as ``rich.markup.escape`` does, without importing rich)."""
     if not markup:
         return text
-    from rich.markup import escape
-
-    return escape(text)
+    out = _MARKUP_TAG.sub(lambda m: f"{m.group(1)}{m.group(1)}\\{m.group(2)}", text)
+    return out + "\\" if out.endswith("\\") and not out.endswith("\\\\") else out
 
 
 def _body(change: Change, markup: bool) -> str:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from . import _ooxml
@@ -183,5 +184,5 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
         starts = page_starts(typeset(docs, info, chosen).pdf)
     out = build_docx(docs, info, chosen, reference=ref, page_starts=starts)
     if path is not None:
-        Path(path).write_bytes(out)
+        write_output(path, out, error=RenderError)
     return out

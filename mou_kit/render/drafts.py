@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..errors import RenderError
 from ..model import Agreement
 from .docx_page import render_docx
 from .pdf import render_pdf
@@ -21,7 +22,11 @@ def render_drafts(agreement: Agreement, out: str | os.PathLike[str], *, folder: 
     :raises TemplateError: a text cannot be rendered.
     """
     target = Path(out)
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise RenderError(f"{target}: cannot create the folder ({e.strerror or e})", code="file-missing",
+                          file=str(target)) from e
     main = agreement.main_language
     written = [target / f"{agreement.id}.docx", target / f"{agreement.id}.pdf"]
     render_docx(agreement, written[0], lang=main, revision=revision, folder=folder)

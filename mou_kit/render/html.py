@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from html import escape
-from pathlib import Path
 
+from .._io import write_output
+from ..errors import RenderError
 from ..model import Agreement
 from .document import DocumentInfo
 from .outline import Outline, Para, PointBlock, Run
@@ -95,5 +96,5 @@ def render_html(agreement: Agreement, path: str | os.PathLike[str] | None = None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=None, layout=layout)
     text = html_of(docs, info, chosen)
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        write_output(path, text.encode(), error=RenderError)
     return text

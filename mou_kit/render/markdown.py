@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from pathlib import Path
 
+from .._io import write_output
+from ..errors import RenderError
 from ..model import Agreement
 from .outline import Outline, Para, PointBlock, Run
 
@@ -76,5 +77,5 @@ def render_markdown(agreement: Agreement, path: str | os.PathLike[str] | None = 
     head = f"<!-- {info.title} | {info.keywords} -->\n\n"
     text = head + "\n---\n\n".join(markdown_of(d) for d in docs)
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        write_output(path, text.encode(), error=RenderError)
     return text

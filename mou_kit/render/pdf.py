@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from ._marks import resolve
@@ -110,5 +111,5 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
                    if a.file and a.file.lower().endswith(".pdf") and where is not None]
     out = finish(laid.pdf, info, laid.spots, annexes=annex_files)
     if path is not None:
-        Path(path).write_bytes(out)
+        write_output(path, out, error=RenderError)
     return out

@@ -240,14 +240,7 @@ def write_redline(old: Agreement, new: Agreement, path: str | os.PathLike[str], 
 
     :raises RenderError: the file cannot be written.
     """
-    proposers = None
-    if diff is not None:
-        lang = lang or diff.lang
-        revision = revision or diff.new_revision
-        proposers = diff.proposers
-    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers)
-    try:
-        document.save(os.fspath(path))
-    except OSError as e:
-        raise RenderError(f"cannot write the redline to {os.fspath(path)}: {e.strerror or e}; check the folder "
-                          "exists and the file is not open in Word", code="render-failed") from e
+    from .._io import write_output
+    from .diff_documents import diff_redline
+
+    write_output(path, diff_redline(old, new, result=diff, lang=lang, revision=revision), error=RenderError)

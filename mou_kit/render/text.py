@@ -82,10 +82,18 @@ def lines_of(doc: Outline, *, width: int = 88) -> list[str]:
     return out
 
 
+MIN_WIDTH = 40
+"""The narrowest text :func:`render_text` lays out (labels and indents need room)."""
+
+
 def render_text(agreement: Agreement, lang: str | None = None, *, width: int = 88) -> str:
     """Return ``agreement`` as numbered plain text in ``lang`` (default: its main language).
 
-    :raises MouKitError: ``lang`` has no form defined.
+    :raises MouKitError: ``lang`` has no form defined, or ``width`` is under 40 (``invalid-value``).
     :raises TemplateError: a text cannot be rendered.
     """
+    if width < MIN_WIDTH:
+        from ..errors import MouKitError
+
+        raise MouKitError(f"a text width of {width} is too narrow; give at least {MIN_WIDTH}", code="invalid-value")
     return "\n".join(lines_of(outline(agreement, lang or agreement.main_language), width=width)) + "\n"

@@ -4,67 +4,125 @@ from __future__ import annotations
 
 import io
 import os
-from pathlib import Path
+from typing import Any
 
-from ..errors import RenderError
+from .._io import Input, read_input, write_output
+from ..errors import SigningError
 from ..render.finish import field_name
-from ._hanko import require_pyhanko
+from ._hanko import require_pyhanko, run_sync
+
+PDF_LIMIT = 200_000_000
+"""The largest PDF read for signing or verifying (200 MB)."""
 
 
-def signature_fields(pdf: bytes) -> dict[str, bool]:
+def pdf_reader(pdf: bytes, name: str) -> Any:
+    """Return pyHanko's reader of ``pdf``, with the whole file parsed.
+
+    :raises SigningError: the file is not a PDF or is damaged (``pdf-damaged``).
+    """
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    if not pdf.lstrip()[:5] == b"%PDF-":
+        raise SigningError(f"{name}: not a PDF file", code="pdf-damaged", file=name)
+    try:
+        return PdfFileReader(io.BytesIO(pdf), strict=False)
+    except Exception as e:  # untrusted bytes: pyHanko raises many kinds of error on a damaged file
+        raise SigningError(f"{name}: the PDF is damaged and cannot be read ({_short(e)})", code="pdf-damaged",
+                           file=name) from e
+
+
+def _short(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:120]
+
+
+def signature_fields(pdf: Input, *, name: str | None = None) -> dict[str, bool]:
     """Return ``{field name: signed?}`` for every signature field of ``pdf``.
 
-    :raises RenderError: pyHanko is missing (``signing-unavailable``) or the file is not a PDF
-        (``signature-invalid``).
+    :raises SigningError: pyHanko is missing (``signing-unavailable``) or the file is not a
+        readable PDF (``pdf-damaged``).
     """
     require_pyhanko()
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko.sign.fields import enumerate_sig_fields
 
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    reader = pdf_reader(data, shown)
     try:
-        reader = PdfFileReader(io.BytesIO(pdf))
-        return {name: value is not None for name, value, _ in enumerate_sig_fields(reader)}
-    except (PdfReadError, ValueError, KeyError) as e:
-        raise RenderError(f"not a readable PDF: {e}", code="signature-invalid") from e
+        return {field: value is not None for field, value, _ in enumerate_sig_fields(reader)}
+    except Exception as e:
+        raise SigningError(f"{shown}: the PDF is damaged and cannot be read ({_short(e)})", code="pdf-damaged",
+                           file=shown) from e
 
 
-def sign_pdf(pdf: str | os.PathLike[str] | bytes, field: str, pkcs12: str | os.PathLike[str], *,
-             passphrase: bytes | None = None, output: str | os.PathLike[str] | None = None) -> bytes:
-    """Return ``pdf`` with a signature appended in ``field`` (also written to ``output`` when given).
+def load_signer(pkcs12: Input, passphrase: bytes | None, *, name: str | None = None) -> Any:
+    """Return pyHanko's signer for the PKCS#12 key file ``pkcs12``.
 
-    ``field`` is a party id (``polda-kalbar``) or a field name (``signature-polda-kalbar``).
-    The signature is an incremental update: the bytes before it, and every earlier
-    signature, stay exactly as they were.
-
-    :raises RenderError: pyHanko is missing (``signing-unavailable``); the PDF has no such empty
-        field, the key file cannot be opened, or the PDF cannot be read (``signature-invalid``).
+    :raises SigningError: the file cannot be read, or opened with ``passphrase`` (``signing-failed``).
     """
-    require_pyhanko()
-    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-    from pyhanko.pdf_utils.misc import PdfReadError
+    from cryptography.hazmat.primitives.serialization import pkcs12 as p12
     from pyhanko.sign import signers
 
-    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
-    fields = signature_fields(data)
-    name = field if field in fields else field_name(field)
-    if name not in fields:
+    data, shown = read_input(pkcs12, name=name, error=SigningError, limit=10_000_000, what="PKCS#12 key file")
+    if passphrase is not None and not isinstance(passphrase, bytes):
+        raise SigningError("the passphrase must be bytes (e.g. 'secret'.encode())", code="signing-failed")
+    try:  # checked here first: pyHanko logs a traceback of its own when it fails
+        key, cert, _ = p12.load_key_and_certificates(data, passphrase)
+    except (ValueError, TypeError) as e:
+        reason = "no passphrase was given (it is needed when the file is protected)" if passphrase is None else \
+            "wrong passphrase, or not a PKCS#12 file"
+        raise SigningError(f"{shown}: cannot open the PKCS#12 key file: {reason}", code="signing-failed",
+                           file=shown) from e
+    if key is None or cert is None:
+        raise SigningError(f"{shown}: the PKCS#12 file holds no key and certificate", code="signing-failed",
+                           file=shown)
+    return signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
+
+
+async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
+                         output: str | os.PathLike[str] | None = None, name: str | None = None,
+                         pkcs12_name: str | None = None) -> bytes:
+    """Return ``pdf`` signed in ``field``, like :func:`sign_pdf`, with pyHanko's async API (for event loops)."""
+    require_pyhanko()
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    fields = signature_fields(data, name=shown)
+    target = field if field in fields else field_name(field)
+    if target not in fields:
         listed = ", ".join(sorted(fields)) or "none"
-        raise RenderError(f"the PDF has no signature field for {field!r}; its fields: {listed}",
-                          code="signature-invalid")
-    if fields[name]:
-        raise RenderError(f"field {name!r} is already signed; each party signs its own empty field once",
-                          code="signature-invalid")
-    signer = signers.SimpleSigner.load_pkcs12(str(pkcs12), passphrase=passphrase)  # type: ignore[no-untyped-call]
-    if signer is None:
-        raise RenderError(f"{pkcs12}: cannot open the PKCS#12 key file; check the file and --passphrase",
-                          code="signature-invalid")
+        raise SigningError(f"{shown}: the PDF has no signature field for {field!r}; its fields: {listed}",
+                           code="signature-invalid", file=shown, node=field)
+    if fields[target]:
+        raise SigningError(f"{shown}: field {target!r} is already signed; each party signs its own empty field once",
+                           code="signature-invalid", file=shown, node=field)
+    signer = load_signer(pkcs12, passphrase, name=pkcs12_name)
     try:
-        writer = IncrementalPdfFileWriter(io.BytesIO(data))
-        out = signers.sign_pdf(writer, signers.PdfSignatureMetadata(field_name=name), signer=signer)
-    except (PdfReadError, ValueError) as e:
-        raise RenderError(f"cannot sign field {name!r}: {e}", code="signature-invalid") from e
+        writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
+        out = await signers.async_sign_pdf(writer, signers.PdfSignatureMetadata(field_name=target), signer=signer)
+    except Exception as e:  # untrusted bytes: any failure of pyHanko is a document it cannot sign
+        raise SigningError(f"{shown}: cannot sign field {target!r}: {_short(e)}", code="signing-failed",
+                           file=shown) from e
     signed: bytes = out.getvalue()
     if output is not None:
-        Path(output).write_bytes(signed)
+        write_output(output, signed, error=SigningError)
     return signed
+
+
+def sign_pdf(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
+             output: str | os.PathLike[str] | None = None, name: str | None = None,
+             pkcs12_name: str | None = None) -> bytes:
+    """Return ``pdf`` with a signature appended in ``field`` (also written to ``output`` when given).
+
+    ``pdf`` and ``pkcs12`` are each a path, ``bytes`` or a binary file object; ``name`` and
+    ``pkcs12_name`` are what messages call them. ``field`` is a party id (``polda-kalbar``) or a
+    field name (``signature-polda-kalbar``). The signature is an incremental update: the bytes
+    before it, and every earlier signature, stay exactly as they were. Works inside a running
+    event loop too (see :func:`sign_pdf_async`).
+
+    :raises SigningError: pyHanko is missing (``signing-unavailable``); the PDF has no such empty
+        field (``signature-invalid``); the key file cannot be opened (``signing-failed``); the PDF
+        is damaged (``pdf-damaged``); a file is missing (``file-missing``).
+    """
+    return run_sync(lambda: sign_pdf_async(pdf, field, pkcs12, passphrase=passphrase, output=output, name=name,
+                                           pkcs12_name=pkcs12_name))

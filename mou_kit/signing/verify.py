@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from ..errors import RenderError
-from ._hanko import require_pyhanko
+from .._io import Input, read_input
+from ..errors import SigningError
+from ._hanko import require_pyhanko, run_sync
+from .sign import PDF_LIMIT, pdf_reader
 
 FIELD_PREFIX = "signature-"
 _ALLOWED_LATER = ("NONE", "LTA_UPDATES", "FORM_FILLING")
@@ -48,16 +48,6 @@ class DocumentMark:
     fingerprint: str | None
 
 
-def _reader(pdf: bytes) -> object:
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    try:
-        return PdfFileReader(io.BytesIO(pdf), strict=False)
-    except (PdfReadError, ValueError, KeyError) as e:
-        raise RenderError(f"not a readable PDF: {e}", code="signature-invalid") from e
-
-
 def _mark_of(resolver: object) -> DocumentMark:
     """Return the mark in the ``/Info`` of ``resolver`` (a reader, or the reader as of one revision)."""
     trailer = resolver.trailer_view  # type: ignore[attr-defined]
@@ -71,21 +61,26 @@ def _mark_of(resolver: object) -> DocumentMark:
     return DocumentMark(revision, mark.removeprefix("sha256:") if mark else None)
 
 
-def document_mark(pdf: bytes, *, as_signed: bool = False) -> DocumentMark:
+def document_mark(pdf: Input, *, as_signed: bool = False, name: str | None = None) -> DocumentMark:
     """Return the revision and fingerprint (hex, without ``sha256:``) in ``pdf``'s metadata.
 
     With ``as_signed``, the metadata is read as it was when the first signature was made (what
     the signers signed); a PDF without signatures gives its current metadata. Metadata updates
     after a signature do not break it, so only this reading is evidence.
 
-    :raises RenderError: pyHanko is missing, or the file is not a readable PDF.
+    :raises SigningError: pyHanko is missing, or the file is not a readable PDF (``pdf-damaged``).
     """
     require_pyhanko()
-    reader = _reader(pdf)
-    signatures = reader.embedded_signatures  # type: ignore[attr-defined]
-    if as_signed and signatures:
-        return _mark_of(reader.get_historical_resolver(signatures[0].signed_revision))  # type: ignore[attr-defined]
-    return _mark_of(reader)
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    reader = pdf_reader(data, shown)
+    try:
+        signatures = reader.embedded_signatures
+        if as_signed and signatures:
+            return _mark_of(reader.get_historical_resolver(signatures[0].signed_revision))
+        return _mark_of(reader)
+    except Exception as e:  # untrusted bytes: a damaged trailer or object raises anything
+        raise SigningError(f"{shown}: the PDF is damaged and its metadata cannot be read ({e.__class__.__name__})",
+                           code="pdf-damaged", file=shown) from e
 
 
 def _common_name(cert: object) -> str:
@@ -93,40 +88,69 @@ def _common_name(cert: object) -> str:
     return str(subject.native.get("common_name") or subject.human_friendly)
 
 
-def check_signatures(pdf: str | os.PathLike[str] | bytes, *,
-                     trust: Sequence[str | os.PathLike[str]] = ()) -> list[SignatureCheck]:
-    """Return a check of every signature in ``pdf``, in signing order.
+def trust_roots(trust: Sequence[Input]) -> list[Any]:
+    """Return the root certificates in ``trust`` (each a path, bytes or binary file, PEM or DER).
 
-    With ``trust`` (PEM or DER root certificates), each signer's chain is validated against
-    them; without, ``trusted`` is ``None``. A changed byte makes ``intact`` false; content
-    added after a signature other than further signatures shows in ``later_changes``.
-
-    :raises RenderError: pyHanko is missing (``signing-unavailable``) or the file cannot be read
-        (``signature-invalid``).
+    :raises SigningError: a file is missing or holds no certificate (``signing-failed``).
     """
+    from pyhanko.keys import load_certs_from_pemder_data
+
+    roots: list[Any] = []
+    for root in trust:
+        data, shown = read_input(root, error=SigningError, limit=1_000_000, what="certificate")
+        try:
+            found = list(load_certs_from_pemder_data(data))
+        except Exception as e:
+            raise SigningError(f"{shown}: not a PEM or DER certificate", code="signing-failed", file=shown) from e
+        if not found:
+            raise SigningError(f"{shown}: holds no certificate", code="signing-failed", file=shown)
+        roots.extend(found)
+    return roots
+
+
+async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
+                                 name: str | None = None) -> list[SignatureCheck]:
+    """Return a check of every signature in ``pdf``, like :func:`check_signatures`, with pyHanko's async API."""
     require_pyhanko()
-    from pyhanko.keys import load_cert_from_pemder
-    from pyhanko.pdf_utils.misc import PdfReadError
-    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation import async_validate_pdf_signature
     from pyhanko_certvalidator import ValidationContext
 
-    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
-    roots = [load_cert_from_pemder(str(root)) for root in trust]  # type: ignore[no-untyped-call]
-    context = ValidationContext(trust_roots=roots)  # empty: trust is not checked (never the OS list)
-    reader = _reader(data)
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    roots = trust_roots(trust)
+    reader = pdf_reader(data, shown)
+    try:
+        embedded_all = list(reader.embedded_signatures)
+    except Exception as e:
+        raise SigningError(f"{shown}: the PDF is damaged and its signatures cannot be read "
+                           f"({e.__class__.__name__})", code="pdf-damaged", file=shown) from e
     out: list[SignatureCheck] = []
-    for embedded in reader.embedded_signatures:  # type: ignore[attr-defined]
+    for embedded in embedded_all:
         field = str(embedded.field_name)
+        context = ValidationContext(trust_roots=roots)  # empty: trust is not checked (never the OS list)
         try:
-            status = validate_pdf_signature(embedded, context)
-        except (ValueError, KeyError, PdfReadError) as e:  # a changed byte can break the file's structure
-            out.append(SignatureCheck(field, f"unreadable signature ({e})", None, False, False,
+            status = await async_validate_pdf_signature(embedded, context)
+            level = status.modification_level
+            out.append(SignatureCheck(
+                field=field, signer=_common_name(status.signing_cert),
+                time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
+                trusted=bool(status.trusted) if roots else None,
+                later_changes=level.name if level is not None else "UNKNOWN"))
+        except Exception as e:  # a damaged signature is a failed check, not a crash
+            out.append(SignatureCheck(field, f"unreadable signature ({e.__class__.__name__})", None, False, False,
                                       False if roots else None, "UNKNOWN"))
-            continue
-        level = status.modification_level
-        out.append(SignatureCheck(
-            field=field, signer=_common_name(status.signing_cert),
-            time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
-            trusted=bool(status.trusted) if roots else None,
-            later_changes=level.name if level is not None else "UNKNOWN"))
     return out
+
+
+def check_signatures(pdf: Input, *, trust: Sequence[Input] = (), name: str | None = None) -> list[SignatureCheck]:
+    """Return a check of every signature in ``pdf``, in signing order.
+
+    ``pdf`` and each of ``trust`` are a path, ``bytes`` or a binary file object; ``name`` is what
+    messages call the PDF. With ``trust`` (PEM or DER root certificates), each signer's chain is
+    validated against them; without, ``trusted`` is ``None``. A changed byte makes ``intact``
+    false; content added after a signature other than further signatures shows in
+    ``later_changes``. Works inside a running event loop too (see :func:`check_signatures_async`).
+
+    :raises SigningError: pyHanko is missing (``signing-unavailable``), the file cannot be read
+        (``file-missing``, ``pdf-damaged``), or a trust root is not a certificate (``signing-failed``).
+    """
+    return run_sync(lambda: check_signatures_async(pdf, trust=trust, name=name))

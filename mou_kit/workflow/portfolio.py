@@ -34,6 +34,8 @@ def agreement_folders(root: str | os.PathLike[str]) -> list[Path]:
     base = Path(root)
     if (base / "agreement.yaml").is_file():
         return [base]
+    if not base.is_dir():
+        raise MouKitError(f"{base}: no such folder", code="file-missing", file=str(base))
     return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")
                   and ((p / "agreement.yaml").is_file() or ((p / "HEAD").is_file() and (p / "objects").is_dir())))
 

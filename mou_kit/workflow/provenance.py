@@ -7,12 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import WorkspaceError
+from .._io import Input, read_input
+from ..errors import SigningError, WorkspaceError
 from ..lifecycle.guards import text_changes
 from ..lifecycle.transitions import FROZEN
 from ..model import Agreement, LifecycleState
 from ..render import fingerprint
 from ..signing import DocumentMark, SignatureCheck, check_signatures, document_mark
+from ..signing.sign import PDF_LIMIT
 from ..workspace import Revision, Workspace
 
 
@@ -70,32 +72,35 @@ def _signature_problems(checks: Sequence[SignatureCheck]) -> list[str]:
     return out
 
 
-def verify_document(pdf: str | os.PathLike[str], *, trust: Sequence[str | os.PathLike[str]] = (),
+def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
                     repository: str | os.PathLike[str] | None = None, expect: str | None = None,
-                    parties: Sequence[str] | None = None) -> Verification:
-    """Return the verification of the PDF at ``pdf``: signatures, and with ``repository``, its revision.
+                    parties: Sequence[str] | None = None, name: str | None = None) -> Verification:
+    """Return the verification of the PDF ``pdf``: signatures, and with ``repository``, its revision.
 
-    The PDF's fingerprint (in its metadata) must be the content of a revision of
-    ``repository``; when ``expect`` names a revision, it must be that revision's content; when
-    the branch is agreed or later, it must be an agreed revision with the branch's text.
-    ``parties`` (ids) must each have a valid signature.
+    ``pdf`` and each of ``trust`` are a path, ``bytes`` or a binary file object; ``name`` is
+    what messages call the PDF (default: its path). The PDF's fingerprint (in its metadata)
+    must be the content of a revision of ``repository``; when ``expect`` names a revision, it
+    must be that revision's content; when the branch is agreed or later, it must be an agreed
+    revision with the branch's text. ``parties`` (ids) must each have a valid signature. Works
+    inside a running event loop.
 
-    :raises RenderError: pyHanko is missing, or the file is not a readable PDF.
+    :raises SigningError: pyHanko is missing, the file cannot be read, or is not a readable PDF
+        (``pdf-damaged``).
     :raises WorkspaceError: ``repository`` or ``expect`` cannot be read.
     """
-    path = Path(pdf)
-    data = path.read_bytes()
-    checks = check_signatures(data, trust=trust)
-    mark = document_mark(data, as_signed=True)
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    path = Path(shown)
+    checks = check_signatures(data, trust=trust, name=shown)
+    mark = document_mark(data, as_signed=True, name=shown)
     problems = _signature_problems(checks)
-    if document_mark(data) != mark:
+    if document_mark(data, name=shown) != mark:
         problems.append(f"{path.name}: the revision or fingerprint in its metadata was changed after signing; "
                         "only the signed metadata counts")
     for party in parties or ():
         if not any(c.party == party and c.ok for c in checks):
             problems.append(f"no valid signature in the field of {party}")
     if mark.fingerprint is None:
-        problems.append(f"{path.name} carries no mou fingerprint in its metadata; render it with 'mou render'")
+        problems.append(f"{path.name} carries no mou fingerprint in its metadata; render it with mou_kit")
         return Verification(path, checks, mark, problems=problems)
     if repository is None:
         return Verification(path, checks, mark, problems=problems)
@@ -114,3 +119,16 @@ def verify_document(pdf: str | os.PathLike[str], *, trust: Sequence[str | os.Pat
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"agreed text of {head.id}; render the PDF from the agreed revision")
     return Verification(path, checks, mark, revision=revision, state=agreement.state, problems=problems)
+
+
+async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
+                                repository: str | os.PathLike[str] | None = None, expect: str | None = None,
+                                parties: Sequence[str] | None = None, name: str | None = None) -> Verification:
+    """Return :func:`verify_document`'s verification without blocking the event loop (it runs on a worker thread).
+
+    Reading the repository is blocking file and git work, so the whole check runs off the loop.
+    """
+    import asyncio
+
+    return await asyncio.to_thread(verify_document, pdf, trust=trust, repository=repository, expect=expect,
+                                   parties=parties, name=name)

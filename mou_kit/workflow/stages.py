@@ -64,7 +64,9 @@ def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str
     :raises LifecycleError: the move is not allowed, or a guard fails; nothing is committed.
     :raises WorkspaceError: git failed.
     """
-    state = LifecycleState(target)
+    from ..lifecycle.advance import lifecycle_state
+
+    state = lifecycle_state(target)
     agreement = ws.read()
     moved, event = advance(agreement, state, date=date, reason=reason, actor=actor,
                            open_items=open_items(ws, agreement, signed_by=signed_by))

@@ -4,5 +4,15 @@ Importing it is cheap: GitPython is imported only when a repository is opened.
 """
 
 from .merge import Conflict as Conflict, MergeResult as MergeResult, merge as merge
+from .proposals import (
+    MergeOutcome as MergeOutcome,
+    finish_merge as finish_merge,
+    merge_branch as merge_branch,
+    pending_conflicts as pending_conflicts,
+    propose as propose,
+    resolve_conflict as resolve_conflict,
+    switch as switch,
+)
+from .remote import SyncReport as SyncReport, sync as sync
 from .revision import BlameEntry as BlameEntry, Revision as Revision
-from .workspace import Workspace as Workspace
+from .workspace import TIP as TIP, Workspace as Workspace

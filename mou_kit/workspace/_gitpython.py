@@ -60,7 +60,7 @@ class GitPythonStorage(GitCli):
         try:
             repo = git_mod.Repo(str(path), search_parent_directories=False)
         except (git_mod.InvalidGitRepositoryError, git_mod.NoSuchPathError) as e:
-            raise WorkspaceError(f"{path}: not a mou repository (no .git); create one with 'mou new {path}'"
+            raise WorkspaceError(f"{path}: not a mou repository (no .git)", code="not-a-repository", file=str(path)
                                  ) from e
         return cls(repo)
 

@@ -83,7 +83,7 @@ class Pygit2Storage(GitCli):
             repo = pygit2.Repository(str(path), RepositoryOpenFlag.NO_SEARCH)
         except (pygit2.GitError, OSError) as e:
             if "not found" in str(e).lower() or isinstance(e, FileNotFoundError):
-                raise WorkspaceError(f"{path}: not a mou repository (no .git); create one with 'mou new {path}'"
+                raise WorkspaceError(f"{path}: not a mou repository (no .git)", code="not-a-repository", file=str(path)
                                      ) from e
             raise WorkspaceError(f"{path}: cannot open the repository: {e}; check that you own it, or set "
                                  "MOU_GIT_BACKEND=gitpython to use git itself") from e

@@ -145,7 +145,7 @@ def build_example_history(source: str | os.PathLike[str], target: str | os.PathL
         bp3mi = _take(first, final, (*SCOPE, "lingkup-pencegahan"), (*DATA, "data-pelindungan"))
         out.revisions["bp3mi"] = ws.commit(
             agreement_from(bp3mi), "Usulan BP3MI: pelindungan PMI dan data pribadi PMI",
-            proposed_by="bp3mi-kalbar", stage="negotiation", when=_at(13, 14))
+            proposed_by="bp3mi-kalbar", stage="negotiation", when=_at(13, 14), base=out.revisions["first-draft"].id)
         switch(ws, "main")
         propose(ws, "kanwil-kemenkumham-kalbar")
         mechanism = (*DATA, "data-mekanisme", "points")
@@ -153,7 +153,8 @@ def build_example_history(source: str | os.PathLike[str], target: str | os.PathL
                        (*mechanism, "data-surat"), (*mechanism, "data-rapat"), (*mechanism, "data-elektronik"))
         out.revisions["kanwil"] = ws.commit(
             agreement_from(kanwil), "Usulan Kanwil: peningkatan kapasitas SDM dan sarana elektronik",
-            proposed_by="kanwil-kemenkumham-kalbar", stage="negotiation", when=_at(14, 11))
+            proposed_by="kanwil-kemenkumham-kalbar", stage="negotiation", when=_at(14, 11),
+            base=out.revisions["first-draft"].id)
         switch(ws, "main")
         merge_branch(ws, "proposal/bp3mi-kalbar", when=_at(18, 9))
         merged = merge_branch(ws, "proposal/kanwil-kemenkumham-kalbar", when=_at(18, 9),

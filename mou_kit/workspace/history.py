@@ -41,11 +41,11 @@ def resolve_sha(storage: Storage, name: str) -> str:
         try:
             end = dt.datetime.fromisoformat(f"{name}T23:59:59").astimezone()
         except ValueError:
-            raise WorkspaceError(f"{name!r} is not a date; write it as YYYY-MM-DD") from None
+            raise WorkspaceError(f"{name!r} is not a date; write it as YYYY-MM-DD", code="revision-unknown") from None
         found = storage.log("HEAD", max_count=1, since_until=(None, f"@{int(end.timestamp())}"))
         if not found:
-            raise WorkspaceError(f"no revision on or before {name}; the first revision is later "
-                                 "(see 'mou log')")
+            raise WorkspaceError(f"no revision on or before {name}; the first revision is later",
+                                 code="revision-unknown")
         return found[0].sha
     sha = storage.rev_parse(name) if not name.startswith("-") else None
     if sha is None:
@@ -53,8 +53,8 @@ def resolve_sha(storage: Storage, name: str) -> str:
     if sha is None:
         names = _known_names(storage)
         close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
-        hint = f"did you mean {', '.join(close)}?" if close else "see 'mou log' and 'mou meeting list'"
-        raise WorkspaceError(f"no revision, branch, tag or meeting is named {name!r}; {hint}")
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise WorkspaceError(f"no revision, branch, tag or meeting is named {name!r}{hint}", code="revision-unknown")
     return sha
 
 
@@ -103,8 +103,8 @@ def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str)
     """
     path = article_of(snapshots, commit, node)
     if path is None:
-        raise WorkspaceError(f"no article, clause or point has the id {node!r} at {commit[:10]}; "
-                             "'mou show' lists the ids")
+        raise WorkspaceError(f"no article, clause or point has the id {node!r} at {commit[:10]}",
+                             code="revision-unknown", node=node)
     return [to_revision(raw) for raw in _changes(storage, snapshots, path, commit, [node])[node]]
 
 

@@ -39,7 +39,8 @@ def propose(ws: Workspace, party: str) -> str:
     """
     parties = [p.id for p in ws.read().parties]
     if party not in parties:
-        raise WorkspaceError(f"{party!r} is not a party of the agreement; parties: {', '.join(parties)}")
+        raise WorkspaceError(f"{party!r} is not a party of the agreement; parties: {', '.join(parties)}",
+                             node=party)
     check_slug(party)
     branch = PROPOSAL_PREFIX + party
     ref = f"refs/heads/{branch}"
@@ -48,7 +49,7 @@ def propose(ws: Workspace, party: str) -> str:
         from .storage import RefUpdate
 
         if not ws.storage.update_refs([RefUpdate(ref, tip, None)], message=f"mou: propose {party}"):
-            raise WorkspaceError(f"branch {branch} was created meanwhile; run the command again")
+            raise WorkspaceError(f"branch {branch} was created meanwhile; try again", code="exists")
     switch(ws, branch)
     return branch
 
@@ -59,9 +60,9 @@ def switch(ws: Workspace, branch: str) -> None:
     :raises WorkspaceError: the branch does not exist, a merge is pending, or local edits are in the way.
     """
     if state_path(ws).exists():
-        raise WorkspaceError("a merge is in progress; resolve it and 'mou commit' first", code="merge-pending")
+        raise WorkspaceError("a merge is in progress; resolve its conflicts and commit it first", code="merge-pending")
     if ws.storage.ref_sha(f"refs/heads/{branch}") is None:
-        raise WorkspaceError(f"no branch named {branch!r}; start one with 'mou propose PARTY'")
+        raise WorkspaceError(f"no branch named {branch!r}", code="revision-unknown")
     ws.storage.checkout(branch)
 
 
@@ -79,6 +80,12 @@ def pending(ws: Workspace) -> tuple[dict[str, Any], list[Conflict]] | None:
     return state, [Conflict.from_dict(c) for c in state["conflicts"]]
 
 
+def pending_conflicts(ws: Workspace) -> list[Conflict] | None:
+    """Return the conflicts still to settle in the merge in progress (``None``: no merge is in progress)."""
+    found = pending(ws)
+    return None if found is None else found[1]
+
+
 def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
                  when: dt.datetime | None = None) -> MergeOutcome:
     """Return the outcome of merging the branch (or revision) ``name`` into the current branch.
@@ -87,8 +94,8 @@ def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
         tree holds uncommitted edits.
     """
     if state_path(ws).exists():
-        raise WorkspaceError("a merge is already in progress; resolve its conflicts ('mou resolve') and "
-                             "'mou commit' first", code="merge-pending")
+        raise WorkspaceError("a merge is already in progress; resolve its conflicts and commit it first",
+                             code="merge-pending")
     branch = ws.storage.head_ref()
     ours = ws.resolve("HEAD").id
     theirs = history.resolve_sha(ws.storage, name)
@@ -157,12 +164,12 @@ def resolve_conflict(ws: Workspace, node: str, take: Take) -> list[Conflict]:
     """
     found = pending(ws)
     if found is None:
-        raise WorkspaceError("no merge is in progress; start one with 'mou merge BRANCH'")
+        raise WorkspaceError("no merge is in progress", code="merge-pending")
     state, conflicts = found
     mine = [c for c in conflicts if c.node == node]
     if not mine:
         names = ", ".join(sorted({c.node for c in conflicts}))
-        raise WorkspaceError(f"{node!r} has no pending conflict; pending: {names}")
+        raise WorkspaceError(f"{node!r} has no pending conflict; pending: {names}", code="merge-conflict", node=node)
     root = ws.storage.work_tree
     assert root is not None
     from ..files import load, save
@@ -198,11 +205,12 @@ def _chosen(conflict: Conflict, take: Take) -> Any:
     if conflict.path[-1] == ORDER or not all(isinstance(v, str | None) for v in
                                              (conflict.base, conflict.ours, conflict.theirs)):
         raise WorkspaceError(f"{conflict.node}: the conflict is about more than a text; take ours or theirs, "
-                             "then edit the agreement")
+                             "then edit the agreement", code="merge-conflict", node=conflict.node)
     try:
         return path.read_text(encoding="utf-8").rstrip("\n")
     except OSError as e:
-        raise WorkspaceError(f"{path}: cannot read the text to take ({e.strerror})") from e
+        raise WorkspaceError(f"{path}: cannot read the text to take ({e.strerror})", code="file-missing",
+                             file=str(path)) from e
 
 
 def _sibling_ids(data: Any, path: tuple[str, ...]) -> list[str]:
@@ -223,12 +231,13 @@ def finish_merge(ws: Workspace, message: str | None, *, proposed_by: str | None 
     :raises WorkspaceError: conflicts are still pending (naming them and how to settle them).
     """
     found = pending(ws)
-    assert found is not None
+    if found is None:
+        raise WorkspaceError("no merge is in progress", code="merge-pending")
     state, conflicts = found
     if conflicts:
         names = ", ".join(sorted({c.node for c in conflicts}))
-        raise WorkspaceError(f"the merge of {state['branch']} still has conflicts in {names}; settle each with "
-                             "'mou resolve NODE --take ours|theirs|FILE'", code="merge-pending")
+        raise WorkspaceError(f"the merge of {state['branch']} still has conflicts in {names}; settle each "
+                             "(ours, theirs or a new text) first", code="merge-pending")
     revision = ws.commit_folder(message or state["message"], proposed_by=proposed_by, extra_parent=state["theirs"])
     state_path(ws).unlink()
     return revision
@@ -244,5 +253,5 @@ def commit_working_tree(ws: Workspace, message: str | None, *, proposed_by: str 
     if pending(ws) is not None:
         return finish_merge(ws, message, proposed_by=proposed_by)
     if not message:
-        raise WorkspaceError("a revision needs a message: pass -m 'what changed and why'")
+        raise WorkspaceError("a revision needs a message saying what changed and why")
     return ws.commit_folder(message, proposed_by=proposed_by, stage=stage)

@@ -64,7 +64,8 @@ def publish(storage: Storage, snapshots: Snapshots, *, branch: str, message: str
                                    update_worktree)
     except Timeout as e:
         raise WorkspaceError(f"{storage.git_dir / LOCK_FILE}: another mou process has held the lock for "
-                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again") from e
+                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again", code="lock-timeout",
+                             file=str(storage.git_dir / LOCK_FILE)) from e
 
 
 def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message: str,
@@ -79,7 +80,8 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
         step = plan(tip)
         if not step.changes and not step.allow_empty:
             raise WorkspaceError(f"nothing changed since {tip[:10] if tip else 'the start'} on "
-                                 f"{branch.removeprefix('refs/heads/')}: edit the agreement first")
+                                 f"{branch.removeprefix('refs/heads/')}: edit the agreement first",
+                                 code="nothing-to-commit")
         if checked_out:
             assert storage.work_tree is not None
             check_worktree(storage.work_tree, snapshots, tip, step.changes, accept)
@@ -139,7 +141,7 @@ def check_worktree(root: Path, snapshots: Snapshots, tip: str | None, changes: C
             continue
         raise WorkspaceError(
             f"{target}: holds uncommitted edits that this revision would overwrite; commit them first "
-            "('mou commit -m ...') or discard them ('git checkout -- FILE'), then try again")
+            "or discard them, then try again", file=str(target))
 
 
 def begin_worktree(storage: Storage, changes: Changes, *, commit: str, previous: str | None) -> None:

@@ -37,8 +37,7 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
         remote = "origin" if "origin" in names or not names else names[0]
     if remote not in names:
         known = ", ".join(names) or "none"
-        raise WorkspaceError(f"no remote named {remote!r} (configured: {known}); add one with "
-                             f"'git remote add {remote} URL'")
+        raise WorkspaceError(f"no remote named {remote!r} (configured: {known})", code="revision-unknown")
     branch = ws.branch
     ws.storage.fetch(remote, [f"+refs/heads/*:refs/remotes/{remote}/*",
                               f"{MEETING_TAGS}*:{MEETING_TAGS}*"])
@@ -59,7 +58,7 @@ def sync(ws: Workspace, remote: str | None = None) -> SyncReport:
         ws.storage.push(remote, [f"refs/heads/{branch}:refs/heads/{branch}", *(f"{t}:{t}" for t in tags)],
                         lease={f"refs/heads/{branch}": theirs})
     except WorkspaceError as e:
-        raise WorkspaceError(f"{remote} refused the push ({e.message}); someone pushed meanwhile: run "
-                             "'mou sync' again", code="remote-rejected") from e
+        raise WorkspaceError(f"{remote} refused the push ({e.message}); someone pushed meanwhile: sync "
+                             "again", code="remote-rejected") from e
     report.pushed = ours != theirs
     return report

@@ -12,10 +12,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .._guard import guard_methods
 from ..errors import ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
+from .languages import keep_languages
 from .merge import merge
 from .publish import Plan, Published, publish
 from .revision import BlameEntry, Revision, revision_of, with_trailers
@@ -25,6 +27,8 @@ from .storage import RefUpdate, Storage
 if TYPE_CHECKING:
     from ..diff.change import RevisionInfo
 
+TIP = "tip"
+"""``Workspace.commit(..., base=TIP)``: replace the branch as it is now, without merging."""
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
 _M = TypeVar("_M", bound=BaseModel)
@@ -58,6 +62,7 @@ def agreement_from(data: Any) -> Agreement:
     return validated(Agreement, data)
 
 
+@guard_methods
 class Workspace:
     """One agreement and its git repository: every revision, meeting and proposal.
 
@@ -78,26 +83,18 @@ class Workspace:
              when: dt.datetime | None = None) -> Workspace:
         """Return a new workspace at ``path`` (a new or empty folder) whose first revision is ``agreement``.
 
-        :raises ValidationFailed: the agreement breaks a rule; nothing is created.
-        :raises WorkspaceError: the folder is not empty or git cannot create the repository.
-        """
-        from .backend import init_storage
+        Two processes creating the same folder at once cannot both succeed: one makes the
+        repository, the other gets code ``exists``. A failed init leaves the folder as it was.
 
-        root = Path(path)
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
-            raise WorkspaceError(f"{root}: folder exists and is not empty; choose a new folder for the agreement")
-        files: Changes = dict(dump_agreement(agreement))
+        :raises ValidationFailed: the agreement breaks a rule; nothing is created.
+        :raises WorkspaceError: the folder is not empty (``exists``) or git cannot create the repository.
+        """
+        from .initialize import create_repository
+
+        files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
-        root.mkdir(parents=True, exist_ok=True)
-        ws = cls(init_storage(root, branch=branch))
-        try:
-            text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
-            publish(ws._storage, ws._snapshots, branch=f"refs/heads/{branch}", message=text,
-                    plan=lambda tip: Plan(files), when=when)
-        except BaseException:
-            ws.close()
-            raise
-        return ws
+        text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
+        return cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
 
     @classmethod
     def open(cls, path: str | os.PathLike[str]) -> Workspace:
@@ -133,14 +130,17 @@ class Workspace:
     def _branch_ref(self) -> str:
         ref = self._storage.head_ref()
         if ref is None:
-            raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first ('git switch main')")
+            raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first", file=str(self.path))
         return ref
 
     def _sha(self, ref: str) -> str:
+        if not isinstance(ref, str) or not ref.strip():
+            raise WorkspaceError(f"a revision is named by a non-empty string, not {ref!r}", code="revision-unknown")
         if ref == "HEAD":
             sha = self._storage.ref_sha(self._branch_ref())
             if sha is None:
-                raise WorkspaceError(f"{self.path}: the branch {self.branch} has no revision yet")
+                raise WorkspaceError(f"{self.path}: the branch {self.branch} has no revision yet",
+                                     code="revision-unknown")
             return sha
         return history.resolve_sha(self._storage, ref)
 
@@ -152,7 +152,10 @@ class Workspace:
         :raises WorkspaceError: ``ref`` names nothing.
         :raises ValidationFailed: the files at that revision are not a valid agreement.
         """
-        return parse_agreement(self._snapshots.files(self._sha(ref), meetings=False))
+        sha = self._sha(ref)
+        agreement = parse_agreement(self._snapshots.files(sha, meetings=False))
+        agreement._read_at = sha
+        return agreement
 
     def meetings(self, ref: str = "HEAD") -> list[Meeting]:
         """Return the meetings recorded at the revision ``ref`` names, in date order.
@@ -219,15 +222,28 @@ class Workspace:
                when: dt.datetime | None = None) -> Revision:
         """Return the new revision holding ``agreement`` on the current branch.
 
-        ``base`` names the revision the agreement was read from; when the branch has moved
-        since, both edits are merged clause by clause (``None`` means: the branch as it is now).
+        The edit is merged, clause by clause, with what was committed since the revision it was
+        read at (``agreement.read_at``, or ``base``), so a concurrent writer's edit is never
+        reverted; ``base=TIP`` replaces the branch as it is, on purpose. After a commit without
+        a merge, ``read_at`` is the new revision (the agreement can be edited and committed again).
 
         :raises ValidationFailed: the agreement breaks a rule; nothing is committed.
-        :raises WorkspaceError: nothing changed, a node was changed differently meanwhile, or
+        :raises WorkspaceError: no base is known (``base-unknown``) or found (``revision-unknown``),
+            nothing changed (``nothing-to-commit``), a node was changed differently meanwhile
+            (``merge-conflict``, naming it), a text lost a language (``language-dropped``), or
             the working tree holds uncommitted edits to a file this revision changes.
         :raises LifecycleError: the branch is agreed, signed or in force and the text changes
             (code ``text-frozen``): move it back to negotiation first.
         """
+        if base is None:
+            base = agreement.read_at
+            if base is None:
+                raise WorkspaceError(
+                    "the agreement was not read from this workspace, so edits committed meanwhile could be "
+                    f"reverted; edit what Workspace.read() returns, pass base=<the revision it came from>, or "
+                    f"base={TIP!r} to replace the branch as it is", code="base-unknown")
+        if base == TIP:
+            base = None
         return self._commit(agreement, message, base=base, other={}, previous=None,
                             trailers=(proposed_by, meeting, stage), when=when)
 
@@ -249,8 +265,9 @@ class Workspace:
 
         other: Changes = {meeting_path(m.id): dump_meeting(m, previous=files.get(meeting_path(m.id)))
                           for m in meetings}
+        parent = self._sha(extra_parent) if extra_parent is not None else None  # a second parent must exist
         return self._commit(agreement, message, base=None, other=other, previous=files,
-                            trailers=(proposed_by, None, stage), when=when, extra_parent=extra_parent)
+                            trailers=(proposed_by, None, stage), when=when, extra_parent=parent)
 
     def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
                 previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],
@@ -261,6 +278,9 @@ class Workspace:
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
+        if base is not None and base_sha is not None and len(agreement.languages) > 1:  # one language: none to lose
+            keep_languages(parse_agreement(self._snapshots.files(base_sha, meetings=False)), agreement)
+
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
             self._check_edit(tip, target)
@@ -270,6 +290,8 @@ class Workspace:
 
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
+        if done.previous == base_sha:
+            agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
 
     def _check_edit(self, tip: str | None, target: Agreement) -> None:
@@ -294,7 +316,8 @@ class Workspace:
         if result.conflicts:
             nodes = ", ".join(sorted({c.node for c in result.conflicts}))
             raise WorkspaceError(f"revision {tip[:10]} changed {nodes} differently since {base[:10]}; read the "
-                                 "agreement again, redo the edit and commit", code="merge-conflict")
+                                 "agreement again, redo the edit and commit", code="merge-conflict",
+                                 node=result.conflicts[0].node)
         return agreement_from(result.data)
 
     def _file_changes(self, base: str | None, tip: str | None, other: Changes) -> Changes:
@@ -305,7 +328,7 @@ class Workspace:
                 continue
             if tip != base and now != self._snapshots.content(base, path):
                 raise WorkspaceError(f"{path}: changed meanwhile by revision {str(tip)[:10]}; read it again and "
-                                     "redo the edit", code="merge-conflict")
+                                     "redo the edit", code="merge-conflict", file=path)
             changes[path] = data
         return changes
 
@@ -356,7 +379,7 @@ class Workspace:
         for found in self.meetings(revision.id):
             if found.id == meeting_id:
                 return found, revision
-        raise WorkspaceError(f"no meeting has the id {meeting_id!r}; 'mou meeting list' shows them")
+        raise WorkspaceError(f"no meeting has the id {meeting_id!r}", code="revision-unknown", node=meeting_id)
 
     def meeting_tags(self) -> dict[str, str]:
         """Return ``{meeting id: commit id}`` for every meeting tag."""

@@ -165,7 +165,7 @@ def test_a_failure_with_json_is_the_error_document_on_stdout(tmp_path: Path, arg
     assert result.exit_code == 1
     data = json.loads(result.stdout)
     Draft202012Validator(published("error")).validate(data)
-    assert data["command"] == " ".join(args) and data["code"] in ("not-an-agreement", "workspace-failed")
+    assert data["command"] == " ".join(args) and data["code"] in ("not-an-agreement", "not-a-repository")
     assert result.stderr == ""
 
 

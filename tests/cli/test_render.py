@@ -28,7 +28,7 @@ def test_render_writes_the_file(tmp_path: Path, args: list[str], magic: bytes) -
 @pytest.mark.parametrize(("args", "message"), [
     (["--lang", "fr"], "error: language 'fr' has no form defined; use one of en, id [unknown-language]"),
     (["HEAD~1"], f"error: {KALBAR}: not a mou repository (no .git); create one with 'mou new {KALBAR}' "
-                 "[workspace-failed]"),
+                 "[not-a-repository]"),
 ])
 def test_user_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:
     result = CliRunner().invoke(app, ["render", "-C", KALBAR, *args, "-o", str(tmp_path / "x.pdf")])

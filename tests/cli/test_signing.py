@@ -72,3 +72,15 @@ def test_sign_and_verify_print_no_third_party_warning(signed_demo: SignedDemo, d
     assert "polda-kalbar" in verified.stdout
     for result in (signed, verified):
         assert "Warning" not in result.stderr, result.stderr
+
+
+def test_sign_without_passphrase_is_one_line(signed_demo: SignedDemo, tmp_path: Path) -> None:
+    pdf = tmp_path / "nk.pdf"
+    shutil.copy(signed_demo.pdf, pdf)
+    code, out = mou("sign", str(pdf), "--field", "polda-kalbar", "--pkcs12",
+                    str(signed_demo.certificates / "polda-kalbar.p12"))
+    assert code == 1 and "Traceback" not in out
+    assert out.strip().splitlines() == [f"error: {signed_demo.certificates / 'polda-kalbar.p12'}: cannot open the "
+                                        "PKCS#12 key file: no passphrase was given (it is needed when the file is "
+                                        "protected) [signing-failed]"]
+    assert pdf.read_bytes() == signed_demo.pdf.read_bytes()

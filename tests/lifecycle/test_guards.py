@@ -17,9 +17,9 @@ DAY = dt.date(2023, 8, 1)
 
 @pytest.mark.parametrize(("items", "message"), [
     (OpenItems(conflicts=("c1", "p2")), "cannot be agreed with unresolved merge conflicts on c1, p2; resolve them "
-                                        "('mou resolve') and commit first"),
+                                        "and commit first"),
     (OpenItems(lint_errors=("MOU201 title",)), "cannot be agreed with lint errors: MOU201 title; fix them "
-                                               "('mou lint') and commit first"),
+                                               "and commit first"),
 ])
 def test_agreed_refused_while_something_is_open(items: OpenItems, message: str) -> None:
     with pytest.raises(LifecycleError) as caught:
@@ -65,7 +65,7 @@ def test_text_is_frozen_from_agreed_on(state: str) -> None:
     assert caught.value.code == "text-frozen"
     assert caught.value.message == (
         f"agreement 'test-agreement' is {state}: its text is frozen, but this revision changes articles; "
-        "move it back first with 'mou advance negotiation --reason ...'")
+        "move it back to negotiation first (with a reason)")
 
 
 @pytest.mark.parametrize(("before", "after"), [

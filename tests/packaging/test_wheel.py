@@ -69,16 +69,35 @@ def test_wheel_carries_the_data_its_commands_need(wheel: tuple[Path, str]) -> No
     assert not any(n.startswith(("tests/", "benchmarks/", "docs_src/")) for n in names)
 
 
+LIBRARY_ALONE = """
+import sys, mou_kit
+from importlib.resources import files
+a = mou_kit.load(files("mou_kit.examples") / "research-mou-en")
+b = a.model_copy(deep=True)
+b.articles[0].clauses[0].text = "Changed."
+text = mou_kit.diff_text(mou_kit.diff(a, b))
+print(b"{+Changed+}" in text, "typer" in sys.modules, "rich" in sys.modules)
+"""
+
+
 def test_installed_wheel_runs_outside_the_checkout(wheel: tuple[Path, str], tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     _run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin" / "python"
-    # The wheel with the signing extra, every dependency at the version the lock names.
-    _run(UV, "pip", "install", "--python", python, f"{wheel[0]}[sign]", "--constraint", ROOT / "requirements.lock",
-         cwd=tmp_path)
     work = tmp_path / "work"
     work.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV", "MOU_LIBRARY_PATH"}}
+    # The library alone: no typer, no rich; it renders and diffs, and `mou` says which extra it needs.
+    _run(UV, "pip", "install", "--python", python, wheel[0], "--constraint", ROOT / "requirements.lock", cwd=tmp_path)
+    alone = _run(python, "-c", LIBRARY_ALONE, cwd=work, env=env).stdout.split()
+    assert alone == ["True", "False", "False"], alone
+    bare = subprocess.run([venv / "bin" / "mou", "schema"], cwd=work, env=env, capture_output=True, text=True,
+                          check=False)
+    assert (bare.returncode, bare.stderr) == (1, "error: the mou command needs typer and rich: install the 'cli' "
+                                                 "extra (pip install 'mou-kit[cli]')\n")
+    # The wheel with the signing and command-line extras, every dependency at the version the lock names.
+    _run(UV, "pip", "install", "--python", python, f"{wheel[0]}[sign,cli]", "--constraint",
+         ROOT / "requirements.lock", cwd=tmp_path)
     where = _run(python, "-c", "import mou_kit; print(mou_kit.__file__)", cwd=work, env=env).stdout
     assert Path(where.strip()).is_relative_to(venv), where
     mou = venv / "bin" / "mou"

@@ -91,7 +91,7 @@ def test_agreed_refused_while_a_merge_has_conflicts(ws: Workspace) -> None:
     with pytest.raises(LifecycleError) as caught:
         advance_revision(ws, "agreed")
     assert caught.value.message == ("cannot be agreed with unresolved merge conflicts on c1; resolve them "
-                                    "('mou resolve') and commit first")
+                                    "and commit first")
     assert "merge conflict on c1" in agreement_status(ws.path).open
 
 

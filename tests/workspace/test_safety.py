@@ -29,13 +29,9 @@ from mou_kit.workspace import Workspace
 path, clause, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
 with Workspace.open(path) as ws:
     for i in range(count):
-        base = ws.resolve("HEAD").id
-        agreement = ws.read(base)
-        for article in agreement.articles:
-            for c in article.clauses:
-                if c.id == clause:
-                    c.text = f"{clause} edit {i}."
-        ws.commit(agreement, f"{clause} edit {i}", proposed_by="party-1", base=base)
+        agreement = ws.read()  # the natural call: no base= threaded through by hand
+        agreement.find(clause).text = f"{clause} edit {i}."
+        ws.commit(agreement, f"{clause} edit {i}", proposed_by="party-1")
 """
 
 
@@ -63,7 +59,10 @@ def test_concurrent_writers_lose_nothing_and_revert_nothing(tmp_path: Path) -> N
             changed = [c for c in clauses if before[c] != after[c]]
             assert changed == [revision.message.split()[0]], revision.message  # no edit reverted
         assert texts(ws, "HEAD") == {c: f"{c} edit {count - 1}." for c in clauses}
+        assert sorted(r.message for r in log[:-1]) == sorted(f"{c} edit {i}" for c in clauses for i in range(count))
         assert git(ws.path, "status", "--porcelain").stdout == ""
+        fsck = git(ws.path, "fsck", "--strict")
+        assert fsck.returncode == 0 and "error" not in fsck.stderr + fsck.stdout, fsck.stderr
 
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="kills forked writers; needs os.fork (POSIX)")
@@ -160,3 +159,28 @@ def test_plain_git_beside_mou(ws: Workspace, tmp_path: Path) -> None:
         assert clone.read() == ws.read()
         clone.commit(edited(clone, c1="In the clone."), "clone edit")
     assert git(tmp_path / "clone", "status", "--porcelain").stdout == ""
+
+
+INIT = """
+import sys
+from mou_kit.errors import WorkspaceError
+from mou_kit.workspace import Workspace
+from tests.builders import build
+try:
+    Workspace.init(sys.argv[1], build("a1[c1]")).close()
+    print("made")
+except WorkspaceError as e:
+    print(e.code)
+"""
+
+
+def test_concurrent_inits_make_one_repository(tmp_path: Path) -> None:
+    target = tmp_path / "mou"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    procs = [subprocess.Popen([sys.executable, "-c", INIT, str(target)], env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert sorted(out.strip() for out, _ in outs) == ["exists", "exists", "exists", "made"], outs
+    with Workspace.open(target) as ws:
+        assert [r.message for r in ws.log()] == ["First draft"]
+    assert git(target, "fsck", "--strict").returncode == 0
