@@ -22,12 +22,15 @@ def sign(
                                                    help="The passphrase of the PKCS#12 file.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: the PDF itself, "
                                                                        "appended to).", dir_okay=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Sign even with an expired or not yet valid certificate "
+                                                        "(the signature will not validate).")] = False,
 ) -> None:
     """Sign a party's signature field of a PDF; earlier signatures stay intact."""
     from ..signing import sign_pdf
 
     target = output or pdf
-    signed = sign_pdf(pdf, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None)
+    signed = sign_pdf(pdf, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None,
+                      force=force)
     partial = target.with_name(target.name + ".part")
     partial.write_bytes(signed)
     os.replace(partial, target)
@@ -54,6 +57,10 @@ def verify(
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
     party: Annotated[list[str] | None, typer.Option(
         "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
+    allow_unsigned: Annotated[bool, typer.Option(
+        "--allow-unsigned", help="Check a copy not every party has signed yet (a draft, a partly signed one).")] = False,
+    allow_untrusted: Annotated[bool, typer.Option(
+        "--allow-untrusted", help="Accept signers whose certificates are not checked against a --trust root.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Check each signature of a PDF and which revision of the agreement it is; exit 1 on any problem."""
@@ -63,7 +70,8 @@ def verify(
 
     _quiet_pyhanko()
     repo = directory if directory is not None else (Path.cwd() if (Path.cwd() / ".git").exists() else None)
-    found = verify_document(pdf, trust=trust or [], repository=repo, expect=expect, parties=party or [])
+    found = verify_document(pdf, trust=trust or [], repository=repo, expect=expect, parties=party or [],
+                            allow_unsigned=allow_unsigned, allow_untrusted=allow_untrusted)
     if as_json:
         print_json({"file": str(found.path), "ok": found.ok, "revision_in_metadata": found.mark.revision,
                     "fingerprint": found.mark.fingerprint,
@@ -80,7 +88,8 @@ def verify(
             out.print("no signatures")
         for c in found.signatures:
             mark = "[green]ok[/green]" if c.ok else "[red]FAILED[/red]"
-            trusted = {True: "trusted", False: "NOT trusted", None: "trust not checked (give --trust)"}[c.trusted]
+            trusted = c.certificate_problem or \
+                {True: "trusted", False: "NOT trusted", None: "trust not checked (give --trust)"}[c.trusted]
             out.print(f"{mark} {escape(c.party)}: {escape(c.signer)}, {c.time:%Y-%m-%d %H:%M %Z}, "
                       f"{'intact' if c.intact else 'CHANGED'}, {trusted}" if c.time else
                       f"{mark} {escape(c.party)}: {escape(c.signer)}")
