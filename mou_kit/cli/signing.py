@@ -58,7 +58,7 @@ def verify(
     party: Annotated[list[str] | None, typer.Option(
         "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
     allow_unsigned: Annotated[bool, typer.Option(
-        "--allow-unsigned", help="Check a copy not every party has signed yet (a draft, a partly signed one).")] = False,
+        "--allow-unsigned", help="Check a copy not every party has signed (a draft, or partly signed).")] = False,
     allow_untrusted: Annotated[bool, typer.Option(
         "--allow-untrusted", help="Accept signers whose certificates are not checked against a --trust root.")] = False,
     as_json: JsonFlag = False,
