@@ -19,7 +19,7 @@ from ..model import Agreement, Meeting
 from . import history
 from .languages import keep_languages
 from .merge import merge
-from .publish import Plan, Published, publish
+from .publish import Plan, Published, publish, settled_tip
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
@@ -257,6 +257,8 @@ class Workspace:
         root = self._storage.work_tree
         if root is None:
             raise WorkspaceError(f"{self.path}: a bare repository has no folder to commit")
+        # the folder is read once a killed write is finished, and the edit is based on the tip it holds
+        read_at = settled_tip(self._storage, self._snapshots, self._branch_ref())
         files = read_folder(root)
         agreement = parse_agreement(files)
         meetings = parse_meetings(files)
@@ -266,14 +268,18 @@ class Workspace:
         other: Changes = {meeting_path(m.id): dump_meeting(m, previous=files.get(meeting_path(m.id)))
                           for m in meetings}
         return self._commit(agreement, message, base=None, other=other, previous=files,
-                            trailers=(proposed_by, None, stage), when=when, extra_parent=extra_parent)
+                            trailers=(proposed_by, None, stage), when=when, extra_parent=extra_parent,
+                            read_at=read_at)
 
     def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
                 previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],
                 when: dt.datetime | None, extra_parent: str | None = None,
-                extra_refs: Any = None) -> Revision:
+                extra_refs: Any = None, read_at: str | None = None) -> Revision:
         branch = self._branch_ref()
-        base_sha = self._sha(base) if base is not None else self._storage.ref_sha(branch)
+        if base is not None:
+            base_sha = self._sha(base)
+        else:
+            base_sha = read_at if read_at is not None else self._storage.ref_sha(branch)
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
@@ -354,6 +360,7 @@ class Workspace:
 
         previous = None
         if from_folder and self._storage.work_tree is not None:
+            settled_tip(self._storage, self._snapshots, self._branch_ref())
             previous = read_folder(self._storage.work_tree)
             draft = parse_agreement(previous)
         else:
