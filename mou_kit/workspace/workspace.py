@@ -276,10 +276,8 @@ class Workspace:
                 when: dt.datetime | None, extra_parent: str | None = None,
                 extra_refs: Any = None, read_at: str | None = None) -> Revision:
         branch = self._branch_ref()
-        if base is not None:
-            base_sha = self._sha(base)
-        else:
-            base_sha = read_at if read_at is not None else self._storage.ref_sha(branch)
+        base_sha: str | None = self._sha(base) if base is not None else \
+            read_at if read_at is not None else self._storage.ref_sha(branch)
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
