@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .._guard import guard_methods
-from ..errors import ValidationFailed, WorkspaceError
+from ..errors import LifecycleError, ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
@@ -32,7 +32,7 @@ TIP = "tip"
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
 _M = TypeVar("_M", bound=BaseModel)
-_FROZEN_STATE = re.compile(rb"^state:\s*[\"']?(agreed|signed|in-force)\b", re.MULTILINE)
+_STATE = re.compile(rb"^state:\s*[\"']?([a-z-]+)", re.MULTILINE)
 
 
 def agreement_data(agreement: Agreement) -> dict[str, Any]:
@@ -286,7 +286,7 @@ class Workspace:
 
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
-            self._check_edit(tip, target)
+            self._check_edit(tip, target, stage=stage, others=[extra_parent] if extra_parent else [])
             changes = self._snapshots.agreement_changes(target, tip, previous=previous if tip == base_sha else None)
             changes.update(self._file_changes(base_sha, tip, other))
             return Plan(changes, parents=[extra_parent] if extra_parent else [], allow_empty=bool(extra_parent))
@@ -297,14 +297,37 @@ class Workspace:
             agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
 
-    def _check_edit(self, tip: str | None, target: Agreement) -> None:
-        """Refuse a text change while the branch tip is agreed, signed or in force (the lifecycle's rule)."""
-        head = self._snapshots.content(tip, AGREEMENT_FILE) if tip is not None else None
-        if head is None or not _FROZEN_STATE.search(head):
-            return  # cheap test first: most revisions are drafts, and parsing the tip costs milliseconds
-        from ..lifecycle import check_edit
+    def _state(self, commit: str | None) -> str | None:
+        """The lifecycle state a revision records, read without parsing it (``None``: no agreement)."""
+        content = self._snapshots.content(commit, AGREEMENT_FILE) if commit is not None else None
+        if content is None:
+            return None
+        found = _STATE.search(content)
+        return found.group(1).decode() if found else "draft"
 
-        check_edit(parse_agreement(self._snapshots.files(tip, meetings=False)), target)
+    def _check_edit(self, tip: str | None, target: Agreement, *, stage: str | None,
+                    others: Sequence[str] = ()) -> None:
+        """Refuse what only the lifecycle may do, on every path that commits (edits, merges, sync, meetings).
+
+        The text of a parent that is agreed, signed or in force stays as it is; the state changes
+        only in a move recorded as one (``stage``, as :func:`~mou_kit.workflow.advance_revision` makes
+        it) or by taking a merged parent's state.
+        """
+        from ..lifecycle import check_edit
+        from ..lifecycle.transitions import FROZEN
+
+        frozen = {state.value for state in FROZEN}
+        parents = [p for p in (tip, *others) if p is not None]
+        states = {p: self._state(p) for p in parents}
+        for parent in parents:  # cheap test first: most revisions are drafts, and parsing costs milliseconds
+            if states[parent] in frozen:
+                check_edit(parse_agreement(self._snapshots.files(parent, meetings=False)), target)
+        state = target.state.value
+        if tip is not None and state != states[tip] and stage != state and state not in states.values():
+            raise LifecycleError(f"{AGREEMENT_FILE}: state: {states[tip]} -> {state} is a lifecycle move, not an "
+                                 "edit; move it with advance (which checks the move, its reason and its guards) "
+                                 f"and set state back to {states[tip]}", code="lifecycle-illegal",
+                                 file=AGREEMENT_FILE)
 
     def _revision(self, done: Published, message: str) -> Revision:
         return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,
