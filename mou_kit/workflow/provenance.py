@@ -185,6 +185,11 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"expected revision {expect}; render the PDF from {expect}")
         head = ws.read()
+        from .stages import frozen_text_drift
+
+        drift = frozen_text_drift(ws, head)
+        if drift is not None:
+            problems.append(f"{Path(repository).name}: {drift}")
         if head.state in FROZEN and (agreement.state not in FROZEN or text_changes(agreement, head)):
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"agreed text of {head.id}; render the PDF from the agreed revision")
