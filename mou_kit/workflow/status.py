@@ -93,9 +93,7 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
     if (root / ".git").exists() or (root / "HEAD").is_file():
         from ..workspace import Workspace
         from ..workspace.proposals import pending
-        from .stages import lifecycle_events
-
-        from .stages import frozen_text_drift
+        from .stages import frozen_text_drift, lifecycle_events
 
         with Workspace.open(root) as ws:
             agreement = ws.read()
