@@ -15,7 +15,8 @@ def main(repository: Path, out: Path) -> mou_kit.Verification:
         agreement = ws.read(agreed.id)
     pdf = out / "agreed.pdf"
     mou_kit.render_pdf(agreement, pdf, revision=agreed.short_id)
-    certs = mou_kit.make_test_certificates(out / "certs", [(p.id, p.id) for p in agreement.parties])
+    signers = [(p.id, p.signatory.name if p.signatory else p.id) for p in agreement.parties]
+    certs = mou_kit.make_test_certificates(out / "certs", signers)
     data = pdf.read_bytes()
     for party in agreement.parties:
         data = mou_kit.sign_pdf(data, party.id, certs.pkcs12[party.id], passphrase=certs.passphrase)

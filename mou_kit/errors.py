@@ -63,6 +63,7 @@ ErrorCode = Literal[
     "signing-unavailable",
     "signature-invalid",
     "signing-failed",
+    "certificate-invalid",
     "pdf-damaged",
     # importers: outside files (DOCX) read as revisions
     "source-not-docx",

@@ -28,6 +28,8 @@ def sign(
                                                 "appended to; stdout when the PDF is stdin; - for stdout).",
                                                 dir_okay=False, allow_dash=True)] = None,
     as_json: JsonFlag = False,
+    force: Annotated[bool, typer.Option("--force", help="Sign even with an expired or not yet valid certificate "
+                                                        "(the signature will not validate).")] = False,
 ) -> None:
     """Sign a party's signature field of a PDF; earlier signatures stay intact."""
     from ..signing import sign_pdf
@@ -37,7 +39,8 @@ def sign(
         raise typer.BadParameter("--json prints the report on stdout: give -o FILE for the signed PDF",
                                  param_hint="-o")
     source: Path | bytes = read_bytes(DASH) if is_dash(pdf) else pdf
-    signed = sign_pdf(source, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None)
+    signed = sign_pdf(source, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None,
+                      force=force)
     if is_dash(target):
         write(target, signed)
     else:
@@ -69,6 +72,10 @@ def verify(
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
     party: Annotated[list[str] | None, typer.Option(
         "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
+    allow_unsigned: Annotated[bool, typer.Option(
+        "--allow-unsigned", help="Check a copy not every party has signed (a draft, or partly signed).")] = False,
+    allow_untrusted: Annotated[bool, typer.Option(
+        "--allow-untrusted", help="Accept signers whose certificates are not checked against a --trust root.")] = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Check each signature of a PDF and which revision of the agreement it is; exit 1 on any problem."""
@@ -79,7 +86,8 @@ def verify(
     _quiet_pyhanko()
     repo = directory if directory is not None else (Path.cwd() if (Path.cwd() / ".git").exists() else None)
     with input_path(pdf, ".pdf") as path:
-        found = verify_document(path, trust=trust or [], repository=repo, expect=expect, parties=party or [])
+        found = verify_document(path, trust=trust or [], repository=repo, expect=expect, parties=party or [],
+                                allow_unsigned=allow_unsigned, allow_untrusted=allow_untrusted)
     if as_json:
         emit("verify", {"file": str(pdf) if is_dash(pdf) else str(found.path), "ok": found.ok,
                         "revision_in_metadata": found.mark.revision,
@@ -97,7 +105,8 @@ def verify(
             out.print("no signatures")
         for c in found.signatures:
             mark = "[green]ok[/green]" if c.ok else "[red]FAILED[/red]"
-            trusted = {True: "trusted", False: "NOT trusted", None: "trust not checked (give --trust)"}[c.trusted]
+            trusted = c.certificate_problem or \
+                {True: "trusted", False: "NOT trusted", None: "trust not checked (give --trust)"}[c.trusted]
             out.print(f"{mark} {escape(c.party)}: {escape(c.signer)}, {c.time:%Y-%m-%d %H:%M %Z}, "
                       f"{'intact' if c.intact else 'CHANGED'}, {trusted}" if c.time else
                       f"{mark} {escape(c.party)}: {escape(c.signer)}")

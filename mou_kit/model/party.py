@@ -11,6 +11,13 @@ from .record import Record
 from .text import Text
 
 
+class CertificateSubject(Record):
+    """Who a signatory's signing certificate names, so a signature binds to the right party."""
+
+    common_name: str | None = Field(default=None, description="The certificate's CN, e.g. the signer's name.")
+    organisation: str | None = Field(default=None, description="The certificate's O, e.g. the institution.")
+
+
 class Signatory(Record):
     """The official who signs for a party: name, position, rank and registration number."""
 
@@ -21,6 +28,8 @@ class Signatory(Record):
         default=None, description="Which registration number follows the rank: NRP (police), NIP (civil service)."
     )
     id_number: str | None = Field(default=None, description="The registration number itself.")
+    certificate: CertificateSubject | None = Field(
+        default=None, description="What the signing certificate names (CN, O); without it, its CN must be `name`.")
 
 
 class Party(Record):

@@ -98,27 +98,36 @@ def _with_annexes(pdf: bytes, annexes: Sequence[Path]) -> bytes:
     return out.getvalue()
 
 
-def _finish_plain(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot]) -> bytes | None:
+def _marks(info: DocumentInfo, options: str) -> dict[str, str]:
+    """The entries every mou PDF carries: which revision, its fingerprint, and how it was rendered."""
+    marks = {"MouRevision": info.revision, "MouFingerprint": f"sha256:{info.fingerprint}"}
+    if options:
+        marks["MouRender"] = options
+    return marks
+
+
+def _finish_plain(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], options: str) -> bytes | None:
     from ._pdfbytes import finish_plain
 
     defaults = {"Title": info.title, "Author": "; ".join(info.parties), "Subject": info.subject,
                 "Keywords": info.keywords}
-    always = {"MouRevision": info.revision, "MouFingerprint": f"sha256:{info.fingerprint}"}
-    return finish_plain(pdf, spots, [field_name(s.party) for s in spots], always, defaults=defaults)
+    return finish_plain(pdf, spots, [field_name(s.party) for s in spots], _marks(info, options), defaults=defaults)
 
 
-def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, annexes: Sequence[Path] = ()) -> bytes:
+def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, annexes: Sequence[Path] = (),
+           options: str = "") -> bytes:
     """Return ``pdf`` with metadata, empty signature fields at ``spots`` and ``annexes`` appended.
 
     The metadata holds the title, the parties (as author), the subject and the keywords
-    (revision and fingerprint) where the PDF lacks them, and always ``/MouRevision`` and
-    ``/MouFingerprint``. Fields and metadata are appended as one incremental update, so the
-    typeset bytes (and a PDF/A declaration) stay as they are.
+    (revision and fingerprint) where the PDF lacks them, and always ``/MouRevision``,
+    ``/MouFingerprint`` and (given ``options``) ``/MouRender``, how to render it again. Fields
+    and metadata are appended as one incremental update, so the typeset bytes (and a PDF/A
+    declaration) stay as they are.
 
     :raises RenderError: an annex file is missing or is not a readable PDF (code ``asset-missing``).
     """
     if not annexes:
-        done = _finish_plain(pdf, info, spots)
+        done = _finish_plain(pdf, info, spots, options)
         if done is not None:
             return done
     from pypdf import PdfReader
@@ -158,8 +167,8 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
     for key, value in wanted.items():
         if key not in meta:
             meta[NameObject(key)] = TextStringObject(value)
-    meta[NameObject("/MouRevision")] = TextStringObject(info.revision)
-    meta[NameObject("/MouFingerprint")] = TextStringObject(f"sha256:{info.fingerprint}")
+    for key, value in _marks(info, options).items():
+        meta[NameObject(f"/{key}")] = TextStringObject(value)
     if raw_info is not None:
         update.replace(cast("IndirectObject", raw_info), meta)
         update.info_ref = cast("IndirectObject", raw_info).idnum

@@ -77,6 +77,21 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
     return Laid(marked.pdf, marked.spots)
 
 
+def render_options(*, lang: str, layout: str, engine: str, pdfa: bool) -> str:
+    """Return how a PDF was rendered, as the ``/MouRender`` entry of its metadata records it.
+
+    ``mou verify`` renders the revision again with these options and compares the text, so the
+    entry only chooses what to compare with; a false one makes the comparison fail, never pass.
+    """
+    return f"lang={lang}; layout={layout}; engine={engine}; pdfa={'yes' if pdfa else 'no'}"
+
+
+def parse_render_options(text: str) -> dict[str, str]:
+    """Return the options of a ``/MouRender`` entry (empty for a PDF rendered before it existed)."""
+    pairs = (part.strip().partition("=") for part in text.split(";"))
+    return {key: value for key, sep, value in pairs if sep and key in {"lang", "layout", "engine", "pdfa"}}
+
+
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
                revision: str | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
                layout: str | None = None, engine: str = "typst", revision_footer: bool | None = None) -> bytes:
@@ -109,7 +124,8 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
         raise RenderError(f"engine {engine!r} is not 'typst' or 'libreoffice'", code="render-failed")
     annex_files = [where / a.file for a in agreement.annexes
                    if a.file and a.file.lower().endswith(".pdf") and where is not None]
-    out = finish(laid.pdf, info, laid.spots, annexes=annex_files)
+    options = render_options(lang="+".join(d.lang for d in docs), layout=chosen, engine=engine, pdfa=pdfa)
+    out = finish(laid.pdf, info, laid.spots, annexes=annex_files, options=options)
     if path is not None:
         write_output(path, out, error=RenderError)
     return out

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 from typing import Any
@@ -54,10 +55,23 @@ def signature_fields(pdf: Input, *, name: str | None = None) -> dict[str, bool]:
                            file=shown) from e
 
 
-def load_signer(pkcs12: Input, passphrase: bytes | None, *, name: str | None = None) -> Any:
+def validity_problem(not_before: dt.datetime, not_after: dt.datetime, at: dt.datetime) -> str | None:
+    """Return why a certificate valid from ``not_before`` to ``not_after`` cannot sign at ``at``, or ``None``."""
+    if at > not_after:
+        return f"the certificate expired on {not_after:%Y-%m-%d}"
+    if at < not_before:
+        return f"the certificate is not valid until {not_before:%Y-%m-%d}"
+    return None
+
+
+def load_signer(pkcs12: Input, passphrase: bytes | None, *, name: str | None = None, force: bool = False) -> Any:
     """Return pyHanko's signer for the PKCS#12 key file ``pkcs12``.
 
-    :raises SigningError: the file cannot be read, or opened with ``passphrase`` (``signing-failed``).
+    A certificate that has expired or is not yet valid is refused unless ``force`` (a signature
+    made with it would not validate).
+
+    :raises SigningError: the file cannot be read, or opened with ``passphrase`` (``signing-failed``);
+        the certificate is expired or not yet valid (``certificate-invalid``).
     """
     from cryptography.hazmat.primitives.serialization import pkcs12 as p12
     from pyhanko.sign import signers
@@ -75,12 +89,16 @@ def load_signer(pkcs12: Input, passphrase: bytes | None, *, name: str | None = N
     if key is None or cert is None:
         raise SigningError(f"{shown}: the PKCS#12 file holds no key and certificate", code="signing-failed",
                            file=shown)
+    problem = validity_problem(cert.not_valid_before_utc, cert.not_valid_after_utc, dt.datetime.now(dt.UTC))
+    if problem is not None and not force:
+        raise SigningError(f"{shown}: {problem}; sign with a valid certificate (or force it, knowing the "
+                           "signature will not validate)", code="certificate-invalid", file=shown)
     return signers.SimpleSigner.load_pkcs12_data(data, (), passphrase=passphrase)
 
 
 async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
                          output: str | os.PathLike[str] | None = None, name: str | None = None,
-                         pkcs12_name: str | None = None) -> bytes:
+                         pkcs12_name: str | None = None, force: bool = False) -> bytes:
     """Return ``pdf`` signed in ``field``, like :func:`sign_pdf`, with pyHanko's async API (for event loops)."""
     require_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
@@ -96,7 +114,7 @@ async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: b
     if fields[target]:
         raise SigningError(f"{shown}: field {target!r} is already signed; each party signs its own empty field once",
                            code="signature-invalid", file=shown, node=field)
-    signer = load_signer(pkcs12, passphrase, name=pkcs12_name)
+    signer = load_signer(pkcs12, passphrase, name=pkcs12_name, force=force)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
         out = await signers.async_sign_pdf(writer, signers.PdfSignatureMetadata(field_name=target), signer=signer)
@@ -111,18 +129,20 @@ async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: b
 
 def sign_pdf(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
              output: str | os.PathLike[str] | None = None, name: str | None = None,
-             pkcs12_name: str | None = None) -> bytes:
+             pkcs12_name: str | None = None, force: bool = False) -> bytes:
     """Return ``pdf`` with a signature appended in ``field`` (also written to ``output`` when given).
 
     ``pdf`` and ``pkcs12`` are each a path, ``bytes`` or a binary file object; ``name`` and
     ``pkcs12_name`` are what messages call them. ``field`` is a party id (``polda-kalbar``) or a
     field name (``signature-polda-kalbar``). The signature is an incremental update: the bytes
     before it, and every earlier signature, stay exactly as they were. Works inside a running
-    event loop too (see :func:`sign_pdf_async`).
+    event loop too (see :func:`sign_pdf_async`). An expired or not yet valid certificate is refused
+    unless ``force``.
 
-    :raises SigningError: pyHanko is missing (``signing-unavailable``); the PDF has no such empty
+    :raises SigningError: pyHanko is missing (``signing-unavailable``); the certificate is expired or
+        not yet valid (``certificate-invalid``); the PDF has no such empty
         field (``signature-invalid``); the key file cannot be opened (``signing-failed``); the PDF
         is damaged (``pdf-damaged``); a file is missing (``file-missing``).
     """
     return run_sync(lambda: sign_pdf_async(pdf, field, pkcs12, passphrase=passphrase, output=output, name=name,
-                                           pkcs12_name=pkcs12_name))
+                                           pkcs12_name=pkcs12_name, force=force))

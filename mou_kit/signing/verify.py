@@ -27,6 +27,9 @@ class SignatureCheck:
     valid: bool
     trusted: bool | None
     later_changes: str
+    organisation: str | None = None
+    certificate_problem: str | None = None
+    """Why the certificate could not sign then: expired or not yet valid at the signing time."""
 
     @property
     def party(self) -> str:
@@ -37,7 +40,8 @@ class SignatureCheck:
     def ok(self) -> bool:
         """Whether the signed bytes are unchanged, the signature valid, trusted (when a root was
         given) and nothing but signatures was added after it."""
-        return self.intact and self.valid and self.trusted is not False and self.later_changes in _ALLOWED_LATER
+        return (self.intact and self.valid and self.trusted is not False and self.later_changes in _ALLOWED_LATER
+                and self.certificate_problem is None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,8 @@ class DocumentMark:
 
     revision: str | None
     fingerprint: str | None
+    render: str | None = None
+    """How it was rendered (``/MouRender``: language, layout, engine), to render it again and compare."""
 
 
 def _mark_of(resolver: object) -> DocumentMark:
@@ -58,7 +64,8 @@ def _mark_of(resolver: object) -> DocumentMark:
     info = resolver.get_object(getattr(ref, "reference", ref))  # type: ignore[attr-defined]
     revision = str(info["/MouRevision"]) if "/MouRevision" in info else None
     mark = str(info["/MouFingerprint"]) if "/MouFingerprint" in info else None
-    return DocumentMark(revision, mark.removeprefix("sha256:") if mark else None)
+    render = str(info["/MouRender"]) if "/MouRender" in info else None
+    return DocumentMark(revision, mark.removeprefix("sha256:") if mark else None, render)
 
 
 def document_mark(pdf: Input, *, as_signed: bool = False, name: str | None = None) -> DocumentMark:
@@ -86,6 +93,18 @@ def document_mark(pdf: Input, *, as_signed: bool = False, name: str | None = Non
 def _common_name(cert: object) -> str:
     subject = cert.subject  # type: ignore[attr-defined]
     return str(subject.native.get("common_name") or subject.human_friendly)
+
+
+def _organisation(cert: object) -> str | None:
+    found = cert.subject.native.get("organization_name")  # type: ignore[attr-defined]
+    return str(found) if found else None
+
+
+def _validity(cert: object, at: dt.datetime | None) -> str | None:
+    from .sign import validity_problem
+
+    when = at or dt.datetime.now(dt.UTC)
+    return validity_problem(cert.not_valid_before, cert.not_valid_after, when)  # type: ignore[attr-defined]
 
 
 def trust_roots(trust: Sequence[Input]) -> list[Any]:
@@ -130,11 +149,15 @@ async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
         try:
             status = await async_validate_pdf_signature(embedded, context)
             level = status.modification_level
+            cert = status.signing_cert
+            problem = _validity(cert, status.signer_reported_dt)
             out.append(SignatureCheck(
-                field=field, signer=_common_name(status.signing_cert),
+                field=field, signer=_common_name(cert),
                 time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
-                trusted=bool(status.trusted) if roots else None,
-                later_changes=level.name if level is not None else "UNKNOWN"))
+                # an expired certificate fails the chain too; it is named by its own problem instead
+                trusted=(bool(status.trusted) or problem is not None) if roots else None,
+                later_changes=level.name if level is not None else "UNKNOWN",
+                organisation=_organisation(cert), certificate_problem=problem))
         except Exception as e:  # a damaged signature is a failed check, not a crash
             out.append(SignatureCheck(field, f"unreadable signature ({e.__class__.__name__})", None, False, False,
                                       False if roots else None, "UNKNOWN"))

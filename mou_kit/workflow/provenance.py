@@ -60,7 +60,9 @@ def _matching(ws: Workspace, mark: DocumentMark) -> tuple[Revision, Agreement] |
 def _signature_problems(checks: Sequence[SignatureCheck]) -> list[str]:
     out = []
     for c in checks:
-        if not c.intact:
+        if c.certificate_problem is not None and c.intact:
+            out.append(f"signature {c.field} ({c.signer}): {c.certificate_problem} when it signed")
+        elif not c.intact:
             out.append(f"signature {c.field} ({c.signer}): the signed bytes were changed after signing")
         elif not c.valid:
             out.append(f"signature {c.field} ({c.signer}): the signature does not match its certificate")
@@ -72,17 +74,77 @@ def _signature_problems(checks: Sequence[SignatureCheck]) -> list[str]:
     return out
 
 
+def _unsigned_problems(data: bytes, shown: str, checks: Sequence[SignatureCheck], trust: Sequence[Input], *,
+                       allow_unsigned: bool, allow_untrusted: bool) -> list[str]:
+    """A copy is verified only when every field is signed and every signer chains to a trusted root."""
+    from ..signing.sign import signature_fields
+
+    out: list[str] = []
+    if not allow_unsigned:
+        fields = signature_fields(data, name=shown)
+        missing = sorted(f for f, signed in fields.items() if not signed)
+        if not checks:
+            out.append(f"{Path(shown).name} carries no signature; a copy nobody signed proves nothing "
+                       "(allow it explicitly to check an unsigned draft)")
+        elif missing:
+            out.append(f"{Path(shown).name}: not signed in {', '.join(missing)}; every party signs before the copy "
+                       "counts (allow it explicitly to check a partly signed copy)")
+    if checks and not trust and not allow_untrusted:
+        out.append("no trusted root was given, so any certificate would pass: give the root certificate of the "
+                   "parties' CA (--trust ROOT.pem), or allow untrusted signers explicitly")
+    return out
+
+
+def _norm(text: str | None) -> str:
+    return " ".join((text or "").split()).casefold()
+
+
+def _binding_problems(checks: Sequence[SignatureCheck], agreement: Agreement) -> list[str]:
+    """Each signature must be by the party's own signatory: the certificate the agreement records, or its name."""
+    out = []
+    parties = {p.id: p for p in agreement.parties}
+    for c in checks:
+        party = parties.get(c.party)
+        if party is None:
+            out.append(f"signature {c.field} ({c.signer}): the agreement has no party {c.party!r}")
+            continue
+        signatory = party.signatory
+        if signatory is None:
+            out.append(f"signature {c.field} ({c.signer}): party {c.party} has no signatory in the agreement")
+            continue
+        wanted = signatory.certificate
+        if wanted is not None:
+            matches = all(_norm(want) == _norm(have) for want, have in
+                          ((wanted.common_name, c.signer), (wanted.organisation, c.organisation)) if want)
+            named = ", ".join(f"{k} '{v}'" for k, v in (("CN", wanted.common_name), ("O", wanted.organisation)) if v)
+        else:
+            matches = _norm(signatory.name) == _norm(c.signer)
+            named = f"CN '{signatory.name}'"
+        if not matches:
+            out.append(f"signature {c.field}: signed by '{c.signer}'"
+                       f"{f' ({c.organisation})' if c.organisation else ''}, not by the signatory of {c.party} "
+                       f"({named}); if this certificate is right, record it as parties[{c.party}].signatory."
+                       "certificate in agreement.yaml")
+    return out
+
+
 def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
                     repository: str | os.PathLike[str] | None = None, expect: str | None = None,
-                    parties: Sequence[str] | None = None, name: str | None = None) -> Verification:
+                    parties: Sequence[str] | None = None, name: str | None = None,
+                    allow_unsigned: bool = False, allow_untrusted: bool = False) -> Verification:
     """Return the verification of the PDF ``pdf``: signatures, and with ``repository``, its revision.
 
     ``pdf`` and each of ``trust`` are a path, ``bytes`` or a binary file object; ``name`` is
-    what messages call the PDF (default: its path). The PDF's fingerprint (in its metadata)
-    must be the content of a revision of ``repository``; when ``expect`` names a revision, it
-    must be that revision's content; when the branch is agreed or later, it must be an agreed
-    revision with the branch's text. ``parties`` (ids) must each have a valid signature. Works
-    inside a running event loop.
+    what messages call the PDF (default: its path). Every signature field must be signed
+    (unless ``allow_unsigned``) and every signer chain to a root in ``trust`` (unless
+    ``allow_untrusted``); an expired or not yet valid certificate is named as such. The PDF's
+    fingerprint (in its metadata) must be the content of a revision of ``repository``, and its
+    words the words of that revision rendered again (a label copied onto other text fails); each
+    signature must be by its party's signatory (the certificate recorded in the agreement, else
+    the signatory's name as the certificate's CN). When ``expect`` names a revision, the PDF must
+    be that revision's content; when the branch is agreed or later, an agreed revision with the
+    branch's text. ``parties`` (ids) must each have a valid signature. Works inside a running
+    event loop.
 
     :raises SigningError: pyHanko is missing, the file cannot be read, or is not a readable PDF
         (``pdf-damaged``).
@@ -93,6 +155,8 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
     checks = check_signatures(data, trust=trust, name=shown)
     mark = document_mark(data, as_signed=True, name=shown)
     problems = _signature_problems(checks)
+    problems += _unsigned_problems(data, shown, checks, trust, allow_unsigned=allow_unsigned,
+                                   allow_untrusted=allow_untrusted)
     if document_mark(data, name=shown) != mark:
         problems.append(f"{path.name}: the revision or fingerprint in its metadata was changed after signing; "
                         "only the signed metadata counts")
@@ -111,10 +175,21 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
                             f"is no revision of {repository}; it was rendered from other content or altered")
             return Verification(path, checks, mark, problems=problems)
         revision, agreement = found
+        problems += _binding_problems(checks, agreement)
+        from .content import text_problem
+
+        altered = text_problem(data, agreement, mark, shown=shown, short_id=revision.short_id)
+        if altered is not None:
+            problems.append(altered)
         if expect is not None and fingerprint(ws.read(expect)) != mark.fingerprint:
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"expected revision {expect}; render the PDF from {expect}")
         head = ws.read()
+        from .stages import frozen_text_drift
+
+        drift = frozen_text_drift(ws, head)
+        if drift is not None:
+            problems.append(f"{Path(repository).name}: {drift}")
         if head.state in FROZEN and (agreement.state not in FROZEN or text_changes(agreement, head)):
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"agreed text of {head.id}; render the PDF from the agreed revision")
@@ -123,7 +198,8 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
 
 async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
                                 repository: str | os.PathLike[str] | None = None, expect: str | None = None,
-                                parties: Sequence[str] | None = None, name: str | None = None) -> Verification:
+                                parties: Sequence[str] | None = None, name: str | None = None,
+                                allow_unsigned: bool = False, allow_untrusted: bool = False) -> Verification:
     """Return :func:`verify_document`'s verification without blocking the event loop (it runs on a worker thread).
 
     Reading the repository is blocking file and git work, so the whole check runs off the loop.
@@ -131,4 +207,5 @@ async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
     import asyncio
 
     return await asyncio.to_thread(verify_document, pdf, trust=trust, repository=repository, expect=expect,
-                                   parties=parties, name=name)
+                                   parties=parties, name=name, allow_unsigned=allow_unsigned,
+                                   allow_untrusted=allow_untrusted)

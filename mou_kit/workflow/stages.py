@@ -51,6 +51,29 @@ def lifecycle_events(ws: Workspace, *, ref: str = "HEAD") -> list[Event]:
     return [e for e in (event_of(r) for r in reversed(ws.log(ref=ref))) if e is not None]
 
 
+def frozen_text_drift(ws: Workspace, agreement: Agreement | None = None) -> str | None:
+    """Return what changed in the text since the branch was agreed, when it is agreed or later, else ``None``.
+
+    mou refuses such a change, but a plain ``git commit`` (or a copy of the files) does not ask:
+    this reads the history for the last move to "agreed" and compares its text with ``agreement``
+    (default: the branch's revision).
+    """
+    from ..lifecycle.guards import text_changes
+    from ..lifecycle.transitions import FROZEN
+
+    current = agreement if agreement is not None else ws.read()
+    if current.state not in FROZEN:
+        return None
+    agreed = [e for e in lifecycle_events(ws) if e.state is LifecycleState.AGREED and e.revision]
+    if not agreed or agreed[-1].revision is None:
+        return None
+    changed = text_changes(ws.read(agreed[-1].revision), current)
+    if not changed:
+        return None
+    return (f"the text changed after it was agreed at revision {agreed[-1].revision} ({', '.join(changed)}), "
+            "outside the lifecycle: move it back to negotiation with a reason, or restore the agreed text")
+
+
 def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str | None = None,
                      date: dt.date | None = None, actor: str | None = None,
                      signed_by: Collection[str] | None = None, when: dt.datetime | None = None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -92,15 +93,17 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
     if (root / ".git").exists() or (root / "HEAD").is_file():
         from ..workspace import Workspace
         from ..workspace.proposals import pending
-        from .stages import lifecycle_events
+        from .stages import frozen_text_drift, lifecycle_events
 
         with Workspace.open(root) as ws:
             agreement = ws.read()
             merge = pending(ws)
             conflicts = sorted({c.node for c in merge[1]}) if merge is not None else []
             events = [e for e in lifecycle_events(ws) if e.state == agreement.state]
-            return status_of(agreement, path=root, today=day, revision=ws.resolve("HEAD").short_id,
-                             meetings=ws.meetings(), conflicts=conflicts, since=events[-1] if events else None)
+            drift = frozen_text_drift(ws, agreement)
+            found = status_of(agreement, path=root, today=day, revision=ws.resolve("HEAD").short_id,
+                              meetings=ws.meetings(), conflicts=conflicts, since=events[-1] if events else None)
+            return found if drift is None else dataclasses.replace(found, open=[drift, *found.open])
     from ..files import load, load_meetings
 
     return status_of(load(root), path=root, today=day, meetings=load_meetings(root))

@@ -102,6 +102,26 @@ def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message
     raise WorkspaceError(f"{branch}: the branch moved {ATTEMPTS} times while committing; try again")
 
 
+def settled_tip(storage: Storage, snapshots: Snapshots, branch: str) -> str | None:
+    """Return the tip of ``branch`` once the working tree holds it: a write that a killed process
+    left half done is finished first, under the lock.
+
+    Read the folder after this, not before: a folder read before recovery still holds the revision
+    before the killed one, and committing it would silently undo that revision.
+    """
+    from filelock import FileLock, Timeout
+
+    try:
+        with FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT):
+            if storage.work_tree is not None and storage.head_ref() == branch:
+                recover_worktree(storage, snapshots)
+            return storage.ref_sha(branch)
+    except Timeout as e:
+        raise WorkspaceError(f"{storage.git_dir / LOCK_FILE}: another mou process has held the lock for "
+                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again", code="lock-timeout",
+                             file=str(storage.git_dir / LOCK_FILE)) from e
+
+
 def move_branch(storage: Storage, snapshots: Snapshots, *, branch: str, new: str, old: str) -> None:
     """Move ``branch`` from ``old`` to ``new`` (a fast-forward) and bring the working tree along.
 

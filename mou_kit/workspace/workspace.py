@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .._guard import guard_methods
-from ..errors import ValidationFailed, WorkspaceError
+from ..errors import LifecycleError, ValidationFailed, WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from . import history
 from .languages import keep_languages
 from .merge import merge
-from .publish import Plan, Published, publish
+from .publish import Plan, Published, publish, settled_tip
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
@@ -32,7 +32,7 @@ TIP = "tip"
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
 _M = TypeVar("_M", bound=BaseModel)
-_FROZEN_STATE = re.compile(rb"^state:\s*[\"']?(agreed|signed|in-force)\b", re.MULTILINE)
+_STATE = re.compile(rb"^state:\s*[\"']?([a-z-]+)", re.MULTILINE)
 
 
 def agreement_data(agreement: Agreement) -> dict[str, Any]:
@@ -257,6 +257,8 @@ class Workspace:
         root = self._storage.work_tree
         if root is None:
             raise WorkspaceError(f"{self.path}: a bare repository has no folder to commit")
+        # the folder is read once a killed write is finished, and the edit is based on the tip it holds
+        read_at = settled_tip(self._storage, self._snapshots, self._branch_ref())
         files = read_folder(root)
         agreement = parse_agreement(files)
         meetings = parse_meetings(files)
@@ -267,14 +269,16 @@ class Workspace:
                           for m in meetings}
         parent = self._sha(extra_parent) if extra_parent is not None else None  # a second parent must exist
         return self._commit(agreement, message, base=None, other=other, previous=files,
-                            trailers=(proposed_by, None, stage), when=when, extra_parent=parent)
+                            trailers=(proposed_by, None, stage), when=when, extra_parent=parent,
+                            read_at=read_at)
 
     def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
                 previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],
                 when: dt.datetime | None, extra_parent: str | None = None,
-                extra_refs: Any = None) -> Revision:
+                extra_refs: Any = None, read_at: str | None = None) -> Revision:
         branch = self._branch_ref()
-        base_sha = self._sha(base) if base is not None else self._storage.ref_sha(branch)
+        base_sha: str | None = self._sha(base) if base is not None else \
+            read_at if read_at is not None else self._storage.ref_sha(branch)
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
 
@@ -283,7 +287,7 @@ class Workspace:
 
         def plan(tip: str | None) -> Plan:
             target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
-            self._check_edit(tip, target)
+            self._check_edit(tip, target, stage=stage, others=[extra_parent] if extra_parent else [])
             changes = self._snapshots.agreement_changes(target, tip, previous=previous if tip == base_sha else None)
             changes.update(self._file_changes(base_sha, tip, other))
             return Plan(changes, parents=[extra_parent] if extra_parent else [], allow_empty=bool(extra_parent))
@@ -294,14 +298,37 @@ class Workspace:
             agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
 
-    def _check_edit(self, tip: str | None, target: Agreement) -> None:
-        """Refuse a text change while the branch tip is agreed, signed or in force (the lifecycle's rule)."""
-        head = self._snapshots.content(tip, AGREEMENT_FILE) if tip is not None else None
-        if head is None or not _FROZEN_STATE.search(head):
-            return  # cheap test first: most revisions are drafts, and parsing the tip costs milliseconds
-        from ..lifecycle import check_edit
+    def _state(self, commit: str | None) -> str | None:
+        """The lifecycle state a revision records, read without parsing it (``None``: no agreement)."""
+        content = self._snapshots.content(commit, AGREEMENT_FILE) if commit is not None else None
+        if content is None:
+            return None
+        found = _STATE.search(content)
+        return found.group(1).decode() if found else "draft"
 
-        check_edit(parse_agreement(self._snapshots.files(tip, meetings=False)), target)
+    def _check_edit(self, tip: str | None, target: Agreement, *, stage: str | None,
+                    others: Sequence[str] = ()) -> None:
+        """Refuse what only the lifecycle may do, on every path that commits (edits, merges, sync, meetings).
+
+        The text of a parent that is agreed, signed or in force stays as it is; the state changes
+        only in a move recorded as one (``stage``, as :func:`~mou_kit.workflow.advance_revision` makes
+        it) or by taking a merged parent's state.
+        """
+        from ..lifecycle import check_edit
+        from ..lifecycle.transitions import FROZEN
+
+        frozen = {state.value for state in FROZEN}
+        parents = [p for p in (tip, *others) if p is not None]
+        states = {p: self._state(p) for p in parents}
+        for parent in parents:  # cheap test first: most revisions are drafts, and parsing costs milliseconds
+            if states[parent] in frozen:
+                check_edit(parse_agreement(self._snapshots.files(parent, meetings=False)), target)
+        state = target.state.value
+        if tip is not None and state != states[tip] and stage != state and state not in states.values():
+            raise LifecycleError(f"{AGREEMENT_FILE}: state: {states[tip]} -> {state} is a lifecycle move, not an "
+                                 "edit; move it with advance (which checks the move, its reason and its guards) "
+                                 f"and set state back to {states[tip]}", code="lifecycle-illegal",
+                                 file=AGREEMENT_FILE)
 
     def _revision(self, done: Published, message: str) -> Revision:
         return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,
@@ -355,6 +382,7 @@ class Workspace:
 
         previous = None
         if from_folder and self._storage.work_tree is not None:
+            settled_tip(self._storage, self._snapshots, self._branch_ref())
             previous = read_folder(self._storage.work_tree)
             draft = parse_agreement(previous)
         else:

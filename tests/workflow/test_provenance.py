@@ -25,7 +25,8 @@ def test_pdf_of_another_revision_fails(signed_demo: SignedDemo, demo_repo: Path,
         draft = ws.read(first.id)
     path = tmp_path / "draft.pdf"
     path.write_bytes(_sign_polda(render_pdf(draft, revision=first.short_id), signed_demo))
-    found = verify_document(path, trust=[signed_demo.certificates / "root.pem"], repository=demo_repo)
+    found = verify_document(path, trust=[signed_demo.certificates / "root.pem"], repository=demo_repo,
+                            allow_unsigned=True)
     assert found.signatures[0].ok  # the signature itself is fine ...
     assert found.revision is not None and found.revision.id == first.id
     assert found.problems == [f"draft.pdf is revision {first.short_id} (draft), not the agreed text of "
@@ -35,7 +36,7 @@ def test_pdf_of_another_revision_fails(signed_demo: SignedDemo, demo_repo: Path,
 def test_expected_revision_is_checked(signed_demo: SignedDemo, demo_repo: Path) -> None:
     with Workspace.open(demo_repo) as ws:
         first = ws.log()[-1].short_id
-    found = verify_document(signed_demo.signed_pdf, repository=demo_repo, expect=first)
+    found = verify_document(signed_demo.signed_pdf, repository=demo_repo, expect=first, allow_untrusted=True)
     assert found.problems == [f"tppo-kalbar-signed.pdf is revision {signed_demo.agreed_revision} (agreed), not the "
                               f"expected revision {first}; render the PDF from {first}"]
 
@@ -50,7 +51,7 @@ def test_changed_byte_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: 
 def test_content_of_no_revision_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
     path = tmp_path / "other.pdf"
     render_pdf(build(), path, revision="0123456789")
-    found = verify_document(path, repository=demo_repo)
+    found = verify_document(path, repository=demo_repo, allow_unsigned=True)
     assert found.revision is None
     assert found.problems == [f"other.pdf: its content (sha256:{found.mark.fingerprint[:16]}, revision 0123456789) "
                               f"is no revision of {demo_repo}; it was rendered from other content or altered"]
@@ -60,7 +61,8 @@ def test_content_of_no_revision_fails(signed_demo: SignedDemo, demo_repo: Path, 
 def test_missing_party_signature_fails(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path, party: str) -> None:
     path = tmp_path / "one.pdf"
     path.write_bytes(_sign_polda(signed_demo.pdf.read_bytes(), signed_demo))
-    found = verify_document(path, repository=demo_repo, parties=["polda-kalbar", party])
+    found = verify_document(path, repository=demo_repo, parties=["polda-kalbar", party], allow_unsigned=True,
+                            allow_untrusted=True)
     assert found.problems == [f"no valid signature in the field of {party}"]
 
 
@@ -81,7 +83,7 @@ def test_metadata_relabelled_after_signing_fails(signed_demo: SignedDemo, demo_r
     writer.write(out)
     path = tmp_path / "relabelled.pdf"
     path.write_bytes(out.getvalue())
-    found = verify_document(path, repository=demo_repo)
+    found = verify_document(path, repository=demo_repo, allow_untrusted=True)
     assert all(c.intact for c in found.signatures)  # pyHanko lets metadata change after signing ...
     # ... so the revision is read from the metadata as signed
     assert found.revision is not None and found.revision.short_id == signed_demo.agreed_revision
