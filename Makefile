@@ -45,6 +45,7 @@ docs: $(STAMP)
 # The JSON Schemas the package ships (mou_kit/schemas/), made from the models; a test says when to run it.
 schemas: $(STAMP)
 	$(BIN)/python -c "from mou_kit.files.schema import write_shipped_schemas as w; print(*w(), sep='\n')"
+	for example in examples/*/.mou/schema; do cp mou_kit/schemas/*.json $$example/; done
 
 # `mou --help` as stored with the package (mou_kit/cli/help.txt), so it prints without importing typer.
 cli-help: $(STAMP)
