@@ -92,7 +92,8 @@ def test_sign_from_stdin_to_stdout_then_verify_from_stdin(signed_demo: SignedDem
                                  "--passphrase", "mou-demo"], input=signed_demo.pdf.read_bytes())
     assert signed.exit_code == 0, signed.output
     assert signed.stdout_bytes.startswith(b"%PDF") and "signed field of polda-kalbar in <stdout>" in signed.stderr
-    verified = runner.invoke(app, ["verify", "-", "-C", str(demo_repo)], input=signed.stdout_bytes)
+    verified = runner.invoke(app, ["verify", "-", "--trust", str(certs / "root.pem"), "--allow-unsigned", "-C",
+                                   str(demo_repo)], input=signed.stdout_bytes)
     assert verified.exit_code == 0, verified.output
     assert "ok polda-kalbar" in verified.stdout
 
