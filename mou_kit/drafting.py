@@ -80,7 +80,31 @@ def lint_folder(folder: PathLike, *, library_paths: Sequence[PathLike] = (),
     root = Path(folder)
     agreement = load(root)
     answers = _answers_for(root, answers_path)
-    return LintReport(agreement.id, lint(agreement, library=_library(answers, library_paths), answers=answers))
+    findings = lint(agreement, library=_library(answers, library_paths), answers=answers)
+    return LintReport(agreement.id, [*_frozen_drift(root, agreement), *findings])
+
+
+def _frozen_drift(root: Path, agreement: Agreement) -> list[Finding]:
+    drift = frozen_drift(root, agreement)
+    return [] if drift is None else [Finding("MOU310", drift, path="agreement.yaml",
+                                             hint="move it back to negotiation with a reason, or restore the text")]
+
+
+def frozen_drift(root: PathLike, agreement: Agreement) -> str | None:
+    """Return how the text of an agreed (or later) repository changed since it was agreed, else ``None``.
+
+    mou refuses such a change; a plain ``git commit`` or an edited folder does not ask. Costs
+    nothing for a draft or a folder that is not a repository.
+    """
+    from .lifecycle.transitions import FROZEN
+
+    if agreement.state not in FROZEN or not (Path(root) / ".git").exists():
+        return None
+    from .workflow.stages import frozen_text_drift
+    from .workspace import Workspace
+
+    with Workspace.open(root) as ws:
+        return frozen_text_drift(ws, agreement)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import ValidationFailed
+from ..errors import Problem, ValidationFailed
 from ..files import json_schema, load
 from ..files.schema import FileKind
 from ._common import EXIT_USER_ERROR, Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
@@ -16,11 +16,15 @@ from ._json import emit, problem_dict
 
 def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Check every file of the agreement and report all problems at once."""
+    from ..drafting import frozen_drift
     from ..model.references import fill_problems
 
     try:
         agreement = load(folder_or_cwd(directory))
         problems = fill_problems(agreement)
+        drift = frozen_drift(folder_or_cwd(directory), agreement)
+        if drift is not None:  # the files are valid, but not the text that was agreed
+            problems.append(Problem(code="text-frozen", message=drift, file="agreement.yaml"))
         if problems:
             raise ValidationFailed(problems)
     except ValidationFailed as failed:

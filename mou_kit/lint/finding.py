@@ -52,6 +52,8 @@ RULES: tuple[Rule, ...] = (
     Rule("MOU216", "each-plural", "warning", "'heads of each PARTY': write 'head of each PARTY'."),
     Rule("MOU217", "ilegal-and-tidak-prosedural", "warning",
          "'ilegal' and 'tidak prosedural' both used for one concept."),
+    Rule("MOU310", "text-changed-after-agreed", "error",
+         "The text in the repository changed after it was agreed, outside the lifecycle (e.g. a plain git commit)."),
     Rule("MOU301", "template-newer", "warning", "The template of an article has a newer version."),
     Rule("MOU302", "template-missing", "info", "The template an article came from is not in the library."),
 )

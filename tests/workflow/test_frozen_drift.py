@@ -30,3 +30,18 @@ def test_verify_reports_it_too(signed_demo: SignedDemo, demo_repo: Path, tmp_pat
     clone = _plain_git_edit(demo_repo, tmp_path)
     found = verify_document(signed_demo.signed_pdf, trust=[signed_demo.certificates / "root.pem"], repository=clone)
     assert any("the text changed after it was agreed" in p for p in found.problems), found.problems
+
+
+def test_validate_and_lint_report_it(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from mou_kit.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["validate", "-C", str(demo_repo)]).exit_code == 0
+    clone = _plain_git_edit(demo_repo, tmp_path)
+    validated = runner.invoke(app, ["validate", "-C", str(clone)])
+    assert validated.exit_code == 1
+    assert "the text changed after it was agreed" in validated.output and "[text-frozen]" in validated.output
+    linted = runner.invoke(app, ["lint", "-C", str(clone)])
+    assert linted.exit_code == 1 and "MOU310" in linted.output
