@@ -16,12 +16,18 @@ PdfFile = Annotated[Path, typer.Argument(help="The PDF file (- for stdin).", dir
                                          callback=existing)]
 
 
+def _existing_all(values: list[Path] | None) -> list[Path] | None:
+    for value in values or []:
+        existing(value)
+    return values
+
+
 def sign(
     pdf: PdfFile,
     field: Annotated[str, typer.Option("--party", "--field", metavar="PARTY",
                                        help="The party (id) whose field to sign.")],
-    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="The signer's key and certificate (.p12/.pfx).",
-                                         exists=True, dir_okay=False)],
+    pkcs12: Annotated[Path, typer.Option("--pkcs12", help="The signer's key and certificate (.p12/.pfx; - for "
+                                         "stdin).", dir_okay=False, allow_dash=True, callback=existing)],
     passphrase: Annotated[str | None, typer.Option("--passphrase", envvar="MOU_PKCS12_PASSPHRASE",
                                                    help="The passphrase of the PKCS#12 file.")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write here (default: the PDF itself, "
@@ -38,9 +44,11 @@ def sign(
     if as_json and is_dash(target):
         raise typer.BadParameter("--json prints the report on stdout: give -o FILE for the signed PDF",
                                  param_hint="-o")
+    _one_stdin(pdf, [pkcs12])
     source: Path | bytes = read_bytes(DASH) if is_dash(pdf) else pdf
-    signed = sign_pdf(source, field, pkcs12, passphrase=passphrase.encode() if passphrase is not None else None,
-                      force=force)
+    key: Path | bytes = read_bytes(DASH) if is_dash(pkcs12) else pkcs12
+    signed = sign_pdf(source, field, key, passphrase=passphrase.encode() if passphrase is not None else None,
+                      force=force, pkcs12_name="<stdin>" if is_dash(pkcs12) else None)
     if is_dash(target):
         write(target, signed)
     else:
@@ -50,6 +58,12 @@ def sign(
     if as_json:
         emit("sign", {"path": str(target), "party": field, "bytes": len(signed)})
     status("signed", f"field of {field} in {'<stdout>' if is_dash(target) else target}")
+
+
+def _one_stdin(pdf: Path, others: list[Path]) -> None:
+    """Standard input can be read once: the PDF or one of the other files, not two of them."""
+    if sum(is_dash(p) for p in [pdf, *others]) > 1:
+        raise typer.BadParameter("only one file can come from stdin (-); give the others as files")
 
 
 def _quiet_pyhanko() -> None:
@@ -65,8 +79,8 @@ def _quiet_pyhanko() -> None:
 def verify(
     pdf: PdfFile,
     trust: Annotated[list[Path] | None, typer.Option(
-        "--trust", metavar="FILE", help="A trusted root certificate (PEM/DER); repeat for several.", exists=True,
-        dir_okay=False)] = None,
+        "--trust", metavar="FILE", help="A trusted root certificate (PEM/DER; - for stdin); repeat for several.",
+        dir_okay=False, allow_dash=True, callback=_existing_all)] = None,
     directory: Annotated[Path | None, typer.Option("-C", "--directory", file_okay=False, help=(
         "The agreement repository to match the PDF against (default: the current folder, when it is one)."))] = None,
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
@@ -85,8 +99,10 @@ def verify(
 
     _quiet_pyhanko()
     repo = directory if directory is not None else (Path.cwd() if (Path.cwd() / ".git").exists() else None)
+    _one_stdin(pdf, list(trust or []))
+    roots: list[Path | bytes] = [read_bytes(DASH) if is_dash(t) else t for t in trust or []]
     with input_path(pdf, ".pdf") as path:
-        found = verify_document(path, trust=trust or [], repository=repo, expect=expect, parties=party or [],
+        found = verify_document(path, trust=roots, repository=repo, expect=expect, parties=party or [],
                                 allow_unsigned=allow_unsigned, allow_untrusted=allow_untrusted)
     if as_json:
         emit("verify", {"file": str(pdf) if is_dash(pdf) else str(found.path), "ok": found.ok,

@@ -140,3 +140,18 @@ def test_answers_from_stdin_for_assemble_and_lint(examples: Path, tmp_path: Path
     from_stdin = runner.invoke(app, ["lint", "--json", "--answers", "-", "-C", str(out)], input=answers.read_bytes())
     assert from_stdin.exit_code == from_file.exit_code == 0
     assert from_stdin.stdout == from_file.stdout and '"warning": 1' in from_stdin.stdout
+
+
+def test_key_and_trust_root_from_stdin(signed_demo: SignedDemo, demo_repo: Path, tmp_path: Path) -> None:
+    certs = signed_demo.certificates
+    out = tmp_path / "signed.pdf"
+    signed = runner.invoke(app, ["sign", str(signed_demo.pdf), "--party", "polda-kalbar", "--pkcs12", "-",
+                                 "--passphrase", "mou-demo", "-o", str(out)],
+                           input=(certs / "polda-kalbar.p12").read_bytes())
+    assert signed.exit_code == 0, signed.output
+    verified = runner.invoke(app, ["verify", str(out), "--trust", "-", "--allow-unsigned", "-C", str(demo_repo)],
+                             input=(certs / "root.pem").read_bytes())
+    assert verified.exit_code == 0, verified.output
+    assert "ok polda-kalbar" in verified.stdout and "trusted" in verified.stdout
+    both = runner.invoke(app, ["verify", "-", "--trust", "-"], input=b"")
+    assert both.exit_code == 2 and "only one file can come from stdin" in both.output
