@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
@@ -191,20 +191,14 @@ class Agreement(AgreementHead):
         ``None`` when no node has it. The node is the object inside this agreement: editing it
         edits the agreement.
         """
-        heads: list[Party | Recital | DefinedTerm | Annex] = [*self.parties, *self.recitals, *self.defined_terms,
-                                                              *self.annexes]
-        for node in heads:
-            if node.id == node_id:
-                return node
-        for article in self.articles:
-            if article.id == node_id:
-                return article
-            for clause in article.clauses:
-                if clause.id == node_id:
-                    return clause
-                found = _find_point(clause.points, node_id)
-                if found is not None:
-                    return found
+        from .walk import iter_ids  # the one walk over every node with an id
+
+        for path, found in iter_ids(self):
+            if found == node_id:
+                node: Any = self
+                for part in path[:-1]:
+                    node = node[part] if isinstance(part, int) else getattr(node, part)
+                return cast("Party | Recital | DefinedTerm | Annex | Article | Clause | Point", node)
         return None
 
     def set_text(self, node_id: str, text: str, *, lang: str | None = None, field: str = "text") -> None:
@@ -234,13 +228,3 @@ class Agreement(AgreementHead):
         else:
             value = text
         setattr(node, field, value)
-
-
-def _find_point(points: list[Point], node_id: str) -> Point | None:
-    for point in points:
-        if point.id == node_id:
-            return point
-        found = _find_point(point.points, node_id)
-        if found is not None:
-            return found
-    return None
