@@ -44,7 +44,7 @@ def _fresh_output(out: Path) -> None:
     """Empty ``out`` if the demo made it before; refuse a folder that holds anything else."""
     if out.exists() and any(out.iterdir()):
         if not (out / MARKER).is_file():
-            raise MouKitError(f"{out} exists and was not made by 'mou demo'; choose another folder with --out",
+            raise MouKitError(f"{out} exists and was not made by the demo; choose another folder",
                               code="file-unreadable")
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
     report = DemoReport()
     folders = sorted(p for p in root.iterdir() if (p / "agreement.yaml").is_file())
     if not folders:
-        raise MouKitError(f"no agreement folders in {root}; pass --examples PATH", code="not-an-agreement")
+        raise MouKitError(f"no agreement folders in {root}; give the examples' folder", code="not-an-agreement")
     for folder in folders:
         say(f"validating {folder.name}")
         report.examples[folder.name] = load(folder)

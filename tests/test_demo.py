@@ -43,7 +43,7 @@ def test_demo_reruns_into_its_own_folder_but_refuses_a_foreign_one(tmp_path: Pat
     foreign = tmp_path / "mine"
     foreign.mkdir()
     (foreign / "notes.txt").write_text("keep me")
-    with pytest.raises(MouKitError, match="was not made by 'mou demo'"):
+    with pytest.raises(MouKitError, match="was not made by the demo"):
         run_demo(EXAMPLES, foreign)
     assert (foreign / "notes.txt").read_text() == "keep me"
     out = tmp_path / "out"

@@ -57,7 +57,7 @@ def check_drift(agreement: Agreement, library: Library, *, answers: Answers | No
         changes = _changes(article, fresh.get(article.id), agreement.main_language) if fresh else []
         out.append(finding("MOU301", f"article {article.id!r} came from {source}; version {latest.version} is "
                            "available", path=f"articles[{a}]", node=article.id,
-                           hint=f"review it, then run 'mou library update {article.id}'",
+                           hint=f"review it, then take the new version into {article.id} from the library",
                            details=tuple(notes + changes)))
     return out
 

@@ -78,4 +78,4 @@ def _title_meeting(ws: Workspace, held: list[Meeting], wanted: str | None) -> Me
         return ws.meeting(wanted)[0]
     except WorkspaceError:
         names = ", ".join(m.id for m in held) or "none between these revisions"
-        raise WorkspaceError(f"no meeting has the id {wanted!r}; meetings: {names} ('mou meeting list')") from None
+        raise WorkspaceError(f"no meeting has the id {wanted!r}; meetings: {names}") from None

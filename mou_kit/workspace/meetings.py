@@ -101,7 +101,7 @@ def _check_nodes(ws: Workspace, meeting: Meeting, draft: Agreement) -> None:
     for i, decision in enumerate(meeting.decisions):
         if decision.node is not None and decision.node not in known:
             close = get_close_matches(decision.node, sorted(known), n=3)
-            hint = f"did you mean {', '.join(close)}?" if close else "'mou show' lists the ids"
+            hint = f"did you mean {', '.join(close)}?" if close else "see the agreement's node ids"
             raise ValidationFailed([Problem("dangling-reference", f"decision about {decision.node!r}: no article, "
                                             "clause or point has that id in the draft or in a proposal",
                                             file=f"meetings/{meeting.id}.yaml", path=f"decisions[{i}].node",
