@@ -86,6 +86,9 @@ def verify(
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
     party: Annotated[list[str] | None, typer.Option(
         "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
+    crl: Annotated[list[Path] | None, typer.Option(
+        "--crl", metavar="FILE", help="A revocation list (DER) from the parties' CA; repeat. Never fetched.",
+        dir_okay=False, callback=_existing_all)] = None,
     allow_unsigned: Annotated[bool, typer.Option(
         "--allow-unsigned", help="Check a copy not every party has signed (a draft, or partly signed).")] = False,
     allow_untrusted: Annotated[bool, typer.Option(
@@ -103,7 +106,7 @@ def verify(
     roots: list[Path | bytes] = [read_bytes(DASH) if is_dash(t) else t for t in trust or []]
     with input_path(pdf, ".pdf") as path:
         found = verify_document(path, trust=roots, repository=repo, expect=expect, parties=party or [],
-                                allow_unsigned=allow_unsigned, allow_untrusted=allow_untrusted)
+                                allow_unsigned=allow_unsigned, allow_untrusted=allow_untrusted, crls=crl or [])
     if as_json:
         emit("verify", {"file": str(pdf) if is_dash(pdf) else str(found.path), "ok": found.ok,
                         "revision_in_metadata": found.mark.revision,

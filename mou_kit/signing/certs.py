@@ -25,6 +25,8 @@ class TestCertificates:
     root: Path
     pkcs12: dict[str, Path] = field(default_factory=dict)
     passphrase: bytes = DEMO_PASSPHRASE
+    root_key: Path | None = None
+    """The test root's private key (PEM, unencrypted), to issue a revocation list in tests."""
 
 
 def make_test_certificates(folder: str | os.PathLike[str], parties: Sequence[tuple[str, str]], *,
@@ -63,7 +65,9 @@ def make_test_certificates(folder: str | os.PathLike[str], parties: Sequence[tup
             .add_extension(x509.SubjectKeyIdentifier.from_public_key(root_key.public_key()), critical=False)
             .sign(root_key, hashes.SHA256()))
     (out / "root.pem").write_bytes(root.public_bytes(serialization.Encoding.PEM))
-    made = TestCertificates(root=out / "root.pem", passphrase=passphrase)
+    (out / "root-key.pem").write_bytes(root_key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    made = TestCertificates(root=out / "root.pem", passphrase=passphrase, root_key=out / "root-key.pem")
     for party, signer in parties:
         key = ec.generate_private_key(ec.SECP256R1())
         cert = (x509.CertificateBuilder().subject_name(name(signer)).issuer_name(root_name)
@@ -83,3 +87,26 @@ def make_test_certificates(folder: str | os.PathLike[str], parties: Sequence[tup
         path.write_bytes(blob)
         made.pkcs12[party] = path
     return made
+
+
+def make_test_crl(certs: TestCertificates, revoked: Sequence[str], *, when: dt.datetime | None = None) -> bytes:
+    """Return a revocation list (DER) from the test root, revoking the certificates of the ``revoked`` parties."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.serialization import pkcs12
+
+    if certs.root_key is None:
+        raise ValueError("these test certificates were made without their root key")
+    key = serialization.load_pem_private_key(certs.root_key.read_bytes(), None)
+    root = x509.load_pem_x509_certificate(certs.root.read_bytes())
+    moment = when or dt.datetime.now(dt.UTC)
+    builder = (x509.CertificateRevocationListBuilder().issuer_name(root.subject)
+               .last_update(moment - dt.timedelta(hours=1)).next_update(moment + dt.timedelta(days=30)))
+    for party in revoked:
+        _, cert, _ = pkcs12.load_key_and_certificates(certs.pkcs12[party].read_bytes(), certs.passphrase)
+        assert cert is not None
+        builder = builder.add_revoked_certificate(
+            x509.RevokedCertificateBuilder().serial_number(cert.serial_number)
+            .revocation_date(moment - dt.timedelta(minutes=30)).build())
+    crl = builder.sign(key, hashes.SHA256())  # type: ignore[arg-type]
+    return crl.public_bytes(serialization.Encoding.DER)

@@ -127,8 +127,8 @@ def trust_roots(trust: Sequence[Input]) -> list[Any]:
     return roots
 
 
-async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
-                                 name: str | None = None) -> list[SignatureCheck]:
+async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (), name: str | None = None,
+                                 crls: Sequence[Input] = ()) -> list[SignatureCheck]:
     """Return a check of every signature in ``pdf``, like :func:`check_signatures`, with pyHanko's async API."""
     require_pyhanko()
     from pyhanko.sign.validation import async_validate_pdf_signature
@@ -136,6 +136,7 @@ async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
 
     data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
     roots = trust_roots(trust)
+    revocation_lists = [read_input(c, error=SigningError, limit=50_000_000, what="revocation list")[0] for c in crls]
     reader = pdf_reader(data, shown)
     try:
         embedded_all = list(reader.embedded_signatures)
@@ -145,12 +146,18 @@ async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
     out: list[SignatureCheck] = []
     for embedded in embedded_all:
         field = str(embedded.field_name)
-        context = ValidationContext(trust_roots=roots)  # empty: trust is not checked (never the OS list)
+        # empty roots: trust is not checked (never the OS list); revocation only from the lists given, never
+        # fetched, and with lists given every certificate must be covered by one ("require")
+        context = ValidationContext(trust_roots=roots, crls=revocation_lists, allow_fetching=False,
+                                    revocation_mode="require" if revocation_lists else "soft-fail")
         try:
             status = await async_validate_pdf_signature(embedded, context)
             level = status.modification_level
             cert = status.signing_cert
             problem = _validity(cert, status.signer_reported_dt)
+            revoked = status.revocation_details
+            if revoked is not None:
+                problem = f"the certificate was revoked on {revoked.revocation_date:%Y-%m-%d}"
             out.append(SignatureCheck(
                 field=field, signer=_common_name(cert),
                 time=status.signer_reported_dt, intact=bool(status.intact), valid=bool(status.valid),
@@ -164,16 +171,18 @@ async def check_signatures_async(pdf: Input, *, trust: Sequence[Input] = (),
     return out
 
 
-def check_signatures(pdf: Input, *, trust: Sequence[Input] = (), name: str | None = None) -> list[SignatureCheck]:
+def check_signatures(pdf: Input, *, trust: Sequence[Input] = (), name: str | None = None,
+                     crls: Sequence[Input] = ()) -> list[SignatureCheck]:
     """Return a check of every signature in ``pdf``, in signing order.
 
     ``pdf`` and each of ``trust`` are a path, ``bytes`` or a binary file object; ``name`` is what
     messages call the PDF. With ``trust`` (PEM or DER root certificates), each signer's chain is
     validated against them; without, ``trusted`` is ``None``. A changed byte makes ``intact``
     false; content added after a signature other than further signatures shows in
-    ``later_changes``. Works inside a running event loop too (see :func:`check_signatures_async`).
+    ``later_changes``. ``crls`` (revocation lists, DER) name a revoked certificate as such;
+    none is ever fetched. Works inside a running event loop too (see :func:`check_signatures_async`).
 
     :raises SigningError: pyHanko is missing (``signing-unavailable``), the file cannot be read
         (``file-missing``, ``pdf-damaged``), or a trust root is not a certificate (``signing-failed``).
     """
-    return run_sync(lambda: check_signatures_async(pdf, trust=trust, name=name))
+    return run_sync(lambda: check_signatures_async(pdf, trust=trust, name=name, crls=crls))

@@ -131,13 +131,15 @@ def _binding_problems(checks: Sequence[SignatureCheck], agreement: Agreement) ->
 def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
                     repository: str | os.PathLike[str] | None = None, expect: str | None = None,
                     parties: Sequence[str] | None = None, name: str | None = None,
-                    allow_unsigned: bool = False, allow_untrusted: bool = False) -> Verification:
+                    allow_unsigned: bool = False, allow_untrusted: bool = False,
+                    crls: Sequence[Input] = ()) -> Verification:
     """Return the verification of the PDF ``pdf``: signatures, and with ``repository``, its revision.
 
     ``pdf`` and each of ``trust`` are a path, ``bytes`` or a binary file object; ``name`` is
     what messages call the PDF (default: its path). Every signature field must be signed
     (unless ``allow_unsigned``) and every signer chain to a root in ``trust`` (unless
-    ``allow_untrusted``); an expired or not yet valid certificate is named as such. The PDF's
+    ``allow_untrusted``); an expired, not yet valid or (given ``crls``, revocation lists) revoked
+    certificate is named as such. The PDF's
     fingerprint (in its metadata) must be the content of a revision of ``repository``, and its
     words the words of that revision rendered again (a label copied onto other text fails); each
     signature must be by its party's signatory (the certificate recorded in the agreement, else
@@ -152,7 +154,7 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
     """
     data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
     path = Path(shown)
-    checks = check_signatures(data, trust=trust, name=shown)
+    checks = check_signatures(data, trust=trust, name=shown, crls=crls)
     mark = document_mark(data, as_signed=True, name=shown)
     problems = _signature_problems(checks)
     problems += _unsigned_problems(data, shown, checks, trust, allow_unsigned=allow_unsigned,
@@ -199,7 +201,8 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
 async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
                                 repository: str | os.PathLike[str] | None = None, expect: str | None = None,
                                 parties: Sequence[str] | None = None, name: str | None = None,
-                                allow_unsigned: bool = False, allow_untrusted: bool = False) -> Verification:
+                                allow_unsigned: bool = False, allow_untrusted: bool = False,
+                                crls: Sequence[Input] = ()) -> Verification:
     """Return :func:`verify_document`'s verification without blocking the event loop (it runs on a worker thread).
 
     Reading the repository is blocking file and git work, so the whole check runs off the loop.
@@ -208,4 +211,4 @@ async def verify_document_async(pdf: Input, *, trust: Sequence[Input] = (),
 
     return await asyncio.to_thread(verify_document, pdf, trust=trust, repository=repository, expect=expect,
                                    parties=parties, name=name, allow_unsigned=allow_unsigned,
-                                   allow_untrusted=allow_untrusted)
+                                   allow_untrusted=allow_untrusted, crls=crls)

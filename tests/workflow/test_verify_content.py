@@ -105,3 +105,20 @@ def test_expired_certificate_is_refused_and_named(signed_demo: SignedDemo, demo_
     found = verify_document(pdf, trust=[old.root], repository=demo_repo)
     assert any("the certificate expired on 2009-12-" in p for p in found.problems), found.problems
     assert not any("does not chain" in p for p in found.problems)
+
+
+def test_a_revoked_certificate_is_named_from_the_revocation_list(signed_demo: SignedDemo, demo_repo: Path,
+                                                                 tmp_path: Path) -> None:
+    from mou_kit.signing.certs import make_test_crl
+
+    with Workspace.open(demo_repo) as ws:
+        parties = [(p.id, p.signatory.name if p.signatory else p.id) for p in ws.read().parties]
+    certs = make_test_certificates(tmp_path / "certs", parties)
+    pdf = signed_demo.pdf.read_bytes()
+    for party, _ in parties:
+        pdf = sign_pdf(pdf, party, certs.pkcs12[party], passphrase=certs.passphrase)
+    assert verify_document(pdf, trust=[certs.root], repository=demo_repo).ok
+    crl = make_test_crl(certs, ["bp3mi-kalbar"])
+    found = verify_document(pdf, trust=[certs.root], repository=demo_repo, crls=[crl])
+    assert [c.party for c in found.signatures if c.certificate_problem] == ["bp3mi-kalbar"]
+    assert any("bp3mi-kalbar" in p and "the certificate was revoked on" in p for p in found.problems), found.problems
