@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -31,6 +32,7 @@ TIP = "tip"
 """``Workspace.commit(..., base=TIP)``: replace the branch as it is now, without merging."""
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
+_T = TypeVar("_T")
 _M = TypeVar("_M", bound=BaseModel)
 _STATE = re.compile(rb"^state:\s*[\"']?([a-z-]+)", re.MULTILINE)
 
@@ -60,6 +62,19 @@ def agreement_from(data: Any) -> Agreement:
     :raises ValidationFailed: the data is not a valid agreement.
     """
     return validated(Agreement, data)
+
+
+def _at_revision(sha: str, parse: Callable[[], _T]) -> _T:
+    """Return ``parse()``; its problems name the revision as git does (``REV:agreement.yaml:12``).
+
+    A revision made with plain git can hold an invalid file: every command that reads it then says
+    which revision, so it can be listed apart, reverted or fixed.
+    """
+    try:
+        return parse()
+    except ValidationFailed as failed:
+        raise ValidationFailed([dataclasses.replace(p, file=f"{sha[:10]}:{p.file or AGREEMENT_FILE}")
+                                for p in failed.problems]) from None
 
 
 @guard_methods
@@ -153,7 +168,7 @@ class Workspace:
         :raises ValidationFailed: the files at that revision are not a valid agreement.
         """
         sha = self._sha(ref)
-        agreement = parse_agreement(self._snapshots.files(sha, meetings=False))
+        agreement = _at_revision(sha, lambda: parse_agreement(self._snapshots.files(sha, meetings=False)))
         agreement._read_at = sha
         return agreement
 
@@ -162,7 +177,8 @@ class Workspace:
 
         :raises WorkspaceError: ``ref`` names nothing.
         """
-        return parse_meetings(self._snapshots.files(self._sha(ref)))
+        sha = self._sha(ref)
+        return _at_revision(sha, lambda: parse_meetings(self._snapshots.files(sha)))
 
     def resolve(self, name: str) -> Revision:
         """Return the revision ``name`` stands for: commit id, tag, branch, meeting id, ``HEAD~2`` or a date.

@@ -60,3 +60,19 @@ def test_merging_an_edit_into_an_agreed_text_is_refused(ws: Workspace) -> None:
         merge_branch(ws, "main")
     assert refused.value.code == "text-frozen" and "changes articles" in str(refused.value)
     assert _tip(ws) == before
+
+
+def test_a_bad_revision_made_with_plain_git_is_named(ws: Workspace) -> None:
+    import subprocess
+
+    from mou_kit.errors import ValidationFailed
+
+    folder = Path(ws.path)
+    file = folder / "agreement.yaml"
+    file.write_text(file.read_text() + "plase: Pontianak\n")
+    subprocess.run(["git", "-C", str(folder), "commit", "-qam", "by hand"], check=True)
+    sha = subprocess.run(["git", "-C", str(folder), "rev-parse", "HEAD"], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    with Workspace.open(folder) as fresh, pytest.raises(ValidationFailed) as failed:
+        fresh.read()
+    assert str(failed.value).startswith(f"{sha[:10]}:agreement.yaml:") and "plase" in str(failed.value)
