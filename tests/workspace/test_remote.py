@@ -85,3 +85,29 @@ def test_sync_stops_at_a_conflict(ws: Workspace, tmp_path: Path) -> None:
     ws.commit(edited(ws, c1="Ours."), "our edit")
     report = sync(ws)
     assert [c.node for c in report.conflicts] == ["c1"] and not report.pushed
+
+
+def test_sync_never_merges_an_edit_into_a_text_agreed_on_the_other_side(ws: Workspace, tmp_path: Path) -> None:
+    """Issue #20: the other side agreed the text meanwhile; our local edit is refused, nothing is pushed."""
+    from mou_kit import LifecycleState
+    from mou_kit.errors import MouKitError
+
+    server = tmp_path / "server.git"
+    git("init", "-q", "--bare", "-b", "main", str(server))
+    git("-C", str(ws.path), "remote", "add", "origin", str(server))
+    negotiation = ws.read()
+    negotiation.state = LifecycleState.NEGOTIATION
+    ws.commit(negotiation, "negotiation", stage="negotiation")
+    assert sync(ws).pushed
+    git("clone", "-q", str(server), str(tmp_path / "other"))
+    with Workspace.open(tmp_path / "other") as other:
+        agreed = other.read()
+        agreed.state = LifecycleState.AGREED
+        other.commit(agreed, "agreed", stage="agreed")
+        assert sync(other).pushed
+    ws.commit(edited(ws, c3="Our late edit."), "late edit", proposed_by="party-1")
+    before, server_before = ws.resolve("HEAD").id, git("-C", str(server), "rev-parse", "main")
+    with pytest.raises(MouKitError) as refused:
+        sync(ws)
+    assert refused.value.code == "text-frozen"
+    assert ws.resolve("HEAD").id == before and git("-C", str(server), "rev-parse", "main") == server_before
