@@ -71,7 +71,8 @@ lock: $(STAMP)
 test-latest:
 	rm -rf $(LATEST)
 	$(PYTHON) -m venv $(LATEST)
-	$(LATEST)/bin/python -m pip install -q --upgrade --upgrade-strategy eager -e ".[$(EXTRAS)]"
+	$(LATEST)/bin/python -m pip install -q --upgrade --upgrade-strategy eager -e ".[$(EXTRAS)]" \
+	  --config-settings editable_mode=compat
 	$(LATEST)/bin/python -m pip list --format freeze > $(LATEST)/versions.txt
 	$(LATEST)/bin/ruff check mou_kit tests benchmarks docs_src
 	$(LATEST)/bin/mypy --strict mou_kit
