@@ -11,7 +11,6 @@ missing (looked up without importing them).
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 
 HELP_FILE = "help.txt"
@@ -20,14 +19,17 @@ CLI_PACKAGES = ("typer", "rich")
 
 def missing_cli_packages() -> list[str]:
     """Return the packages of the ``cli`` extra that are not installed."""
+    import importlib.util  # here, not at the top: ~4 ms that help and version do not need
+
     return [name for name in CLI_PACKAGES if importlib.util.find_spec(name) is None]
 
 
 def stored_help() -> str:
-    """Return ``mou --help`` as stored with the package."""
-    from importlib.resources import files
+    """Return ``mou --help`` as stored with the package (a plain file beside the code, read without importlib)."""
+    import os
 
-    return files("mou_kit").joinpath("cli", HELP_FILE).read_text(encoding="utf-8")
+    with open(os.path.join(os.path.dirname(__file__), "cli", HELP_FILE), encoding="utf-8") as stored:
+        return stored.read()
 
 
 def main() -> None:
