@@ -7,7 +7,8 @@ import json
 import os
 import random
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,17 +56,30 @@ def publish(storage: Storage, snapshots: Snapshots, *, branch: str, message: str
     :raises WorkspaceError: the branch kept moving, the lock could not be taken, or the
         working tree holds uncommitted edits in a file the revision changes.
     """
+    with repository_lock(storage):
+        return _publish_locked(storage, snapshots, branch, message, plan, extra_refs, accept or {}, when,
+                               update_worktree)
+
+
+@contextmanager
+def repository_lock(storage: Storage) -> Iterator[None]:
+    """Hold the repository's mou lock; one writer at a time moves a branch or updates the folder.
+
+    :raises WorkspaceError: another process held it for ``LOCK_TIMEOUT`` seconds (code ``lock-timeout``).
+    """
     from filelock import FileLock, Timeout
 
-    lock = FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT)
+    path = storage.git_dir / LOCK_FILE
     try:
-        with lock:
-            return _publish_locked(storage, snapshots, branch, message, plan, extra_refs, accept or {}, when,
-                                   update_worktree)
+        lock = FileLock(str(path), timeout=LOCK_TIMEOUT)
+        lock.acquire()
     except Timeout as e:
-        raise WorkspaceError(f"{storage.git_dir / LOCK_FILE}: another mou process has held the lock for "
-                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again", code="lock-timeout",
-                             file=str(storage.git_dir / LOCK_FILE)) from e
+        raise WorkspaceError(f"{path}: another mou process has held the lock for {LOCK_TIMEOUT:.0f} s; wait for "
+                             "it to finish and try again", code="lock-timeout", file=str(path)) from e
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _publish_locked(storage: Storage, snapshots: Snapshots, branch: str, message: str,
@@ -109,17 +123,10 @@ def settled_tip(storage: Storage, snapshots: Snapshots, branch: str) -> str | No
     Read the folder after this, not before: a folder read before recovery still holds the revision
     before the killed one, and committing it would silently undo that revision.
     """
-    from filelock import FileLock, Timeout
-
-    try:
-        with FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT):
-            if storage.work_tree is not None and storage.head_ref() == branch:
-                recover_worktree(storage, snapshots)
-            return storage.ref_sha(branch)
-    except Timeout as e:
-        raise WorkspaceError(f"{storage.git_dir / LOCK_FILE}: another mou process has held the lock for "
-                             f"{LOCK_TIMEOUT:.0f} s; wait for it to finish and try again", code="lock-timeout",
-                             file=str(storage.git_dir / LOCK_FILE)) from e
+    with repository_lock(storage):
+        if storage.work_tree is not None and storage.head_ref() == branch:
+            recover_worktree(storage, snapshots)
+        return storage.ref_sha(branch)
 
 
 def move_branch(storage: Storage, snapshots: Snapshots, *, branch: str, new: str, old: str) -> None:
@@ -128,9 +135,7 @@ def move_branch(storage: Storage, snapshots: Snapshots, *, branch: str, new: str
     :raises WorkspaceError: the branch moved meanwhile, or the working tree holds edits in a
         file that differs between the two revisions.
     """
-    from filelock import FileLock
-
-    with FileLock(str(storage.git_dir / LOCK_FILE), timeout=LOCK_TIMEOUT):
+    with repository_lock(storage):
         before, after = snapshots.blob_ids(old), snapshots.blob_ids(new)
         changes: Changes = {path: snapshots.blob(b) for path, b in after.items() if before.get(path) != b}
         changes.update({path: None for path in before if path not in after})
