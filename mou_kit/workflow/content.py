@@ -22,19 +22,15 @@ from ..signing import DocumentMark
 _CONTEXT = 6
 
 
-def words(pdf: bytes, pages: int | None = None) -> list[str]:
-    """Return the words of the first ``pages`` pages of ``pdf`` (all by default), as a reader extracts them."""
+def page_words(pdf: bytes) -> list[list[str]]:
+    """Return the words of each page of ``pdf``, as a reader extracts them (the file is parsed once)."""
     from pypdf import PdfReader
 
-    reader = PdfReader(io.BytesIO(pdf))
-    chosen = reader.pages if pages is None else reader.pages[:pages]
-    return [word for page in chosen for word in (page.extract_text() or "").split()]
+    return [(page.extract_text() or "").split() for page in PdfReader(io.BytesIO(pdf)).pages]
 
 
-def _page_count(pdf: bytes) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+def _flat(pages: list[list[str]]) -> list[str]:
+    return [word for page in pages for word in page]
 
 
 def _candidates(agreement: Agreement, mark: DocumentMark) -> Iterator[dict[str, str]]:
@@ -77,18 +73,15 @@ def text_problem(pdf: bytes, agreement: Agreement, mark: DocumentMark, *, shown:
     ``agreement`` is the revision the PDF's fingerprint names; annex pages appended after the
     agreement's own pages are not compared.
     """
-    theirs_all: list[str] | None = None
+    their_pages = page_words(pdf)
     first: tuple[list[str], list[str]] | None = None
     for options in _candidates(agreement, mark):
         try:
-            fresh = _render(agreement, options, mark.revision)
+            fresh = page_words(_render(agreement, options, mark.revision))
         except MouKitError as e:
             return f"{Path(shown).name}: revision {short_id} cannot be rendered again to compare its text ({e})"
-        pages = _page_count(fresh)
-        ours = words(fresh)
-        theirs = words(pdf, pages) if agreement.annexes else (theirs_all or words(pdf))
-        if not agreement.annexes:
-            theirs_all = theirs
+        ours = _flat(fresh)
+        theirs = _flat(their_pages[:len(fresh)] if agreement.annexes else their_pages)
         if theirs == ours:
             return None
         first = first or (theirs, ours)
