@@ -51,12 +51,14 @@ def lifecycle_events(ws: Workspace, *, ref: str = "HEAD") -> list[Event]:
     return [e for e in (event_of(r) for r in reversed(ws.log(ref=ref))) if e is not None]
 
 
-def frozen_text_drift(ws: Workspace, agreement: Agreement | None = None) -> str | None:
+def frozen_text_drift(ws: Workspace, agreement: Agreement | None = None, *,
+                      events: list[Event] | None = None) -> str | None:
     """Return what changed in the text since the branch was agreed, when it is agreed or later, else ``None``.
 
     mou refuses such a change, but a plain ``git commit`` (or a copy of the files) does not ask:
     this reads the history for the last move to "agreed" and compares its text with ``agreement``
-    (default: the branch's revision).
+    (default: the branch's revision). ``events`` are the branch's lifecycle moves when the caller
+    has read them already.
     """
     from ..lifecycle.guards import text_changes
     from ..lifecycle.transitions import FROZEN
@@ -64,7 +66,8 @@ def frozen_text_drift(ws: Workspace, agreement: Agreement | None = None) -> str 
     current = agreement if agreement is not None else ws.read()
     if current.state not in FROZEN:
         return None
-    agreed = [e for e in lifecycle_events(ws) if e.state is LifecycleState.AGREED and e.revision]
+    moves = events if events is not None else lifecycle_events(ws)
+    agreed = [e for e in moves if e.state is LifecycleState.AGREED and e.revision]
     if not agreed or agreed[-1].revision is None:
         return None
     changed = text_changes(ws.read(agreed[-1].revision), current)

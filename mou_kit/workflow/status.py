@@ -99,8 +99,9 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
             agreement = ws.read()
             merge = pending(ws)
             conflicts = sorted({c.node for c in merge[1]}) if merge is not None else []
-            events = [e for e in lifecycle_events(ws) if e.state == agreement.state]
-            drift = frozen_text_drift(ws, agreement)
+            moves = lifecycle_events(ws)  # one walk of the log for both
+            events = [e for e in moves if e.state == agreement.state]
+            drift = frozen_text_drift(ws, agreement, events=moves)
             found = status_of(agreement, path=root, today=day, revision=ws.resolve("HEAD").short_id,
                               meetings=ws.meetings(), conflicts=conflicts, since=events[-1] if events else None)
             return found if drift is None else dataclasses.replace(found, open=[drift, *found.open])
