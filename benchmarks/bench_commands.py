@@ -55,8 +55,10 @@ def _history_rows(root: Path) -> list[dict[str, str]]:
 def _commit_rows(root: Path) -> list[dict[str, str]]:
     from mou_kit import save
 
+    draft = root / "draft"
+    save(synthetic(30, 10), draft)
     ours, theirs = root / "ours", root / "theirs"
-    run_process(mou("new", str(ours), "--from", str(_saved(root, save)), "--party", "pihak-1"))
+    run_process(mou("new", str(ours), "--from", str(draft), "--party", "pihak-1"))
     subprocess.run(["git", "clone", "-q", str(ours), str(theirs)], check=True)
     rounds = iter(range(10_000))
 
@@ -80,12 +82,6 @@ def _commit_rows(root: Path) -> list[dict[str, str]]:
     times = interleaved_seconds({"mou": with_mou, "git": with_git}, repeat=ROUNDS)
     return [_ratio_row("`mou commit` of 3 clauses, 300-clause agreement", times["mou"], times["git"], "<= 3x",
                        "`git add -A && git commit`")]
-
-
-def _saved(root: Path, save: object) -> Path:
-    folder = root / "draft"
-    save(synthetic(30, 10), folder)  # type: ignore[operator]
-    return folder
 
 
 def run() -> list[dict[str, str]]:
