@@ -90,3 +90,10 @@ def existing(value: Path | None) -> Path | None:
 
         raise typer.BadParameter(f"file {str(value)!r} does not exist.")
     return value
+
+
+def all_existing(values: list[Path] | None) -> list[Path] | None:
+    """:func:`existing` for an option given several times."""
+    for value in values or []:
+        existing(value)
+    return values

@@ -10,16 +10,10 @@ import typer
 
 from ._common import EXIT_USER_ERROR, JsonFlag, console, status
 from ._json import emit
-from ._streams import DASH, existing, input_path, is_dash, read_bytes, write
+from ._streams import DASH, all_existing, existing, input_path, is_dash, read_bytes, write
 
 PdfFile = Annotated[Path, typer.Argument(help="The PDF file (- for stdin).", dir_okay=False, allow_dash=True,
                                          callback=existing)]
-
-
-def _existing_all(values: list[Path] | None) -> list[Path] | None:
-    for value in values or []:
-        existing(value)
-    return values
 
 
 def sign(
@@ -80,7 +74,7 @@ def verify(
     pdf: PdfFile,
     trust: Annotated[list[Path] | None, typer.Option(
         "--trust", metavar="FILE", help="A trusted root certificate (PEM/DER; - for stdin); repeat for several.",
-        dir_okay=False, allow_dash=True, callback=_existing_all)] = None,
+        dir_okay=False, allow_dash=True, callback=all_existing)] = None,
     directory: Annotated[Path | None, typer.Option("-C", "--directory", file_okay=False, help=(
         "The agreement repository to match the PDF against (default: the current folder, when it is one)."))] = None,
     expect: Annotated[str | None, typer.Option("--expect", help="The revision the PDF must be.")] = None,
@@ -88,7 +82,7 @@ def verify(
         "--party", metavar="PARTY", help="A party (id) that must have signed; repeat.")] = None,
     crl: Annotated[list[Path] | None, typer.Option(
         "--crl", metavar="FILE", help="A revocation list (DER) from the parties' CA; repeat. Never fetched.",
-        dir_okay=False, callback=_existing_all)] = None,
+        exists=True, dir_okay=False)] = None,
     allow_unsigned: Annotated[bool, typer.Option(
         "--allow-unsigned", help="Check a copy not every party has signed (a draft, or partly signed).")] = False,
     allow_untrusted: Annotated[bool, typer.Option(
