@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..errors import DiffError
+from .alignment import Alignment
 from .words import OpKind, WordOp
 
 SCHEMA_VERSION = 3
@@ -104,6 +105,8 @@ class AgreementDiff:
     new_revision: RevisionInfo | None = None
     party_names: Mapping[str, str] = field(default_factory=dict)
     proposers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    alignment: Alignment | None = field(default=None, compare=False, repr=False)
+    """How the nodes paired and which moved, as the diff computed it (``None`` when read back from JSON)."""
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)

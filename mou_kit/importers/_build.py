@@ -1,8 +1,9 @@
 """How a file's structure becomes an agreement whose nodes keep the ids of the revision it came from.
 
-A node keeps its id when our own bookmark names it, else when ``diff.match`` pairs it with a
-node of the base by similar text; only the rest get new ids. A text printed exactly as the
-base prints it keeps the base's markup (variables, cross-references, other languages).
+A node keeps its id when our own bookmark names it, else when the diff's alignment
+(``diff.match.align``) pairs it with a node of the base by similar text; only the rest get new
+ids. A text printed exactly as the base prints it keeps the base's markup (variables,
+cross-references, other languages).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..diff.match import match
+from ..diff.match import align
 from ..diff.nodes import flatten
 from ..errors import MouKitError
 from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
 from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
+from ..model.walk import iter_ids
 from ._lines import Line
 from ._structure import Layout, Parsed
 
@@ -174,21 +176,18 @@ def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tu
         articles.append({"id": aid, "heading": a, "clauses": clauses})
     by_hint = len(used)
     draft = _assemble(base, recitals, articles, lambda p, nid: p.text or "-")
-    old_nodes = flatten(base, number(base))
-    new_nodes = flatten(draft, number(draft))
-    matching = match(old_nodes, new_nodes)
     rename: dict[str, str] = {}
-    for new_id, old_id in matching.old_of.items():
+    for new_id, old_id in align(base, draft).old_of.items():
         if new_id.startswith(_PLACEHOLDER) and old_id not in used:
             rename[new_id] = old_id
             used.add(old_id)
     taken = set(used) | {p.id for p in base.parties} | {a.id for a in base.annexes} | \
         {t.id for t in base.defined_terms}
     fresh = 0
-    for node in new_nodes:
-        if node.id.startswith(_PLACEHOLDER) and node.id not in rename:
-            rename[node.id] = _new_id(b.nodes[node.id], taken)
-            taken.add(rename[node.id])
+    for _, nid in iter_ids(draft):
+        if nid.startswith(_PLACEHOLDER) and nid not in rename:
+            rename[nid] = _new_id(b.nodes[nid], taken)
+            taken.add(rename[nid])
             fresh += 1
     nodes = {rename.get(k, k): v for k, v in b.nodes.items()}
 

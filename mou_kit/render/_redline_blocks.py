@@ -71,16 +71,17 @@ class _Refs:
 
 
 def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = None,
-           cite: Numbering | None = None) -> list[Block]:
+           cite: Numbering | None = None, numbering: Numbering | None = None) -> list[Block]:
     """Return the paragraphs of ``agreement`` in ``lang`` as keyed blocks.
 
     ``rename`` maps this agreement's node ids to the ids of the other draft, for nodes that were
     paired by similarity rather than by id. With ``cite`` (the other draft's numbering), a
     cross-reference to a node the other draft has reads as that draft cites it, so a target that
-    was only renumbered changes no text.
+    was only renumbered changes no text. ``numbering`` is the agreement's own, when the caller has it.
     """
     rename = rename or {}
-    doc = outline(agreement, lang)
+    numbering = numbering or number(agreement)
+    doc = outline(agreement, lang, numbering=numbering)
     body_ids = {a.id for a in agreement.articles}
     for article in agreement.articles:
         for clause in article.clauses:
@@ -94,7 +95,7 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
     def ident(node: str) -> str:
         return rename.get(node, node)
 
-    refs = _Refs(body_ids, rename, cite, number(agreement), lang, agreement.main_language)
+    refs = _Refs(body_ids, rename, cite, numbering, lang, agreement.main_language)
 
     def text_block(key: str, text: str, **kw: object) -> Block:
         return Block(key, tuple(tokens(text)), **kw)  # type: ignore[arg-type]

@@ -59,18 +59,20 @@ def diff_redline(old: Agreement, new: Agreement, *, result: AgreementDiff | None
     """Return ``new`` as a Word document with native tracked changes from ``old`` (the redline).
 
     ``result`` (the diff, e.g. from :func:`mou_kit.diff_revisions`) lends its language, revision
-    and each node's proposing party as the changes' author.
+    and each node's proposing party as the changes' author, and its alignment of the nodes (the
+    redline pairs and moves nodes exactly as the diff did).
 
     :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
     """
     from .redline import build_redline
 
-    proposers = None
+    proposers = alignment = None
     if result is not None:
         lang = lang or result.lang
         revision = revision or result.new_revision
         proposers = result.proposers
-    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers)
+        alignment = result.alignment
+    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers, alignment=alignment)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

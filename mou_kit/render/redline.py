@@ -18,8 +18,8 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..diff import AgreementDiff, RevisionInfo
-from ..diff.match import match, moved
-from ..diff.nodes import flatten
+from ..diff.alignment import Alignment
+from ..diff.match import align
 from ..diff.words import opcodes
 from ..errors import RenderError
 from ..model import Agreement, number
@@ -183,26 +183,27 @@ def _author(agreement: Agreement, old: Agreement, info: RevisionInfo | None, lan
 
 def build_redline(old: Agreement, new: Agreement, *, lang: str | None = None,
                   revision: RevisionInfo | None = None,
-                  proposers: Mapping[str, tuple[str, ...]] | None = None) -> Document:
+                  proposers: Mapping[str, tuple[str, ...]] | None = None,
+                  alignment: Alignment | None = None) -> Document:
     """Return a python-docx Document of ``new`` with tracked changes from ``old``.
 
     Revisions carry the proposing party as author: the parties whose proposals gave the node its
     text (``proposers``: node id -> party ids, from the history; "A / B" for a compromise), else the
     party of ``revision``
     ("mou_kit" when unknown), and the revision's date (none when unknown, so the same drafts
-    always give the same file).
+    always give the same file). Nodes pair and move as ``alignment`` says (the diff's own,
+    :attr:`AgreementDiff.alignment`); without one they are aligned here as the diff would.
 
     :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
     """
     from docx import Document as new_document
 
     lang = lang or new.main_language
-    a_nodes, b_nodes = flatten(old, number(old)), flatten(new, number(new))
-    matching = match(a_nodes, b_nodes)
-    rename = {o: n for o, n in matching.new_of.items() if o != n}
-    moved_ids = moved(a_nodes, b_nodes, matching)
-    moved_parties = _moved_parties(old, new)
-    rows = _merge(blocks(old, lang, rename=rename, cite=number(new)), blocks(new, lang), moved_ids | moved_parties)
+    if alignment is None:
+        alignment = align(old, new)
+    new_numbering = number(new)
+    rows = _merge(blocks(old, lang, rename=alignment.renamed, cite=new_numbering),
+                  blocks(new, lang, numbering=new_numbering), set(alignment.moved) | _moved_parties(old, new))
     stamp = None
     if revision is not None and revision.date is not None:
         stamp = dt.datetime.combine(revision.date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
