@@ -33,11 +33,9 @@ def _library(paths: list[Path] | None) -> Any:
 
 
 def _text(value: Any, lang: str | None = None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return str(value.get(lang) if lang and lang in value else next(iter(value.values())))
+    from ..model.text import text_in
+
+    return text_in(value, lang or "", main=None, fallback="any") or ""
 
 
 def _row(template: Any) -> dict[str, Any]:

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from ..errors import MouKitError
-from ..model import Agreement, TextRenderer, number
+from ..model import Agreement, number
 from ..model.locale import locale_for
 from ..model.numbering import Numbering
+from ..model.printed import PrintedText
+from ..model.text import text_in
 from .alignment import Alignment
 from .change import AgreementDiff, Change, ChangeKind, NodeType, RevisionInfo
 from .head import Picker, head_changes, value_changes
 from .match import align_nodes
 from .nodes import RECITALS, Node, flatten
 from .words import word_ops
-
-_RECITAL_REF = {"id": "Konsiderans huruf {label}", "en": "Recital {label}"}
 
 
 class Side:
@@ -26,21 +25,15 @@ class Side:
         self.nodes = flatten(agreement, self.numbering)
         self.by_id = {n.id: n for n in self.nodes}
         self.order = {n.id: i for i, n in enumerate(self.nodes)}
-        main = agreement.main_language
-        self._tr = TextRenderer(agreement, lang, numbering=self.numbering)
-        self._main = self._tr if main == lang else TextRenderer(agreement, main, numbering=self.numbering)
+        self.printed = PrintedText(agreement, lang, numbering=self.numbering)
 
     def pick(self, text: str | dict[str, str] | None) -> str:
         """Return a plain text (a title, a name) in the diff's language, else the main one, else ""."""
-        return self._tr.pick(text) or self._main.pick(text) or ""
+        return text_in(text, self.lang, main=self.agreement.main_language, fallback="main") or ""
 
     def text(self, node: Node) -> str:
         """Return the node's text as printed, in the diff's language or else the main one."""
-        renderer = self._tr if self._tr.pick(node.text) is not None else self._main
-        try:
-            return renderer.render(node.text, context=node.id)
-        except MouKitError:
-            return renderer.pick(node.text) or ""
+        return self.printed.shown(node.text, context=node.id)
 
     def subtree_text(self, node: Node) -> str:
         """Return the node's text followed by each node below it, labelled, one per line."""
@@ -58,7 +51,7 @@ class Side:
         """Return how a reader cites the node: "Pasal 3 ayat (2)", "Konsiderans huruf b"."""
         if node.type == NodeType.RECITAL:
             label = self.numbering.label(node.id, self.lang).strip(".() ")
-            return _RECITAL_REF.get(self.lang, _RECITAL_REF["en"]).format(label=label)
+            return str(locale_for(self.lang).report["recital_ref"]).format(label=label)
         return self.numbering.ref(node.id, self.lang)
 
 

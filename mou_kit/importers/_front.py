@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.ids import slugify
-from ._build import read_title
+from ._build import placeholder_party, read_title
 from ._lines import Line
 from ._structure import Layout
 
@@ -44,7 +44,7 @@ def front(layout: Layout, lang: str) -> Front:
         out.noted.append((line, "a line of the title block the agreement has no place for"))
     if data["title"] == "Imported agreement":
         out.attention.append("no title found: the title is 'Imported agreement'; set 'title' in agreement.yaml")
-    placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
+    placeholders = all(placeholder_party(p["name"]) for p in data["parties"])
     written = {name.casefold(): (name, short) for name, short in _between([r.text for r in layout.recitals])}
     for party in data["parties"]:
         _, short = written.get(str(party["name"]).casefold(), (None, None))
@@ -68,7 +68,7 @@ def front(layout: Layout, lang: str) -> Front:
     for line in layout.prose:
         out.noted.append((line, "a lead-in or heading before the articles: the form prints its own"))
     _tail(layout.tail, data, out)
-    if all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"]):
+    if all(placeholder_party(p["name"]) for p in data["parties"]):
         out.attention.append("no party names found: the parties are 'PARTY 1' and 'PARTY 2'; name them")
     for party in data["parties"]:
         if "signatory" not in party:

@@ -24,6 +24,7 @@ from .meeting import (
 )
 from .numbering import Address as Address, Numbering as Numbering, number as number
 from .party import Party as Party, Signatory as Signatory
+from .printed import PrintedText as PrintedText
 from .references import Segment as Segment, TextRenderer as TextRenderer, references as references
 from .state import LifecycleState as LifecycleState
 from .text import Text as Text, text_in as text_in, text_langs as text_langs

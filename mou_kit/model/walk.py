@@ -1,9 +1,14 @@
-"""Which nodes and texts an agreement holds, each with its path (``articles[2].clauses[0]``)."""
+"""Which nodes and texts an agreement holds, each with its path (``articles[2].clauses[0]``).
+
+:func:`iter_body` is the one walk over the body (recitals, articles, clauses, points at any
+depth); numbering, the diff, the importer, the redline and the checks all walk through it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from .agreement import Agreement
 from .article import Point
@@ -43,6 +48,55 @@ class NodeText:
     value: str | dict[str, str]
 
 
+BodyKind = Literal["recital", "article", "clause", "point"]
+
+
+@dataclass(frozen=True, slots=True)
+class BodyNode:
+    """One recital, article, clause or point met by :func:`iter_body`.
+
+    ``parent`` is the id of the article, clause or point it hangs below (``None`` for recitals and
+    articles); ``index`` its 0-based place among its siblings; ``text`` an article's heading or the
+    node's text.
+    """
+
+    kind: BodyKind
+    id: str
+    parent: str | None
+    index: int
+    path: Path
+    text: str | dict[str, str]
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """The 0-based positions along the path: article, clause, then each level of points."""
+        return tuple(part for part in self.path if isinstance(part, int))
+
+    @property
+    def text_path(self) -> Path:
+        """The path of the node's text: ``...heading`` for an article, ``...text`` otherwise."""
+        return (*self.path, "heading" if self.kind == "article" else "text")
+
+
+def iter_body(agreement: Agreement) -> Iterator[BodyNode]:
+    """Yield the recitals, then every article, clause and point (depth first), in document order."""
+    for i, recital in enumerate(agreement.recitals):
+        yield BodyNode("recital", recital.id, None, i, ("recitals", i), recital.text)
+    for a, article in enumerate(agreement.articles):
+        yield BodyNode("article", article.id, None, a, ("articles", a), article.heading)
+        for c, clause in enumerate(article.clauses):
+            path: Path = ("articles", a, "clauses", c)
+            yield BodyNode("clause", clause.id, article.id, c, path, clause.text)
+            yield from _points(clause.points, clause.id, path)
+
+
+def _points(points: list[Point], parent: str, parent_path: Path) -> Iterator[BodyNode]:
+    for p, point in enumerate(points):
+        path = (*parent_path, "points", p)
+        yield BodyNode("point", point.id, parent, p, path, point.text)
+        yield from _points(point.points, point.id, path)
+
+
 def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, id)`` for every node that has an id, in document order."""
     for i, party in enumerate(agreement.parties):
@@ -53,17 +107,9 @@ def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:
         yield ("defined_terms", i, "id"), term.id
     for i, annex in enumerate(agreement.annexes):
         yield ("annexes", i, "id"), annex.id
-    for a, article in enumerate(agreement.articles):
-        yield ("articles", a, "id"), article.id
-        for c, clause in enumerate(article.clauses):
-            yield ("articles", a, "clauses", c, "id"), clause.id
-            yield from _point_ids(clause.points, ("articles", a, "clauses", c))
-
-
-def _point_ids(points: list[Point], parent: Path) -> Iterator[tuple[Path, str]]:
-    for p, point in enumerate(points):
-        yield (*parent, "points", p, "id"), point.id
-        yield from _point_ids(point.points, (*parent, "points", p))
+    for node in iter_body(agreement):
+        if node.kind != "recital":
+            yield (*node.path, "id"), node.id
 
 
 def iter_texts(agreement: Agreement) -> Iterator[NodeText]:
@@ -77,18 +123,9 @@ def iter_texts(agreement: Agreement) -> Iterator[NodeText]:
     for i, annex in enumerate(agreement.annexes):
         if annex.text is not None:
             yield NodeText(("annexes", i, "text"), annex.id, annex.text)
-    for a, article in enumerate(agreement.articles):
-        yield NodeText(("articles", a, "heading"), article.id, article.heading)
-        for c, clause in enumerate(article.clauses):
-            yield NodeText(("articles", a, "clauses", c, "text"), clause.id, clause.text)
-            yield from _point_texts(clause.points, ("articles", a, "clauses", c))
-
-
-def _point_texts(points: list[Point], parent: Path) -> Iterator[NodeText]:
-    for p, point in enumerate(points):
-        path = (*parent, "points", p)
-        yield NodeText((*path, "text"), point.id, point.text)
-        yield from _point_texts(point.points, path)
+    for node in iter_body(agreement):
+        if node.kind != "recital":
+            yield NodeText(node.text_path, node.id, node.text)
 
 
 def point_depth(points: list[Point]) -> int:

@@ -13,6 +13,7 @@ from ..diff.words import tokens
 from ..model import Agreement, number
 from ..model.locale import Locale
 from ..model.numbering import Numbering
+from ..model.walk import iter_body
 from .outline import ClauseBlock, Outline, PointBlock, Run, outline
 
 PARTY_LIST, RECITAL_LIST, BODY_LIST = "party", "recital", "body"
@@ -82,15 +83,7 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
     rename = rename or {}
     numbering = numbering or number(agreement)
     doc = outline(agreement, lang, numbering=numbering)
-    body_ids = {a.id for a in agreement.articles}
-    for article in agreement.articles:
-        for clause in article.clauses:
-            body_ids.add(clause.id)
-            stack = list(clause.points)
-            while stack:
-                point = stack.pop()
-                body_ids.add(point.id)
-                stack += point.points
+    body_ids = {node.id for node in iter_body(agreement) if node.kind != "recital"}
 
     def ident(node: str) -> str:
         return rename.get(node, node)

@@ -7,7 +7,7 @@ from html import escape
 
 from ..diff import AgreementDiff, Change, ChangeKind, OpKind
 from ..model import Decision, Meeting
-from ._diff_words import RESULTS, describe, kind_label, proposer, revision_line, where, words
+from ._diff_words import describe, kind_label, proposer, results, revision_line, where, words
 
 CSS = """
 body{font-family:Georgia,'Times New Roman',serif;margin:0;color:#222;background:#fafafa}
@@ -72,7 +72,7 @@ def _facts(diff: AgreementDiff, change: Change, decision: Decision | None) -> st
     if who:
         bits.append(f"{escape(w['proposed_by'])}: {escape(who)}")
     if decision is not None:
-        result = RESULTS.get(diff.lang, RESULTS["en"]).get(decision.result or "", "")
+        result = results(diff.lang).get(decision.result or "", "")
         text = " — ".join(x for x in (result, decision.text) if x)
         if text:
             bits.append(f"<strong>{escape(w['decision'])}</strong>: {escape(text)}")

@@ -12,39 +12,14 @@ from ..diff import OpKind, word_ops
 from ..diff.change import NodeType
 from ..diff.dim import Dim, DimProposal, DimRow
 from ..model import Meeting
-from ._diff_words import RESULTS
+from ._diff_words import dim_words, results
 
 Run = tuple[str, str]
 Cell = list[Run]
 
-WORDS = {
-    "id": {
-        "heading": "DAFTAR INVENTARISASI MASALAH", "draft": "RANCANGAN", "number": "No. DIM",
-        "place": "Pasal/Ayat", "old": "Rumusan Semula", "proposal": "Usulan {party}", "response": "Tanggapan",
-        "agreed": "Rumusan yang Disepakati", "note": "Keterangan", "same": "tetap", "removed": "(dihapus)",
-        "absent": "(belum ada)", "not-taken": "tidak diakomodasi", "taken": "diakomodasi",
-        "merged": "diakomodasi dalam rumusan baru",
-        "credit": "Usulan: {parties}", "meeting": "Rapat", "attendees": "Peserta rapat", "chair": "pimpinan rapat",
-        "others": "Lainnya", "wording_only": "Penyesuaian tanda baca dan kata sambung (tidak dimuat dalam tabel): ",
-        "sources": "Rumusan Semula: {old}; Rumusan yang Disepakati: {new}.", "page": "Halaman {page} dari {pages}",
-        "substance": "substansi", "wording": "redaksional",
-    },
-    "en": {
-        "heading": "LIST OF ISSUES (DIM)", "draft": "DRAFT", "number": "DIM No.", "place": "Article/Clause",
-        "old": "Original Wording", "proposal": "Proposal of {party}", "response": "Response",
-        "agreed": "Agreed Wording", "note": "Remarks", "same": "unchanged", "removed": "(deleted)",
-        "absent": "(not yet there)", "not-taken": "not taken", "taken": "taken",
-        "merged": "taken into a new wording", "credit": "Proposed by: {parties}",
-        "meeting": "Meeting", "attendees": "Attendees", "chair": "chair", "others": "Others",
-        "wording_only": "Punctuation and connectors adjusted (not listed in the table): ",
-        "sources": "Original wording: {old}; agreed wording: {new}.", "page": "Page {page} of {pages}",
-        "substance": "substance", "wording": "wording",
-    },
-}
-
 def words(lang: str) -> dict[str, str]:
     """Return the DIM's words in ``lang`` (English for a language without its own)."""
-    return WORDS.get(lang, WORDS["en"])
+    return dim_words(lang)
 
 
 def headings(dim: Dim) -> list[str]:
@@ -117,7 +92,7 @@ def _note(row: DimRow, dim: Dim) -> Cell:
     w = words(dim.lang)
     out: Cell = []
     if row.result:
-        out.append((RESULTS.get(dim.lang, RESULTS["en"])[row.result], "b"))
+        out.append((results(dim.lang)[row.result], "b"))
     if row.aspect:
         aspect = w[row.aspect]
         out.append((f" ({aspect})" if row.result else aspect, "" if row.result else "em"))

@@ -117,7 +117,7 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
     main = agreement.main_language
 
     def pick(value: str | dict[str, str]) -> str:
-        return text_in(value, lang, main=main) or text_in(value, main, main=main) or ""
+        return text_in(value, lang, main=main, fallback="main") or ""
 
     day = today or agreement.date or dt.date.today()
     rev = revision or WORKING

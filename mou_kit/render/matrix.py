@@ -15,7 +15,7 @@ from pathlib import Path
 from ..diff import AgreementDiff, Change, OpKind
 from ..errors import RenderError
 from ..model import Decision
-from ._diff_words import MATRIX_HEADINGS, RESULTS, describe, proposer, revision_line, where, words
+from ._diff_words import describe, matrix_headings, proposer, results, revision_line, where, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +37,20 @@ def matrix_rows(diff: AgreementDiff, *, decisions: Mapping[str, Decision] | None
     ``decisions`` maps a node id to the meeting decision about it (the Hasil Pembahasan column).
     """
     decisions = decisions or {}
-    results = RESULTS.get(diff.lang, RESULTS["en"])
+    results_in = results(diff.lang)
     rows = []
     for n, change in enumerate(diff.real, 1):
         decision = decisions.get(change.node)
         outcome = ""
         if decision is not None:
-            outcome = " — ".join(x for x in (results.get(decision.result or "", ""), decision.text) if x)
+            outcome = " — ".join(x for x in (results_in.get(decision.result or "", ""), decision.text) if x)
         rows.append(MatrixRow(n, where(change, diff.lang), change.old_text or "", change, proposer(diff, change),
                               describe(change, diff.lang), outcome))
     return rows
 
 
 def _headings(diff: AgreementDiff) -> tuple[str, ...]:
-    return MATRIX_HEADINGS.get(diff.lang, MATRIX_HEADINGS["en"])
+    return matrix_headings(diff.lang)
 
 
 def _proposed_html(change: Change, lang: str) -> str:

@@ -177,7 +177,7 @@ def _author(agreement: Agreement, old: Agreement, info: RevisionInfo | None, lan
     for party in (*agreement.parties, *old.parties):
         if party.id == info.proposed_by:
             main = agreement.main_language
-            return text_in(party.short_name, lang, main=main) or text_in(party.short_name, main, main=main) or party.id
+            return text_in(party.short_name, lang, main=main, fallback="main") or party.id
     return info.proposed_by
 
 
