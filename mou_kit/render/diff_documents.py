@@ -3,7 +3,6 @@ HTML report, comparison matrix, redline."""
 
 from __future__ import annotations
 
-import io
 import json
 import tempfile
 from collections.abc import Mapping
@@ -64,15 +63,6 @@ def diff_redline(old: Agreement, new: Agreement, *, result: AgreementDiff | None
 
     :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
     """
-    from .redline import build_redline
+    from .redline import redline_bytes
 
-    proposers = alignment = None
-    if result is not None:
-        lang = lang or result.lang
-        revision = revision or result.new_revision
-        proposers = result.proposers
-        alignment = result.alignment
-    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers, alignment=alignment)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return redline_bytes(old, new, result=result, lang=lang, revision=revision)

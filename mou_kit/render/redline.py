@@ -242,6 +242,26 @@ def write_redline(old: Agreement, new: Agreement, path: str | os.PathLike[str], 
     :raises RenderError: the file cannot be written.
     """
     from .._io import write_output
-    from .diff_documents import diff_redline
 
-    write_output(path, diff_redline(old, new, result=diff, lang=lang, revision=revision), error=RenderError)
+    write_output(path, redline_bytes(old, new, result=diff, lang=lang, revision=revision), error=RenderError)
+
+
+def redline_bytes(old: Agreement, new: Agreement, *, result: AgreementDiff | None = None, lang: str | None = None,
+                  revision: RevisionInfo | None = None) -> bytes:
+    """Return the redline DOCX of ``old`` -> ``new`` as bytes; ``result`` lends its language, new revision,
+    proposers and alignment (see :func:`mou_kit.diff_redline`, the public door).
+
+    :raises MouKitError: ``lang`` has no form defined, or a text cannot be rendered.
+    """
+    import io
+
+    proposers = alignment = None
+    if result is not None:
+        lang = lang or result.lang
+        revision = revision or result.new_revision
+        proposers = result.proposers
+        alignment = result.alignment
+    document = build_redline(old, new, lang=lang, revision=revision, proposers=proposers, alignment=alignment)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
