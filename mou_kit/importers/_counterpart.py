@@ -7,9 +7,10 @@ point, delete a clause) and tracked ones (``w:ins``/``w:del`` with an author and
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, Literal
 
-from ._ooxml import W
+from ..ooxml.names import XML_SPACE, W
+from ..ooxml.tracked import Revisions, wrap
 
 DATE = "2026-11-28T10:00:00Z"
 
@@ -39,7 +40,7 @@ def _run(like: Any, text: str, *, deleted: bool = False) -> Any:
         if child.tag != f"{W}rPr":
             run.remove(child)
     t = run.makeelement(f"{W}delText" if deleted else f"{W}t", {})
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     t.text = text
     run.append(t)
     return run
@@ -52,14 +53,13 @@ def reword(p: Any, old: str, new: str) -> None:
     t.text = t.text[:at] + new + t.text[at + len(old):]
 
 
-def _tracked(p: Any, anchor: str, text: str, kind: str, author: str, id_: int) -> None:
+def _tracked(p: Any, anchor: str, text: str, kind: Literal["ins", "del"], author: str, id_: int) -> None:
     run, at = _split(p, anchor)
     full = run.find(f"{W}t").text
     rest = full[at + (len(text) if kind == "del" else 0):]
     run.find(f"{W}t").text = full[:at]
-    run.find(f"{W}t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-    wrapper = run.makeelement(f"{W}{kind}", {f"{W}id": str(id_), f"{W}author": author, f"{W}date": DATE})
-    wrapper.append(_run(run, text, deleted=kind == "del"))
+    run.find(f"{W}t").set(XML_SPACE, "preserve")
+    wrapper = wrap([_run(run, text, deleted=kind == "del")], kind, Revisions(author, DATE, next_id=id_))
     run.addnext(wrapper)
     wrapper.addnext(_run(run, rest))
 

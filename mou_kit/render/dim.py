@@ -166,7 +166,7 @@ def build_dim_docx(dim: Dim) -> Any:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    from ._ooxml_revisions import repeat_header
+    from ..ooxml.tracked import repeat_header
 
     document = Document()
     landscape_page(document)

@@ -97,7 +97,7 @@ def write_matrix_docx(diff: AgreementDiff, path: str | os.PathLike[str], *,
     from docx.oxml import OxmlElement
     from docx.shared import Cm, RGBColor
 
-    from ._ooxml_revisions import repeat_header
+    from ..ooxml.tracked import repeat_header
     from .dim import landscape_page, page_numbers
 
     document = Document()

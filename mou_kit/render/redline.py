@@ -24,8 +24,8 @@ from ..diff.words import opcodes
 from ..errors import RenderError
 from ..model import Agreement, number
 from ..model.locale import locale_for
-from . import _ooxml_revisions as ox
-from ._ooxml_revisions import qn
+from ..ooxml import tracked as ox
+from ..ooxml.names import qn
 from ._redline_blocks import Block, Ref, Token, blocks, list_levels
 
 if TYPE_CHECKING:

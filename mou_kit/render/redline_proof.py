@@ -8,96 +8,18 @@ the next one. A field is written ``[[FIELD]]``, as its result is computed, not t
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
-from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..model import Agreement, number
+from ..ooxml.names import W
+from ..ooxml.views import FIELD as FIELD, Para as Para, body_paragraphs, document_xml, project as project
 from ._redline_blocks import Ref, blocks
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-FIELD = "[[FIELD]]"
 _REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "pPrChange")
 _IDS = ("ins", "del", "moveFrom", "moveTo", "pPrChange", "moveFromRangeStart", "moveToRangeStart",
         "bookmarkStart")
-
-
-@dataclass(frozen=True, slots=True)
-class Para:
-    """A paragraph as a reader sees it after accepting or rejecting: list level (or None) and text."""
-
-    level: int | None
-    text: str
-
-
-def _document_xml(source: str | os.PathLike[str] | bytes) -> Any:
-    from lxml import etree
-
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        return etree.fromstring(z.read("word/document.xml"))
-
-
-def _paragraphs(root: Any) -> Iterator[Any]:
-    body = root.find(f"{W}body")
-    return (p for p in body if p.tag == f"{W}p")
-
-
-def _level(ppr: Any) -> int | None:
-    if ppr is None:
-        return None
-    ilvl = ppr.find(f"{W}numPr/{W}ilvl")
-    return int(ilvl.get(f"{W}val")) if ilvl is not None else None
-
-
-def _text(p: Any, accept: bool) -> str:
-    drop = (f"{W}del", f"{W}moveFrom") if accept else (f"{W}ins", f"{W}moveTo")
-    out, field_depth, in_result = [], 0, False
-    for r in p.iter(f"{W}r"):
-        if r.getparent().tag in drop or r.getparent().getparent().tag == f"{W}rPr":
-            continue
-        for child in r:
-            tag = child.tag
-            if tag == f"{W}fldChar":
-                kind = child.get(f"{W}fldCharType")
-                if kind == "begin":
-                    field_depth += 1
-                    in_result = False
-                elif kind == "separate":
-                    in_result = True
-                elif kind == "end":
-                    field_depth -= 1
-                    in_result = False
-                    out.append(FIELD)
-            elif tag in (f"{W}t", f"{W}delText") and not (field_depth and in_result):
-                out.append(child.text or "")
-            elif tag == f"{W}tab":
-                out.append("\t")
-    return "".join(out)
-
-
-def project(source: str | os.PathLike[str] | bytes, *, accept: bool) -> list[Para]:
-    """Return the paragraphs of a DOCX with every change accepted (``accept``) or rejected."""
-    out: list[Para] = []
-    pending = ""
-    merge_mark = f"{W}del" if accept else f"{W}ins"
-    for p in _paragraphs(_document_xml(source)):
-        ppr = p.find(f"{W}pPr")
-        text = pending + _text(p, accept)
-        mark = ppr.find(f"{W}rPr/{merge_mark}") if ppr is not None else None
-        if mark is not None:
-            pending = text
-            continue
-        pending = ""
-        props = ppr
-        if not accept and ppr is not None and ppr.find(f"{W}pPrChange") is not None:
-            props = ppr.find(f"{W}pPrChange/{W}pPr")
-        out.append(Para(_level(props), text))
-    return out
 
 
 def expected(agreement: Agreement, lang: str, *, cite: Agreement | None = None) -> list[Para]:
@@ -146,7 +68,7 @@ def revision_stats(source: str | os.PathLike[str] | bytes) -> RevisionStats:
 
     A group is a run of consecutive paragraphs with revisions; a move's two ends are one group.
     """
-    root = _document_xml(source)
+    root = document_xml(source)
     counts = {tag: len(root.findall(f".//{W}{tag}")) for tag in _REVISION_TAGS}
     ids = [el.get(f"{W}id") for tag in _IDS for el in root.iter(f"{W}{tag}")]
     starts = {kind: [el.get(f"{W}name") for el in root.iter(f"{W}{kind}RangeStart")]
@@ -173,7 +95,7 @@ def _groups(root: Any) -> int:
 
     groups: list[set[str]] = []
     in_group = False
-    for p in _paragraphs(root):
+    for p in body_paragraphs(root):
         revised = any(p.find(f".//{W}{tag}") is not None for tag in _REVISION_TAGS)
         if not revised:
             in_group = False

@@ -1,8 +1,8 @@
 """Raw WordprocessingML for tracked changes: revision marks, move ranges, list numbering.
 
-python-docx has no API for revisions, so every element the redline writes is built here and
-nowhere else. Ids come from one counter per document, so no two revision or range elements
-share an id.
+python-docx has no API for revisions, so every revision element the package writes (the redline,
+the stand-in counterpart of the demo and tests) is built here and nowhere else. Ids come from one
+counter per document, so no two revision or range elements share an id.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn as qn
+
+from .names import XML_SPACE, qn as qn
 
 RevisionKind = Literal["ins", "del", "moveFrom", "moveTo"]
 Element = Any
@@ -99,7 +100,7 @@ def text_run(text: str, *, deleted: bool = False, bold: bool = False) -> Element
         _child(rpr, "b")
     t = _child(r, "delText" if deleted else "t")
     t.text = text
-    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.set(XML_SPACE, "preserve")
     return r
 
 
