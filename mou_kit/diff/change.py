@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..errors import DiffError
+from ..model.revision import RevisionInfo as RevisionInfo
 from .alignment import Alignment
 from .words import OpKind, WordOp
 
@@ -49,16 +50,6 @@ class NodeType(StrEnum):
     TERM = "term"
     DATE = "date"
     TITLE = "title"
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionInfo:
-    """Which revision one side of a diff is: its name or commit, date, proposing party and meeting."""
-
-    id: str
-    date: dt.date | None = None
-    proposed_by: str | None = None
-    meeting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,5 +26,6 @@ from .numbering import Address as Address, Numbering as Numbering, number as num
 from .party import Party as Party, Signatory as Signatory
 from .printed import PrintedText as PrintedText
 from .references import Segment as Segment, TextRenderer as TextRenderer, references as references
+from .revision import Revision as Revision, RevisionInfo as RevisionInfo
 from .state import LifecycleState as LifecycleState
 from .text import Text as Text, text_in as text_in, text_langs as text_langs
