@@ -14,6 +14,7 @@ from .agreement import (
 )
 from .article import Article as Article, Clause as Clause, Point as Point
 from .check import check as check
+from .identity import DocumentId as DocumentId
 from .ids import Slug as Slug, check_slug as check_slug, slugify as slugify
 from .locale import Locale as Locale, available_languages as available_languages, locale_for as locale_for
 from .meeting import (

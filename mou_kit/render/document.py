@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model import Agreement, LifecycleState
+from ..model.identity import DocumentId
 from ..model.locale import locale_for
 
 if TYPE_CHECKING:
@@ -50,6 +51,17 @@ class DocumentInfo:
     initials: str
     logos: list[Path | None]
     revision_footer: bool = True
+    work: str = ""
+    """The agreement's id (``""``: not known to whoever built the info)."""
+    lang: str = ""
+    """The document's first language (``""``: not known)."""
+
+    @property
+    def identity(self) -> DocumentId | None:
+        """The document's name, ``/mou/<agreement>/<lang>@<revision>`` (``None`` when the agreement is not known)."""
+        if not self.work:
+            return None
+        return DocumentId(self.work, self.lang or None, self.revision)
 
     @property
     def short(self) -> str:
@@ -134,6 +146,7 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
         parties=[pick(p.name) for p in agreement.parties], revision=rev, fingerprint=fingerprint(agreement),
         date=day, state=state, watermark=watermark, page=page, initials=initials,
         logos=[_logo(folder, p.logo, p.id) for p in agreement.parties], revision_footer=footer,
+        work=agreement.id, lang=lang,
     )
 
 
