@@ -12,8 +12,6 @@ PACKAGE = ROOT / "mou_kit"
 ADR = ROOT / "docs" / "adr" / "0070-one-concept-one-place.md"
 
 KNOWN_CIRCLES = {
-    ("render", frozenset({"_incremental", "_pdfbytes", "finish"})),
-    ("render", frozenset({"docx_page", "libreoffice", "pdf"})),
     ("model", frozenset({"agreement", "walk"})),  # Agreement checks its ids through walk, on first use
     ("files", frozenset({"folder", "uploaded"})),
     ("cli", frozenset({"_schema_docs", "_schemas"})),

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..errors import RenderError
 from ._pdfbytes import ANNOTS, MEDIABOX, REF, number, open_plain, text_string
-from .finish import SignatureSpot
+from .laid import SignatureSpot
 
 _LINK = re.compile(rb"(\d+)\s+0\s+obj\s*(<</Type/Annot/Subtype/Link/Rect\[([-\d.\s]+)\].*?>>)\s*endobj", re.S)
 _ADDRESS = re.compile(rb"/URI\(mou:(sig|at|ref):([-\w:.]+)\)")

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .finish import SignatureSpot
+    from .laid import SignatureSpot
 
 _STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
 REF = re.compile(rb"(\d+)\s+0\s+R")

@@ -179,7 +179,7 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     starts = None
     if pages_like_pdf and ref is None:
         from .pagination import page_starts
-        from .pdf import typeset
+        from .typeset import typeset
 
         starts = page_starts(typeset(docs, info, chosen).pdf)
     out = build_docx(docs, info, chosen, reference=ref, page_starts=starts)

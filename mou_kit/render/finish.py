@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ..errors import RenderError
 from ._incremental import Update, appendable
 from .document import DocumentInfo
+from .laid import SignatureSpot as SignatureSpot
 
 if TYPE_CHECKING:
     from pypdf.generic import IndirectObject
-
-
-@dataclass(frozen=True, slots=True)
-class SignatureSpot:
-    """Where one signatory signs: page (1-based) and box in points from the page's top left."""
-
-    party: str
-    page: int
-    x: float
-    y: float
-    width: float
-    height: float
 
 
 def field_name(party: str) -> str:

@@ -8,9 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import RenderError
-from ..model import Agreement
-from .finish import SignatureSpot
-from .pdf import Laid
+from .laid import SignatureSpot
 
 TIMEOUT = 180
 """Seconds LibreOffice may take to convert one document."""
@@ -89,17 +87,3 @@ def find_spots(pdf: bytes, names: list[tuple[str, str]], *, width: float = 212.0
                     found[party] = SignatureSpot(party, number, max(x - 20.0, 0.0), top - y - height - 4.0,
                                                  width, height)
     return [found[p] for p, _ in names if p in found]
-
-
-def via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | None, folder: Path | None,
-                    layout: str | None, pdfa: bool = False) -> Laid:
-    """Return the PDF LibreOffice makes of the agreement's DOCX, with the signature spots found in it.
-
-    :raises RenderError: LibreOffice is missing or failed.
-    """
-    from .docx_page import render_docx
-
-    soffice()
-    pdf = convert(render_docx(agreement, lang=lang, revision=revision, folder=folder, layout=layout), pdfa=pdfa)
-    names = [(p.id, p.signatory.name) for p in agreement.parties if p.signatory is not None]
-    return Laid(pdf, find_spots(pdf, names))
