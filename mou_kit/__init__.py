@@ -39,7 +39,11 @@ _EXPORTS: dict[str, str] = {
         "fingerprint render_docx render_drafts render_html render_markdown render_pdf "
         "render_text"
     ),
-    ".render.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
+    ".render.diffs.diff_bundle": "write_diff_bundle",
+    ".render.diffs.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
+    ".render.diffs.dim": "write_dim",
+    ".render.diffs.matrix": "write_matrix",
+    ".render.diffs.redline": "write_redline",
     ".signing": "check_signatures check_signatures_async make_test_certificates sign_pdf sign_pdf_async",
     ".workflow": (
         "Status Verification advance_revision agreement_status portfolio verify_document verify_document_async"
@@ -137,13 +141,17 @@ if TYPE_CHECKING:
         render_pdf as render_pdf,
         render_text as render_text,
     )
-    from .render.diff_documents import (
+    from .render.diffs.diff_bundle import write_diff_bundle as write_diff_bundle
+    from .render.diffs.diff_documents import (
         diff_html as diff_html,
         diff_json as diff_json,
         diff_matrix as diff_matrix,
         diff_redline as diff_redline,
         diff_text as diff_text,
     )
+    from .render.diffs.dim import write_dim as write_dim
+    from .render.diffs.matrix import write_matrix as write_matrix
+    from .render.diffs.redline import write_redline as write_redline
     from .signing import (
         check_signatures as check_signatures,
         check_signatures_async as check_signatures_async,

@@ -115,8 +115,8 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
 def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
     """Write the diff bundle from the first draft to the first meeting, and between the meetings."""
     from .diff import diff_revisions
-    from .render.diff_bundle import write_diff_bundle
-    from .render.dim import write_dim
+    from .render.diffs.diff_bundle import write_diff_bundle
+    from .render.diffs.dim import write_dim
     from .workspace import Workspace
     from .workspace.dim import dim
 

@@ -43,7 +43,7 @@ def _steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) ->
 
 def summary_lines(old: Agreement, steps: list[Step]) -> list[str]:
     """Return the diff lines of each step against the one before, headed by who proposed it."""
-    from .render.diff_text import diff_lines
+    from .render.diffs.diff_text import diff_lines
 
     out: list[str] = []
     before = old

@@ -135,5 +135,21 @@ def test_no_package_grows_an_import_circle() -> None:
 
 
 def test_render_has_no_circle_between_the_redline_and_the_diff_documents() -> None:
-    redline = (PACKAGE / "render" / "redline.py").read_text(encoding="utf-8")
+    redline = (PACKAGE / "render" / "diffs" / "redline.py").read_text(encoding="utf-8")
     assert "diff_documents" not in redline
+
+
+def test_render_is_split_by_what_it_makes() -> None:
+    """Documents never import the diff presentations; PDF finishing knows of documents only their info."""
+    wrong = []
+    for module, target, line, file in _imports():
+        parts, goal = module.split("."), target.split(".")
+        if parts[:2] != ["mou_kit", "render"] or goal[:2] != ["mou_kit", "render"] or len(goal) < 3:
+            continue
+        group = parts[2] if len(parts) > 3 and parts[2] in ("diffs", "finishing") else "documents"
+        goal_group = goal[2] if goal[2] in ("diffs", "finishing") else "documents"
+        if group == "documents" and goal_group == "diffs":
+            wrong.append(f"{file}:{line}: a document module imports {target}")
+        if group == "finishing" and goal_group == "documents" and goal[2] not in ("document", "__init__"):
+            wrong.append(f"{file}:{line}: finishing imports {target}")
+    assert not wrong, "\n".join(wrong)

@@ -9,7 +9,7 @@ from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from .document import prepare
-from .laid import Laid as Laid
+from .finishing.laid import Laid as Laid
 from .typeset import (
     font_book as font_book,
     package_dir as package_dir,
@@ -36,7 +36,7 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     :raises RenderError: typst or LibreOffice failed, a logo is missing, LibreOffice is absent.
     :raises TemplateError: a text cannot be rendered.
     """
-    from .finish import finish
+    from .finishing.finish import finish
 
     where = Path(folder) if folder is not None else None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout,
@@ -62,8 +62,8 @@ def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | 
 
     :raises RenderError: LibreOffice is missing or failed.
     """
-    from .docx_page import render_docx
-    from .libreoffice import convert, find_spots, soffice
+    from .docx import render_docx
+    from .finishing.libreoffice import convert, find_spots, soffice
 
     soffice()
     pdf = convert(render_docx(agreement, lang=lang, revision=revision, folder=folder, layout=layout), pdfa=pdfa)

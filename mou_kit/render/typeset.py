@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
-from ._marks import resolve
 from .data import document_data
 from .document import DocumentInfo
-from .laid import Laid
+from .finishing._marks import resolve
+from .finishing.laid import Laid
 from .outline import Outline
 
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from mou_kit import Agreement, diff
 from mou_kit.diff import Alignment, ChangeKind
 from mou_kit.diff.match import align
-from mou_kit.render.diff_documents import diff_redline
-from mou_kit.render.redline import write_redline
-from mou_kit.render.redline_proof import revision_stats
+from mou_kit.render.diffs.diff_documents import diff_redline
+from mou_kit.render.diffs.redline import write_redline
+from mou_kit.render.diffs.redline_proof import revision_stats
 from tests.diff.edits import Edits, edited
 from tests.diff.pairs import all_kinds
 
@@ -47,7 +47,7 @@ def test_redline_follows_the_alignment_it_is_given(tmp_path: Path) -> None:
     # an alignment that says c2 moved: the redline shows a move although the texts are equal
     told = Alignment(new_of={n: n for n in ("a1", "c1", "c2", "a2", "c3")},
                      old_of={n: n for n in ("a1", "c1", "c2", "a2", "c3")}, moved=frozenset({"c2"}))
-    from mou_kit.render.redline import build_redline
+    from mou_kit.render.diffs.redline import build_redline
 
     build_redline(same, same, alignment=told).save(tmp_path / "told.docx")
     stats = revision_stats(tmp_path / "told.docx")

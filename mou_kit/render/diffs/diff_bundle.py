@@ -6,9 +6,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..diff import AgreementDiff, RevisionInfo, diff
-from ..errors import RenderError
-from ..model import Agreement, Meeting
+from ...diff import AgreementDiff, RevisionInfo, diff
+from ...errors import RenderError
+from ...model import Agreement, Meeting
 from .diff_html import render_diff_html
 from .matrix import render_matrix_html, write_matrix_docx
 from .redline import write_redline

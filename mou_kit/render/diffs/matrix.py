@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from ..diff import AgreementDiff, Change, OpKind
-from ..errors import RenderError
-from ..model import Decision
+from ...diff import AgreementDiff, Change, OpKind
+from ...errors import RenderError
+from ...model import Decision
 from ._diff_words import describe, matrix_headings, proposer, results, revision_line, where, words
 
 
@@ -97,7 +97,7 @@ def write_matrix_docx(diff: AgreementDiff, path: str | os.PathLike[str], *,
     from docx.oxml import OxmlElement
     from docx.shared import Cm, RGBColor
 
-    from ..ooxml.tracked import repeat_header
+    from ...ooxml.tracked import repeat_header
     from .dim import landscape_page, page_numbers
 
     document = Document()

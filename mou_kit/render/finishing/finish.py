@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from ..errors import RenderError
+from ...errors import RenderError
+from ..document import DocumentInfo
 from ._incremental import Update, appendable
-from .document import DocumentInfo
 from .laid import SignatureSpot as SignatureSpot
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Agreement, number
-from ..ooxml.names import W
-from ..ooxml.views import FIELD as FIELD, Para as Para, body_paragraphs, document_xml, project as project
+from ...model import Agreement, number
+from ...ooxml.names import W
+from ...ooxml.views import FIELD as FIELD, Para as Para, body_paragraphs, document_xml, project as project
 from ._redline_blocks import Ref, blocks
 
 _REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo", "pPrChange")

@@ -12,10 +12,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from ..diff.dim import Dim
-from ..errors import RenderError
+from ...diff.dim import Dim
+from ...errors import RenderError
+from ..docx import FONT
 from .dim_cells import Cell, attendance, headings, meeting_line, row_cells, sources_line, title_lines, words
-from .docx_page import FONT
 
 PAGE_CM = 29.7 - 2 * 1.5
 """The width of the table on landscape A4 with 1.5 cm margins."""
@@ -151,7 +151,7 @@ def page_numbers(document: Any, lang: str) -> None:
     """Put "Halaman X dari Y" (or "Page X of Y") at the right of the footer."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    from . import _ooxml
+    from .. import _ooxml
 
     paragraph = document.sections[0].footer.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -166,7 +166,7 @@ def build_dim_docx(dim: Dim) -> Any:
     from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
-    from ..ooxml.tracked import repeat_header
+    from ...ooxml.tracked import repeat_header
 
     document = Document()
     landscape_page(document)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..diff.words import tokens
-from ..model import Agreement, number
-from ..model.locale import Locale
-from ..model.numbering import Numbering
-from ..model.walk import iter_body
-from .outline import ClauseBlock, Outline, PointBlock, Run, outline
+from ...diff.words import tokens
+from ...model import Agreement, number
+from ...model.locale import Locale
+from ...model.numbering import Numbering
+from ...model.walk import iter_body
+from ..outline import ClauseBlock, Outline, PointBlock, Run, outline
 
 PARTY_LIST, RECITAL_LIST, BODY_LIST = "party", "recital", "body"
 ListName = str

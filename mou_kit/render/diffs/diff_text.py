@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..diff import AgreementDiff, Change, ChangeKind, OpKind
+from ...diff import AgreementDiff, Change, ChangeKind, OpKind
 from ._diff_words import describe, revision_line, where, words
 
 _SIGN = {

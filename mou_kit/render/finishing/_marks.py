@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..errors import RenderError
+from ...errors import RenderError
 from ._pdfbytes import ANNOTS, MEDIABOX, REF, number, open_plain, text_string
 from .laid import SignatureSpot
 

@@ -17,15 +17,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..diff import AgreementDiff, RevisionInfo
-from ..diff.alignment import Alignment
-from ..diff.match import align
-from ..diff.words import opcodes
-from ..errors import RenderError
-from ..model import Agreement, number
-from ..model.locale import locale_for
-from ..ooxml import tracked as ox
-from ..ooxml.names import qn
+from ...diff import AgreementDiff, RevisionInfo
+from ...diff.alignment import Alignment
+from ...diff.match import align
+from ...diff.words import opcodes
+from ...errors import RenderError
+from ...model import Agreement, number
+from ...model.locale import locale_for
+from ...ooxml import tracked as ox
+from ...ooxml.names import qn
 from ._redline_blocks import Block, Ref, Token, blocks, list_levels
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ class _Writer:
 def _author(agreement: Agreement, old: Agreement, info: RevisionInfo | None, lang: str) -> str:
     if info is None or not info.proposed_by:
         return "mou_kit"
-    from ..model.text import text_in
+    from ...model.text import text_in
 
     for party in (*agreement.parties, *old.parties):
         if party.id == info.proposed_by:
@@ -241,7 +241,7 @@ def write_redline(old: Agreement, new: Agreement, path: str | os.PathLike[str], 
 
     :raises RenderError: the file cannot be written.
     """
-    from .._io import write_output
+    from ..._io import write_output
 
     write_output(path, redline_bytes(old, new, result=diff, lang=lang, revision=revision), error=RenderError)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..diff import AgreementDiff, Change, ChangeKind, RevisionInfo
-from ..errors import MouKitError
-from ..model.locale import locale_for
+from ...diff import AgreementDiff, Change, ChangeKind, RevisionInfo
+from ...errors import MouKitError
+from ...model.locale import locale_for
 
 
 def _report(lang: str) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
 
-from ..diff import AgreementDiff, RevisionInfo
-from ..errors import RenderError
-from ..model import Agreement, Decision
+from ...diff import AgreementDiff, RevisionInfo
+from ...errors import RenderError
+from ...model import Agreement, Decision
 
 
 def diff_text(result: AgreementDiff, *, markup: bool = False) -> bytes:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from html import escape
 
-from ..diff import AgreementDiff, Change, ChangeKind, OpKind
-from ..model import Decision, Meeting
+from ...diff import AgreementDiff, Change, ChangeKind, OpKind
+from ...model import Decision, Meeting
 from ._diff_words import describe, kind_label, proposer, results, revision_line, where, words
 
 CSS = """

@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import RenderError
+from ...errors import RenderError
 from .laid import SignatureSpot
 
 TIMEOUT = 180

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..diff import OpKind, word_ops
-from ..diff.change import NodeType
-from ..diff.dim import Dim, DimProposal, DimRow
-from ..model import Meeting
+from ...diff import OpKind, word_ops
+from ...diff.change import NodeType
+from ...diff.dim import Dim, DimProposal, DimRow
+from ...model import Meeting
 from ._diff_words import dim_words, results
 
 Run = tuple[str, str]
@@ -31,7 +31,7 @@ def headings(dim: Dim) -> list[str]:
 
 def title_lines(dim: Dim) -> list[str]:
     """Return the formal title: DIM, the draft's kind, its parties (ANTARA … DENGAN … DAN …), TENTANG, title."""
-    from ..model.locale import locale_for
+    from ...model.locale import locale_for
 
     loc, w = locale_for(dim.lang), words(dim.lang)
     lines = [w["heading"], f"{w['draft']} {dim.kind}"]
@@ -45,7 +45,7 @@ def meeting_line(meeting: Meeting | None, lang: str) -> str:
     """Return "Rapat pembahasan …, Selasa, 18 Juli 2023, Ruang Rapat …, Pontianak", or ""."""
     if meeting is None:
         return ""
-    from ..model.words import long_date, weekday_name
+    from ...model.words import long_date, weekday_name
 
     title = meeting.title or words(lang)["meeting"]
     return f"{title}, {weekday_name(meeting.date, lang)}, {long_date(meeting.date, lang)}, {meeting.place}"
