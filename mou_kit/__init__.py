@@ -20,14 +20,14 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
     ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
-    ".drafting": "LibraryUpdate update_from_library",
+    ".workflow.drafting": "LibraryUpdate update_from_library",
     ".errors": (
         "DiffError LifecycleError MouKitError Problem RenderError SigningError SourceError TemplateError "
         "ValidationFailed WorkspaceError"
     ),
     ".files": "dump_agreement json_schema load load_meetings save",
     ".importers": "ImportResult import_docx",
-    ".importing": "import_revision new_from_file",
+    ".workflow.importing": "import_revision new_from_file",
     ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
     ".lint": "Finding lint",
     ".model": (
@@ -73,7 +73,6 @@ if TYPE_CHECKING:
         diff as diff,
         diff_revisions as diff_revisions,
     )
-    from .drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
     from .errors import (
         DiffError as DiffError,
         LifecycleError as LifecycleError,
@@ -94,7 +93,6 @@ if TYPE_CHECKING:
         save as save,
     )
     from .importers import ImportResult as ImportResult, import_docx as import_docx
-    from .importing import import_revision as import_revision, new_from_file as new_from_file
     from .lifecycle import (
         Deadline as Deadline,
         Event as Event,
@@ -168,6 +166,8 @@ if TYPE_CHECKING:
         verify_document as verify_document,
         verify_document_async as verify_document_async,
     )
+    from .workflow.drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
+    from .workflow.importing import import_revision as import_revision, new_from_file as new_from_file
     from .workspace import (
         TIP as TIP,
         BlameEntry as BlameEntry,

@@ -60,9 +60,9 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None, source: Revisi
     from ..diff import diff
 
     if _is_folder(a) and _is_folder(b):
-        from ..files import load
+        from ..workflow.sources import read_source
 
-        old, new = load(a), load(b)
+        old, new = read_source(a).agreement, read_source(b).agreement
         return old, new, diff(old, new, lang=lang)
     opened = source is None
     source = source if source is not None else revision_source(directory)

@@ -124,7 +124,7 @@ def update(node: Annotated[str, typer.Argument(help="An article, clause or point
            directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None,
            as_json: JsonFlag = False) -> None:
     """Bring the newest version of a node's template into the agreement folder."""
-    from ..drafting import update_from_library
+    from ..workflow.drafting import update_from_library
 
     with optional_input_path(answers, ".yaml") as answers_path:
         result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
@@ -159,7 +159,7 @@ def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAM
                 return
             console().print(escape(render_text(agreement, lang)), end="")
             return
-        from ..drafting import assemble_to_folder
+        from ..workflow.drafting import assemble_to_folder
 
         agreement, changed = assemble_to_folder(path, output, library_paths=library or [])
     if as_json:

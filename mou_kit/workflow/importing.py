@@ -10,11 +10,11 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diff import diff
-from .importers import ImportResult, import_docx
-from .model import Agreement
-from .model.ids import slugify
-from .workspace import Revision, Workspace
+from ..diff import diff
+from ..importers import ImportResult, import_docx
+from ..model import Agreement
+from ..model.ids import slugify
+from ..workspace import Revision, Workspace
 
 PathLike = str | os.PathLike[str]
 
@@ -32,7 +32,8 @@ Step = tuple[Agreement, str | None, str]
 """An agreement to commit, the party proposing it, and what it holds ("" for a plain import)."""
 
 
-def _steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) -> list[Step]:
+def import_steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) -> list[Step]:
+    """Return the revisions an import makes: the file as one, or the original and one per author of tracked changes."""
     if not as_proposals or result.original is None:
         return [(result.agreement, proposed_by, "")]
     steps: list[Step] = [(result.original, proposed_by, "untracked edits")]
@@ -43,7 +44,7 @@ def _steps(result: ImportResult, proposed_by: str | None, as_proposals: bool) ->
 
 def summary_lines(old: Agreement, steps: list[Step]) -> list[str]:
     """Return the diff lines of each step against the one before, headed by who proposed it."""
-    from .render.diffs.diff_text import diff_lines
+    from ..render.diffs.diff_text import diff_lines
 
     out: list[str] = []
     before = old
@@ -73,7 +74,7 @@ def import_revision(folder: PathLike, path: PathLike, *, proposed_by: str | None
     with Workspace.open(folder) as ws:
         base = ws.read("HEAD")
         result = import_docx(Path(path), base=base, lang=lang)
-        steps = _steps(result, proposed_by, as_proposals)
+        steps = import_steps(result, proposed_by, as_proposals)
         outcome = ImportOutcome(result, summary=summary_lines(base, steps))
         if dry_run:
             return outcome
@@ -109,29 +110,3 @@ def new_from_file(folder: PathLike, path: PathLike, *, lang: str | None = None,
     with Workspace.init(folder, result.agreement, message=message, proposed_by=proposed_by) as ws:
         revision = ws.resolve("HEAD")
     return ImportOutcome(result, [revision])
-
-
-def demo_import(example: PathLike, out: PathLike, *, author: str = "BP3MI Kalbar") -> list[str]:
-    """Return the diff lines of the demo import: the example rendered to DOCX, edited as the other side would.
-
-    Writes ``<out>/<id>.counterpart.docx``: the example's agreed draft as DOCX, one clause
-    reworded, a point inserted, a clause deleted, and a tracked insertion and deletion by
-    ``author``. The lines list the untracked edits, then the tracked ones under their author.
-
-    :raises SourceError: the edited file cannot be read back (a bug, not a user error).
-    """
-    import docx
-
-    from .files import load
-    from .importers._counterpart import counterpart_edits
-    from .render import render_docx
-
-    agreement = load(example)
-    target = Path(out) / f"{agreement.id}.counterpart.docx"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    render_docx(agreement, target, lang=agreement.main_language, folder=example)
-    document = docx.Document(str(target))
-    counterpart_edits(document, author)
-    document.save(str(target))
-    result = import_docx(target, base=agreement)
-    return summary_lines(agreement, _steps(result, None, True))

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import load
-from .model import Agreement
+from ..files import load
+from ..model import Agreement
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ def read_source(folder: str | os.PathLike[str], ref: str | None = None) -> Sourc
     root = Path(folder)
     if ref is None:
         return Source(load(root), root)
-    from .workspace import Workspace
+    from ..workspace import Workspace
 
     with Workspace.open(root) as ws:
         revision = ws.resolve(ref)

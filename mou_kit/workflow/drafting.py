@@ -10,13 +10,12 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .assemble import Answers, Library, assemble, load_library, read_answers
-from .errors import Problem, ValidationFailed
-from .files import load, save, write_files
-from .lint import Finding, lint, update_article
-from .model import Agreement, Article
+from ..assemble import Answers, Library, assemble, load_library, read_answers
+from ..errors import Problem, ValidationFailed
+from ..files import load, save, write_files
+from ..lint import Finding, lint, update_article
+from ..model import Agreement
 
 ANSWERS_FILE = ".mou/answers.yaml"
 """Where ``mou assemble -o`` keeps a copy of the answers, so drift checks and updates can reuse them."""
@@ -96,12 +95,12 @@ def frozen_drift(root: PathLike, agreement: Agreement) -> str | None:
     mou refuses such a change; a plain ``git commit`` or an edited folder does not ask. Costs
     nothing for a draft or a folder that is not a repository.
     """
-    from .lifecycle.transitions import FROZEN
+    from ..lifecycle.transitions import FROZEN
 
     if agreement.state not in FROZEN or not (Path(root) / ".git").exists():
         return None
-    from .workflow.stages import frozen_text_drift
-    from .workspace import Workspace
+    from ..workspace import Workspace
+    from .stages import frozen_text_drift
 
     with Workspace.open(root) as ws:
         return frozen_text_drift(ws, agreement)
@@ -134,8 +133,8 @@ def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[
     updated = update_article(agreement, node, _library(answers, library_paths), answers)
     if not (root / ".git").exists():
         return LibraryUpdate(save(updated, root))
-    from .files import dump_agreement
-    from .workspace import Workspace
+    from ..files import dump_agreement
+    from ..workspace import Workspace
 
     before = dump_agreement(agreement)
     changed = sorted(rel for rel, data in dump_agreement(updated).items() if before.get(rel) != data)
@@ -146,32 +145,3 @@ def update_from_library(folder: PathLike, node: str, *, library_paths: Sequence[
         # the folder is the branch's working tree (the commit refuses to overwrite edits made there)
         revision = ws.commit(updated, f"Update {node} from the clause library ({', '.join(sources)})", base="tip")
     return LibraryUpdate(changed, revision.short_id)
-
-
-def library_demo(answers_path: PathLike, example: PathLike) -> list[str]:
-    """Return the lines ``mou demo`` prints for the clause library: the example assembled from the
-    library and its answers, compared with the example folder, and linted.
-
-    :raises ValidationFailed: the answers, the library or the example cannot be read.
-    """
-    library = load_library()
-    answers = read_answers(answers_path)
-    assembled = assemble(answers, library)
-    reference = load(example)
-    lines = [f"library: {len(library.templates(kind='article'))} article templates, "
-             f"{len(library.templates(kind='agreement'))} agreement templates"]
-    same = [_without_sources(a) == _without_sources(b) for a, b in
-            zip(reference.articles, assembled.articles, strict=False)]
-    lines.append(f"assembled {assembled.id} from {Path(answers_path).name}: {len(assembled.articles)} articles, "
-                 f"{sum(same)} identical to {Path(example).name}")
-    findings = lint(assembled, library=library, answers=answers)
-    lines.append(f"lint: {len(findings)} finding(s)")
-    lines.extend(f"  {f}" for f in findings)
-    return lines
-
-
-def _without_sources(article: Article) -> dict[str, Any]:
-    data = article.model_dump(exclude={"source"})
-    for clause in data["clauses"]:
-        clause.pop("source", None)
-    return data

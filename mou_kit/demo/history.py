@@ -16,10 +16,10 @@ from typing import Any
 
 from ..files import load
 from ..model import Attendee, Decision, Meeting
-from .merge import set_at
-from .proposals import merge_branch, propose, switch
-from .revision import Revision
-from .workspace import Workspace, agreement_data, agreement_from
+from ..workspace.merge import set_at
+from ..workspace.proposals import merge_branch, propose, switch
+from ..workspace.revision import Revision
+from ..workspace.workspace import Workspace, agreement_data, agreement_from
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 PLACE = "Ruang Rapat Biro Operasi Polda Kalbar, Pontianak"
@@ -67,7 +67,7 @@ def _first_draft(final: dict[str, Any]) -> dict[str, Any]:
 
 def _take(draft: dict[str, Any], final: dict[str, Any], *paths: tuple[str, ...]) -> dict[str, Any]:
     """Return ``draft`` with the nodes at ``paths`` as they are in ``final`` (order from ``final``)."""
-    from .proposals import _sibling_ids
+    from ..workspace.proposals import _sibling_ids
 
     for path in paths:
         value: Any = final

@@ -12,9 +12,9 @@ from ..lifecycle import calendar_ics
 from ..model import LifecycleState
 from ..render import render_pdf
 from ..signing import make_test_certificates, sign_pdf
+from ..workflow.provenance import Verification, verify_document
+from ..workflow.stages import advance_revision
 from ..workspace import Workspace
-from .provenance import Verification, verify_document
-from .stages import advance_revision
 
 WIB = dt.timezone(dt.timedelta(hours=7), "WIB")
 AGREED_ON = dt.date(2023, 7, 25)
@@ -38,7 +38,7 @@ class SignedDemo:
 def sign_example(repository: str | os.PathLike[str], out: str | os.PathLike[str]) -> SignedDemo:
     """Return what carrying the example repository from its agreed meeting to signed wrote into ``out``.
 
-    ``repository`` is the history :func:`mou_kit.workspace.demo.build_example_history` built. The
+    ``repository`` is the history :func:`mou_kit.demo.history.build_example_history` built. The
     agreement moves to negotiation and agreed (25 July 2023); the agreed revision is rendered to
     ``out/<id>-agreed.pdf``; a demo CA and one certificate per party go to ``out/certificates``;
     each party signs its field in turn (``out/<id>-signed.pdf``); the three signatures are

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ._shipped import shipped_folder
-from .errors import MouKitError
-from .files import load
-from .model import Agreement
+from .._shipped import shipped_folder
+from ..errors import MouKitError
+from ..files import load
+from ..model import Agreement
 
 FOUNDING = "tppo-kalbar"
 MARKER = ".mou-demo"
@@ -72,14 +72,14 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
     _fresh_output(target)
 
     say("assembling the founding MoU from the clause library")
-    from .drafting import library_demo
+    from .library import library_demo
 
     answers = root / f"{FOUNDING}.answers.yaml"
     if answers.is_file():
         report.lines += library_demo(answers, root / FOUNDING)
 
     say("building its negotiation history in git")
-    from .workspace.demo import build_example_history
+    from .history import build_example_history
 
     history = build_example_history(root / FOUNDING, target / FOUNDING)
     report.lines.append(f"history: {len(history.revisions)} revisions, meetings {', '.join(history.meetings)} "
@@ -87,7 +87,7 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
     report.files += _diffs(history.path, history.meetings, target / "diff", say)
 
     say("agreeing, signing with three test certificates and verifying")
-    from .workflow.demo import sign_example
+    from .signing import sign_example
 
     signed = sign_example(history.path, target / "signed")
     report.lines += signed.lines
@@ -100,8 +100,8 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
     report.files += sorted((target / "import").glob("*.docx"))
 
     say("rendering the agreed draft")
-    from .render import render_drafts
-    from .workspace import Workspace
+    from ..render import render_drafts
+    from ..workspace import Workspace
 
     with Workspace.open(history.path) as ws:
         agreed = ws.resolve(signed.agreed_revision)
@@ -114,11 +114,11 @@ def run_demo(examples: str | os.PathLike[str], out: str | os.PathLike[str], *,
 
 def _diffs(repo: Path, meetings: list[str], out: Path, say: Step) -> list[Path]:
     """Write the diff bundle from the first draft to the first meeting, and between the meetings."""
-    from .diff import diff_revisions
-    from .render.diffs.diff_bundle import write_diff_bundle
-    from .render.diffs.dim import write_dim
-    from .workspace import Workspace
-    from .workspace.dim import dim
+    from ..diff import diff_revisions
+    from ..render.diffs.diff_bundle import write_diff_bundle
+    from ..render.diffs.dim import write_dim
+    from ..workspace import Workspace
+    from ..workspace.dim import dim
 
     files: list[Path] = []
     with Workspace.open(repo) as ws:
