@@ -153,3 +153,41 @@ def test_render_is_split_by_what_it_makes() -> None:
         if group == "finishing" and goal_group == "documents" and goal[2] not in ("document", "__init__"):
             wrong.append(f"{file}:{line}: finishing imports {target}")
     assert not wrong, "\n".join(wrong)
+
+
+def _owner(module: str) -> str | None:
+    """Return the package that owns ``module`` when it is private (``mou_kit.render.finishing`` for
+    ``…finishing._pdfbytes``), else ``None``."""
+    parts = module.split(".")
+    for i, part in enumerate(parts[1:], 1):
+        if part.startswith("_") and not part.startswith("__"):
+            return ".".join(parts[:i])
+    return None
+
+
+def test_a_private_module_is_imported_only_from_its_package_and_below() -> None:
+    wrong = []
+    for module, target, line, file in _imports():
+        owner = _owner(target)
+        if owner is not None and owner != "mou_kit" and not (module == owner or module.startswith(owner + ".")):
+            wrong.append(f"{file}:{line}: {module} imports the private {target}")
+    assert not wrong, "rename the module without '_' (it is shared) or move the importer:\n" + "\n".join(wrong)
+
+
+DEVELOPER_COMMANDS = {"mou_kit.cli._schemas", "mou_kit/cli/_schemas.py"}
+"""Private modules a user page may name: the generator of the page itself, run by developers."""
+
+
+def test_user_docs_cite_no_private_module() -> None:
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    cited = re.compile(r"mou_kit(?:[./][A-Za-z0-9_]+)+(?:\.py)?")
+    wrong = []
+    for page in pages:
+        for number, text in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+            for found in cited.findall(text):
+                name = found.removesuffix(".py")
+                if found in DEVELOPER_COMMANDS or name in DEVELOPER_COMMANDS:
+                    continue
+                if any(p.startswith("_") and not p.startswith("__") for p in re.split(r"[./]", name)[1:]):
+                    wrong.append(f"{page.relative_to(ROOT)}:{number}: {found}")
+    assert not wrong, "user docs cite private modules (name the public door instead):\n" + "\n".join(wrong)

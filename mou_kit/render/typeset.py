@@ -17,8 +17,8 @@ from typing import Any
 from ..errors import RenderError
 from .data import document_data
 from .document import DocumentInfo
-from .finishing._marks import resolve
 from .finishing.laid import Laid
+from .finishing.marks import resolve
 from .outline import Outline
 
 
