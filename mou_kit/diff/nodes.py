@@ -38,14 +38,17 @@ class Node:
         return "\n".join(self.text[k] for k in sorted(self.text))
 
 
+_TYPES = {"article": NodeType.ARTICLE, "clause": NodeType.CLAUSE, "point": NodeType.POINT}
+
+
 def flatten(agreement: Agreement, numbering: Numbering) -> list[Node]:
     """Return the recitals, articles, clauses and points of ``agreement`` in document order."""
     out = []
     for n in iter_body(agreement):
         if n.kind == "recital":
-            out.append(Node(n.id, NodeType.RECITAL, RECITALS, n.index, f"r{n.index + 1}", n.text))
+            out.append(Node(n.id, NodeType.RECITAL, RECITALS, n.place, f"r{n.place + 1}", n.text))
         else:
-            out.append(Node(n.id, NodeType(n.kind), n.parent or ROOT, n.index, str(numbering.address(n.id)), n.text))
+            out.append(Node(n.id, _TYPES[n.kind], n.parent or ROOT, n.place, str(numbering.address(n.id)), n.text))
     return out
 
 

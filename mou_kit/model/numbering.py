@@ -83,9 +83,11 @@ class Numbering:
             if len(article.clauses) == 1:
                 self._single.add(a)
         for node in iter_body(agreement):
-            if node.kind != "recital":
-                first, *rest = (n + 1 for n in node.positions)
-                self._addresses[node.id] = Address(first, rest[0] if rest else None, tuple(rest[1:]))
+            at = node.positions
+            if node.kind == "article":
+                self._addresses[node.id] = Address(at[0] + 1)
+            elif node.kind != "recital":
+                self._addresses[node.id] = Address(at[0] + 1, at[1] + 1, tuple([n + 1 for n in at[2:]]))
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._addresses or node_id in self._parties or node_id in self._annexes

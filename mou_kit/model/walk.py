@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .agreement import Agreement
 from .article import Point
@@ -51,26 +51,31 @@ class NodeText:
 BodyKind = Literal["recital", "article", "clause", "point"]
 
 
-@dataclass(frozen=True, slots=True)
-class BodyNode:
+class BodyNode(NamedTuple):
     """One recital, article, clause or point met by :func:`iter_body`.
 
     ``parent`` is the id of the article, clause or point it hangs below (``None`` for recitals and
-    articles); ``index`` its 0-based place among its siblings; ``text`` an article's heading or the
-    node's text.
+    articles); ``place`` its 0-based place among its siblings; ``positions`` the 0-based places
+    from the top (a recital's own; article, clause, each level of points); ``text`` an article's
+    heading or the node's text. A tuple, as numbering and the diff walk every node.
     """
 
     kind: BodyKind
     id: str
     parent: str | None
-    index: int
-    path: Path
+    place: int
+    positions: tuple[int, ...]
     text: str | dict[str, str]
 
     @property
-    def positions(self) -> tuple[int, ...]:
-        """The 0-based positions along the path: article, clause, then each level of points."""
-        return tuple(part for part in self.path if isinstance(part, int))
+    def path(self) -> Path:
+        """Where the node is in the data: ``("articles", 2, "clauses", 0, "points", 1)``."""
+        if self.kind == "recital":
+            return ("recitals", self.positions[0])
+        out: list[PathPart] = ["articles", self.positions[0]]
+        for depth, position in enumerate(self.positions[1:]):
+            out += ["clauses" if depth == 0 else "points", position]
+        return tuple(out)
 
     @property
     def text_path(self) -> Path:
@@ -81,20 +86,21 @@ class BodyNode:
 def iter_body(agreement: Agreement) -> Iterator[BodyNode]:
     """Yield the recitals, then every article, clause and point (depth first), in document order."""
     for i, recital in enumerate(agreement.recitals):
-        yield BodyNode("recital", recital.id, None, i, ("recitals", i), recital.text)
+        yield BodyNode("recital", recital.id, None, i, (i,), recital.text)
     for a, article in enumerate(agreement.articles):
-        yield BodyNode("article", article.id, None, a, ("articles", a), article.heading)
+        yield BodyNode("article", article.id, None, a, (a,), article.heading)
         for c, clause in enumerate(article.clauses):
-            path: Path = ("articles", a, "clauses", c)
-            yield BodyNode("clause", clause.id, article.id, c, path, clause.text)
-            yield from _points(clause.points, clause.id, path)
+            yield BodyNode("clause", clause.id, article.id, c, (a, c), clause.text)
+            if clause.points:
+                yield from _points(clause.points, clause.id, (a, c))
 
 
-def _points(points: list[Point], parent: str, parent_path: Path) -> Iterator[BodyNode]:
+def _points(points: list[Point], parent: str, at: tuple[int, ...]) -> Iterator[BodyNode]:
     for p, point in enumerate(points):
-        path = (*parent_path, "points", p)
-        yield BodyNode("point", point.id, parent, p, path, point.text)
-        yield from _points(point.points, point.id, path)
+        here = (*at, p)
+        yield BodyNode("point", point.id, parent, p, here, point.text)
+        if point.points:
+            yield from _points(point.points, point.id, here)
 
 
 def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:

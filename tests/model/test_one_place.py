@@ -44,7 +44,7 @@ def test_iter_body_walks_every_numbered_node_in_document_order(agreement: Agreem
                                                           i not in {a.id for a in agreement.annexes}]
     for node in body:
         if node.kind == "recital":
-            assert agreement.recitals[node.index].id == node.id
+            assert agreement.recitals[node.place].id == node.id
             continue
         assert str(numbering.address(node.id)) == ".".join(str(p + 1) for p in node.positions)
         assert node.parent is None if node.kind == "article" else node.parent in {n.id for n in body}
