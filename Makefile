@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The extras the project's own environment (make, CI) installs, and so the ones the lock covers.
-EXTRAS := dev,sign,fast,docs,cli
+EXTRAS := dev,sign,fast,docs,cli,web
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
