@@ -7,10 +7,11 @@ agreement's serif font (Times New Roman, which LibreOffice lays out as Liberatio
 
 from __future__ import annotations
 
+import io
 import os
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..diff.dim import Dim
 from ..errors import RenderError
@@ -215,6 +216,15 @@ def build_dim_docx(dim: Dim) -> Any:
     return document
 
 
+def dim_document(dim: Dim, format: Literal["docx", "html"] = "docx") -> bytes:
+    """Return the DIM as the bytes of a DOCX file or of one self-contained HTML page (for a server)."""
+    if format == "html":
+        return render_dim_html(dim).encode()
+    out = io.BytesIO()
+    build_dim_docx(dim).save(out)
+    return out.getvalue()
+
+
 def write_dim(dim: Dim, path: str | os.PathLike[str]) -> None:
     """Write the DIM to ``path``: DOCX for a ``.docx`` name, HTML otherwise.
 
@@ -222,10 +232,7 @@ def write_dim(dim: Dim, path: str | os.PathLike[str]) -> None:
     """
     target = Path(path)
     try:
-        if target.suffix.lower() == ".docx":
-            build_dim_docx(dim).save(os.fspath(target))
-        else:
-            target.write_text(render_dim_html(dim), encoding="utf-8")
+        target.write_bytes(dim_document(dim, "docx" if target.suffix.lower() == ".docx" else "html"))
     except OSError as e:
         raise RenderError(f"cannot write the DIM to {target}: {e.strerror or e}; check the folder exists and "
                           "the file is not open in Word", code="render-failed") from e
