@@ -152,15 +152,15 @@ async def advance(request: Request) -> Response:
 
 
 async def _file(request: Request, part_size: int) -> tuple[Any, bytes, str, bytes | None]:
-    from starlette.datastructures import UploadFile
+    from .pages_write import upload
 
     form = await request.form(max_part_size=part_size)
-    item = form.get("file")
-    if not isinstance(item, UploadFile):
+    found = await upload(form, "file")
+    if found is None:
+        await form.close()
         raise MouKitError("send the file as the multipart field 'file'", code="file-missing")
-    trust = form.get("trust")
-    roots = await trust.read() if isinstance(trust, UploadFile) else None
-    return form, await item.read(), item.filename or "upload", roots
+    roots = await upload(form, "trust")
+    return form, found[0], found[1], roots[0] if roots else None
 
 
 async def import_docx(request: Request) -> Response:

@@ -43,13 +43,15 @@ PAGES = [
 """The pages; their forms POST to the same path (or a sub-path) with the CSRF field."""
 
 
-def create_app(root: str | Path, *, token: str | None = None, hosts: list[str] | None = None) -> Starlette:
+def create_app(root: str | Path, *, token: str | None = None, hosts: list[str] | None = None,
+               limits: Limits | None = None) -> Starlette:
     """Return the workbench over the agreements in ``root``.
 
     ``token``: every request must carry it (``?token=`` once, then a cookie; or ``Authorization:
     Bearer``), as ``mou serve`` requires when it listens beyond loopback. ``hosts``: the Host
     headers accepted (default: loopback names, which keeps pages of other sites from reaching the
-    server through a DNS name they control); ``["*"]`` for any.
+    server through a DNS name they control); ``["*"]`` for any. ``limits``: the largest request
+    bodies (default: the importers' and the verifier's own limits).
 
     :raises MouKitError: ``root`` is not a folder.
     """
@@ -59,7 +61,7 @@ def create_app(root: str | Path, *, token: str | None = None, hosts: list[str] |
                for op in OPERATIONS]
     static = Path(__file__).with_name("static")
     routes.append(Mount("/static", app=StaticFiles(directory=static), name="static"))
-    limits = Limits(docx=DEFAULT_LIMITS.file_bytes, pdf=PDF_LIMIT)
+    limits = limits or Limits(docx=DEFAULT_LIMITS.file_bytes, pdf=PDF_LIMIT)
     app = Starlette(
         routes=routes,
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts or LOOPBACK_HOSTS),

@@ -121,21 +121,25 @@ def importer(request: Request) -> Response:
                 done=request.query_params.get("done"), tab="import")
 
 
-async def _upload(form: FormData, field: str) -> tuple[bytes, str] | None:
+async def upload(form: FormData, field: str) -> tuple[bytes, str] | None:
+    """Return the bytes and name of the file in ``field`` (its spooled copy closed at once), or ``None``."""
     item = form.get(field)
-    if not isinstance(item, UploadFile) or not item.filename:
+    if not isinstance(item, UploadFile):
         return None
-    return await item.read(), item.filename
+    try:
+        return (await item.read(), item.filename) if item.filename else None
+    finally:
+        await item.close()
 
 
 async def import_preview(request: Request) -> Response:
     """Read the uploaded file against the draft and show what it would change; nothing is committed."""
     form = await posted(request)
     name = request.path_params["name"]
-    upload = await _upload(form, "file")
-    if upload is None:
+    sent = await upload(form, "file")
+    if sent is None:
         raise MouKitError("choose a Word file (.docx) to import", code="file-missing")
-    data, filename = upload
+    data, filename = sent
     party, proposals = text(form, "party"), form.get("mode") == "proposals"
     found = actions.import_preview(root_of(request), name, data, filename, party=party, as_proposals=proposals)
     draft, revision = actions.read(root_of(request), name)
@@ -182,11 +186,11 @@ async def verify(request: Request) -> Response:
     limits = request.app.state.limits
     form = await posted(request, part_size=limits.pdf)
     name = request.path_params["name"]
-    upload = await _upload(form, "file")
-    if upload is None:
+    sent = await upload(form, "file")
+    if sent is None:
         raise MouKitError("choose a PDF to verify", code="file-missing")
-    trust = await _upload(form, "trust")
-    found = actions.verify(root_of(request), name, upload[0], upload[1], trust=trust[0] if trust else None,
+    trust = await upload(form, "trust")
+    found = actions.verify(root_of(request), name, sent[0], sent[1], trust=trust[0] if trust else None,
                            allow_unsigned=form.get("allow_unsigned") == "on",
                            allow_untrusted=form.get("allow_untrusted") == "on")
     draft, revision = actions.read(root_of(request), name)

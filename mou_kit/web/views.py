@@ -67,6 +67,7 @@ async def posted(request: Request, *, part_size: int = 1024 * 1024) -> FormData:
     form = await request.form(max_part_size=part_size)
     field = form.get(CSRF_FIELD)
     if not same(field if isinstance(field, str) else None, request.cookies.get(CSRF_COOKIE)):
+        await form.close()  # uploads spooled to temporary files go at once
         raise Refused("the form is stale or came from another site (its CSRF token does not match): open the page "
                       "again and send it again", 403)
     return form
