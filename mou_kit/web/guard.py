@@ -46,6 +46,10 @@ class Refused(MouKitError):
         self.status = status
 
 
+FIELDS = 64 * 1024
+"""Room for a form's other fields and multipart headers beside an upload."""
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """The largest request body per kind of page: uploads as the importers and the verifier allow."""
@@ -57,9 +61,9 @@ class Limits:
     def for_path(self, path: str) -> int:
         """Return the body limit of a request to ``path``."""
         if path.endswith(("/import", "/import/commit")):
-            return self.docx * 4 // 3 + 1024 * 1024  # the preview sends the file back as base64, with its fields
+            return self.docx * 4 // 3 + FIELDS  # the preview sends the file back as base64, with its fields
         if path.endswith("/verify"):
-            return self.pdf + 1024 * 1024
+            return self.pdf * 2 + FIELDS  # the PDF and the trusted root
         return self.form
 
 
@@ -156,7 +160,7 @@ class Guard:
 
 
 def _too_large(limit: int) -> Refused:
-    return Refused(f"the request is larger than {limit // (1024 * 1024)} MB, the limit for this page",
+    return Refused(f"the request is larger than {limit:,} bytes, the limit for this page",
                    413, code="file-too-large")
 
 

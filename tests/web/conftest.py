@@ -10,11 +10,11 @@ import pytest
 
 pytest.importorskip("starlette", reason="the web extra is not installed")
 
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from mou_kit.web import create_app  # noqa: E402
-from mou_kit.workspace.demo import build_example_history  # noqa: E402
-from tests.conftest import EXAMPLES  # noqa: E402
+from mou_kit.web import create_app
+from mou_kit.workspace.demo import build_example_history
+from tests.conftest import EXAMPLES
 
 NAME = "nk-tppo"
 FIRST_MEETING, LAST_MEETING = "rapat-2023-07-18", "rapat-2023-07-25"
