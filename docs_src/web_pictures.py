@@ -50,7 +50,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     out = ROOT / "docs" / "img"
-    with tempfile.TemporaryDirectory() as tmp, running(create_app(agreements(Path(tmp)))) as url, \
+    with tempfile.TemporaryDirectory() as tmp, running(create_app(agreements(Path(tmp) / "perjanjian"))) as url, \
             sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 820})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -44,14 +46,15 @@ PAGES = [
 
 
 def create_app(root: str | Path, *, token: str | None = None, hosts: list[str] | None = None,
-               limits: Limits | None = None) -> Starlette:
+               limits: Limits | None = None, warm: bool = False) -> Starlette:
     """Return the workbench over the agreements in ``root``.
 
     ``token``: every request must carry it (``?token=`` once, then a cookie; or ``Authorization:
     Bearer``), as ``mou serve`` requires when it listens beyond loopback. ``hosts``: the Host
     headers accepted (default: loopback names, which keeps pages of other sites from reaching the
     server through a DNS name they control); ``["*"]`` for any. ``limits``: the largest request
-    bodies (default: the importers' and the verifier's own limits).
+    bodies (default: the importers' and the verifier's own limits). ``warm``: read every
+    agreement's status on a background thread at start-up, so the first portfolio page is quick.
 
     :raises MouKitError: ``root`` is not a folder.
     """
@@ -62,14 +65,23 @@ def create_app(root: str | Path, *, token: str | None = None, hosts: list[str] |
     static = Path(__file__).with_name("static")
     routes.append(Mount("/static", app=StaticFiles(directory=static), name="static"))
     limits = limits or Limits(docx=DEFAULT_LIMITS.file_bytes, pdf=PDF_LIMIT)
+    statuses = Statuses(folder.path)
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if warm:
+            statuses.warm()
+        yield
+
     app = Starlette(
         routes=routes,
         middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=hosts or LOOPBACK_HOSTS),
                     Middleware(Guard, token=token, limits=limits)],
+        lifespan=lifespan,
         exception_handlers={MouKitError: on_error, Exception: on_error, 404: on_error, 405: on_error,
                             400: on_error, 413: on_error},
     )
     app.state.root = folder
     app.state.limits = limits
-    app.state.statuses = Statuses(folder.path)
+    app.state.statuses = statuses
     return app

@@ -61,7 +61,7 @@ def run(root: str | Path, chosen: Plan) -> None:
 
     from .app import LOOPBACK_HOSTS, create_app
 
-    app = create_app(root, token=chosen.token, hosts=["*"] if chosen.exposed else LOOPBACK_HOSTS)
+    app = create_app(root, token=chosen.token, hosts=["*"] if chosen.exposed else LOOPBACK_HOSTS, warm=True)
     uvicorn.run(app, host=chosen.host, port=chosen.port, log_level="warning", server_header=False)
 
 

@@ -66,6 +66,16 @@ class Statuses:
             self._known[folder] = (key, found)
         return found
 
+    def warm(self) -> None:
+        """Start reading every status on a background thread (a server's start-up; failures wait for the page)."""
+        def scan() -> None:
+            try:
+                self(dt.date.today())
+            except Exception:  # the portfolio page will say what is wrong
+                return
+
+        threading.Thread(target=scan, name="mou-serve-warm", daemon=True).start()
+
     def __call__(self, today: dt.date) -> tuple[list[Status], list[Unreadable]]:
         """Return every agreement's status, most urgent first, and the folders that could not be read."""
         return portfolio(self.root, today=today, reader=self.read)
