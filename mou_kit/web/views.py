@@ -51,7 +51,8 @@ def page(request: Request, template: str, status: int = 200, **context: Any) -> 
     """Return ``template`` rendered for ``request`` in the interface language it asks for."""
     lang, now = chosen(request)
     values = {"t": strings(lang), "lang": lang, "languages": LANGUAGES, "csrf": request.state.csrf,
-              "path": request.url.path, "params": dict(request.query_params), "pick": lambda v: pick(v, lang)}
+              "path": request.url.path, "params": dict(request.query_params), "pick": lambda v: pick(v, lang),
+              "lang_url": lambda code: str(request.url.include_query_params(lang=code).replace(scheme="", netloc=""))}
     values |= context
     response = HTMLResponse(environment().get_template(template).render(values), status_code=status)
     if now:

@@ -10,7 +10,6 @@ import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -102,16 +101,18 @@ def test_the_secretariats_flow(browser: Browser, url: str, root: Path, tmp_path:
     page.close()
 
 
-def _two(browser: Browser) -> tuple[Any, Any]:
-    return browser.new_context(), browser.new_context()
+def _two_editors(browser: Browser, url: str, edits: list[tuple[str, str]]) -> list[Page]:
+    """Open the edit form in two browser contexts (two people) on the same revision and type into each."""
+    pages = [browser.new_context().new_page() for _ in edits]
+    for page, (node, _) in zip(pages, edits, strict=True):
+        _edit(page, url, node, "bp3mi-kalbar")
+    for page, (_, words) in zip(pages, edits, strict=True):
+        page.fill('textarea[name="text_id"]', words)
+    return pages
 
 
 def test_two_browsers_editing_different_clauses_both_land(browser: Browser, url: str, root: Path) -> None:
-    one, two = (c.new_page() for c in _two(browser))
-    _edit(one, url, "maksud", "bp3mi-kalbar")
-    _edit(two, url, "tujuan", "bp3mi-kalbar")
-    one.fill('textarea[name="text_id"]', "Maksud menurut BP3MI.")
-    two.fill('textarea[name="text_id"]', "Tujuan menurut BP3MI.")
+    one, two = _two_editors(browser, url, [("maksud", "Maksud menurut BP3MI."), ("tujuan", "Tujuan menurut BP3MI.")])
     one.click('button:has-text("Save revision")')
     two.click('button:has-text("Save revision")')
     expect(one.locator(".ok")).to_be_visible()
@@ -123,11 +124,7 @@ def test_two_browsers_editing_different_clauses_both_land(browser: Browser, url:
 
 
 def test_two_browsers_editing_the_same_clause_the_second_is_told(browser: Browser, url: str, root: Path) -> None:
-    one, two = (c.new_page() for c in _two(browser))
-    _edit(one, url, "maksud", "bp3mi-kalbar")
-    _edit(two, url, "maksud", "bp3mi-kalbar")
-    one.fill('textarea[name="text_id"]', "Rumusan pertama.")
-    two.fill('textarea[name="text_id"]', "Rumusan kedua.")
+    one, two = _two_editors(browser, url, [("maksud", "Rumusan pertama."), ("maksud", "Rumusan kedua.")])
     one.click('button:has-text("Save revision")')
     expect(one.locator(".ok")).to_be_visible()
     two.click('button:has-text("Save revision")')

@@ -93,3 +93,20 @@ def test_static_files_and_no_outside_script(client: TestClient) -> None:
     page = client.get(f"/a/{NAME}").text
     assert re.findall(r'<script src="([^"]+)"', page) == ["/static/app.js"]
     assert client.get("/static/style.css").status_code == 200
+
+
+def test_both_interface_languages_have_the_same_words() -> None:
+    from mou_kit.web.strings import LANGUAGES, strings
+
+    english, indonesian = (strings(lang) for lang in LANGUAGES[::-1])
+    assert set(english) == set(indonesian) and all(english.values()) and all(indonesian.values())
+
+
+def test_every_word_a_template_uses_is_in_the_locale_files() -> None:
+    from importlib import resources
+
+    from mou_kit.web.strings import strings
+
+    folder = resources.files("mou_kit.web") / "templates"
+    used = {m for f in folder.iterdir() if f.name.endswith(".html") for m in re.findall(r"\bt\.(\w+)", f.read_text())}
+    assert used and used <= set(strings("id"))
