@@ -150,10 +150,24 @@ def edit(root: Root, name: str, *, node: str, party: str, texts: dict[str, str],
         if node_found is None or not hasattr(node_found, "text"):
             raise MouKitError(f"no clause, point or recital has the id {node!r} in {name}", code="file-missing",
                               node=node)
+        unknown = sorted(set(texts) - set(draft.languages))
+        if unknown:
+            raise MouKitError(f"{', '.join(unknown)}: not a language of {name} ({', '.join(draft.languages)})",
+                              code="unknown-language")
         for lang, text in texts.items():
             if text.strip():
                 draft.set_text(node, text.strip(), lang=lang)
         return ws.commit(draft, message or f"Usulan {party}: {node}", proposed_by=party)
+
+
+def changed_meanwhile(root: Root, name: str, node: str, lang: str) -> str:
+    """Return the line telling an editor that ``node`` (named by its number as printed) changed since it was read."""
+    from ..model import number
+    from .strings import strings
+
+    draft, _ = read(root, name)
+    where = number(draft).ref(node, lang) if draft.find(node) is not None else node
+    return strings(lang)["changed_meanwhile"].format(where=where, node=node)
 
 
 def record(root: Root, name: str, *, meeting_id: str, date: dt.date, place: str, title: str | None,

@@ -16,6 +16,7 @@ from starlette.responses import RedirectResponse, Response
 from ..errors import MouKitError
 from . import actions
 from .pages_read import root_of
+from .strings import chosen
 from .views import lines, page, posted, status_of, text
 
 RESULTS = ("disepakati", "tidak-disepakati", "dirumuskan-kembali", "pending", "dihapus")
@@ -64,7 +65,10 @@ async def edit_post(request: Request) -> Response:
     except MouKitError as error:
         if error.code in ("file-missing", "bad-id"):
             raise  # no such agreement or node: nothing to show the form for
-        return edit_form(request, party, status=status_of(error), errors=lines(error), texts=texts)
+        shown = lines(error)
+        if error.code == "merge-conflict" and error.node:
+            shown.insert(0, actions.changed_meanwhile(root_of(request), name, error.node, chosen(request)[0]))
+        return edit_form(request, party, status=status_of(error), errors=shown, texts=texts)
     target = request.url_for("edit", name=name, node=node).include_query_params(party=party, saved=revision.short_id)
     return RedirectResponse(str(target), status_code=303)
 

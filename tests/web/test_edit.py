@@ -62,6 +62,7 @@ def test_the_same_clause_twice_refuses_the_second_naming_it_and_keeps_its_words(
     assert late.status_code == 409  # type: ignore[attr-defined]
     text = late.text  # type: ignore[attr-defined]
     assert "maksud" in text and "merge-conflict" in text and "Rumusan yang terlambat." in text
+    assert "Pasal 1 ayat (1) (maksud) telah diubah orang lain" in text
     assert "Traceback" not in text
     with Workspace.open(root / NAME, branch="proposal/bp3mi-kalbar") as ws:
         assert ws.read().find("maksud").text["id"] == NEW_ID  # type: ignore[union-attr,index]
