@@ -34,10 +34,6 @@ class Root:
                               file=str(path))
         return cls(folder)
 
-    def names(self) -> list[str]:
-        """Return the name of every agreement under the root."""
-        return [p.name for p in agreement_folders(self.path)]
-
     def name_of(self, folder: Path) -> str:
         """Return the name a page uses for the agreement ``folder`` (from a portfolio row)."""
         return Path(folder).name

@@ -179,13 +179,3 @@ async def _refuse(scope: Scope, send: Send, refused: Refused) -> None:
         body = f"error: {refused.message} [{refused.code}]\n".encode()
         kind = b"text/plain; charset=utf-8"
     await _answer(send, refused.status, body, [(b"content-type", kind)])
-
-
-def check_form(form: Any, scope_state: Any, cookies: dict[str, str]) -> None:
-    """Refuse a form whose CSRF field does not match the cookie set for this browser.
-
-    :raises Refused: status 403.
-    """
-    if not same(form.get(CSRF_FIELD) if hasattr(form, "get") else None, cookies.get(CSRF_COOKIE)):
-        raise Refused("the form is stale or came from another site (its CSRF token does not match): open the page "
-                      "again and resend it", 403)

@@ -110,3 +110,14 @@ def test_every_word_a_template_uses_is_in_the_locale_files() -> None:
     folder = resources.files("mou_kit.web") / "templates"
     used = {m for f in folder.iterdir() if f.name.endswith(".html") for m in re.findall(r"\bt\.(\w+)", f.read_text())}
     assert used and used <= set(strings("id"))
+
+
+@pytest.mark.parametrize(("kind", "check"), [("pdfa", b"pdfaid"), ("bilingual", b"%PDF"), ("docx", b"PK")])
+def test_every_document_kind_downloads(client: TestClient, kind: str, check: bytes) -> None:
+    answer = client.get(f"/a/{NAME}/render?kind={kind}")
+    assert answer.status_code == 200 and check in answer.content[:4096] + answer.content[-200_000:]
+    if kind == "bilingual":
+        from pypdf import PdfReader
+
+        words = PdfReader(io.BytesIO(answer.content)).pages[0].extract_text()
+        assert "NOTA KESEPAHAMAN" in words and "MEMORANDUM OF UNDERSTANDING" in words
