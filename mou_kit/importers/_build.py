@@ -301,6 +301,9 @@ def read_title(layout: Layout, lang: str) -> tuple[dict[str, Any], list[Line]]:
             unused.append(line)
     if not subject:
         subject = [line.text.strip() for line in lead]
+        if not subject and kind:
+            # a heading naming only the kind of document ("PERJANJIAN KERJA SAMA"): it is the title
+            subject = [lines[0].text.strip()]
     else:
         unused += lead
     names = [n for n in names if n]
