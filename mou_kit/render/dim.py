@@ -216,23 +216,28 @@ def build_dim_docx(dim: Dim) -> Any:
     return document
 
 
-def dim_document(dim: Dim, format: Literal["docx", "html"] = "docx") -> bytes:
-    """Return the DIM as the bytes of a DOCX file or of one self-contained HTML page (for a server)."""
-    if format == "html":
-        return render_dim_html(dim).encode()
-    out = io.BytesIO()
-    build_dim_docx(dim).save(out)
-    return out.getvalue()
+def write_dim(dim: Dim, path: str | os.PathLike[str] | None = None, *,
+              format: Literal["docx", "html"] | None = None) -> bytes:
+    """Return the DIM as a DOCX (landscape table) or a standalone HTML page, also written to ``path`` when given.
 
+    ``format`` defaults to the name of ``path`` (``.docx``: DOCX, any other: HTML), else DOCX.
 
-def write_dim(dim: Dim, path: str | os.PathLike[str]) -> None:
-    """Write the DIM to ``path``: DOCX for a ``.docx`` name, HTML otherwise.
-
-    :raises RenderError: the file cannot be written.
+    :raises RenderError: ``format`` is neither, or the file cannot be written (code ``render-failed``).
     """
-    target = Path(path)
-    try:
-        target.write_bytes(dim_document(dim, "docx" if target.suffix.lower() == ".docx" else "html"))
-    except OSError as e:
-        raise RenderError(f"cannot write the DIM to {target}: {e.strerror or e}; check the folder exists and "
-                          "the file is not open in Word", code="render-failed") from e
+    target = Path(path) if path is not None else None
+    chosen = format or ("docx" if target is None or target.suffix.lower() == ".docx" else "html")
+    if chosen == "html":
+        data = render_dim_html(dim).encode()
+    elif chosen == "docx":
+        out = io.BytesIO()
+        build_dim_docx(dim).save(out)
+        data = out.getvalue()
+    else:
+        raise RenderError(f"the DIM is written as 'docx' or 'html', not {chosen!r}", code="render-failed")
+    if target is not None:
+        try:
+            target.write_bytes(data)
+        except OSError as e:
+            raise RenderError(f"cannot write the DIM to {target}: {e.strerror or e}; check the folder exists and "
+                              "the file is not open in Word", code="render-failed") from e
+    return data

@@ -111,9 +111,8 @@ def timeline(root: Root, name: str, *, limit: int = 200) -> Timeline:
 
 def compare(root: Root, name: str, old: str, new: str, kind: str) -> Download:
     """Return the comparison of two revisions: HTML report, DIM (HTML or DOCX), redline DOCX or JSON diff."""
-    from .. import diff_html, diff_json, diff_redline, diff_revisions
-    from ..render.dim import dim_document
-    from ..workspace.dim import dim, meeting_facts
+    from .. import diff_html, diff_json, diff_redline, diff_revisions, dim, write_dim
+    from ..workspace.dim import meeting_facts
 
     if kind not in COMPARISONS:
         raise MouKitError(f"{kind!r} is not a comparison; choose one of {', '.join(COMPARISONS)}")
@@ -123,8 +122,8 @@ def compare(root: Root, name: str, old: str, new: str, kind: str) -> Download:
         if kind in ("dim", "dim-docx"):
             table = dim(ws, a, b)
             if kind == "dim":
-                return Download(dim_document(table, "html"), MEDIA["html"], f"{stem}.dim.html")
-            return Download(dim_document(table, "docx"), DOCX, f"{stem}.dim.docx")
+                return Download(write_dim(table, format="html"), MEDIA["html"], f"{stem}.dim.html")
+            return Download(write_dim(table, format="docx"), DOCX, f"{stem}.dim.docx")
         result = diff_revisions(ws, a, b, attribute=kind != "html")  # credits: as mou diff takes them
         if kind == "html":
             decisions, meeting = meeting_facts(ws, a, b)
