@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
     ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
+    ".diff.dim": "Dim DimParty DimProposal DimRow build_dim",
     ".workflow.drafting": "LibraryUpdate update_from_library",
     ".errors": (
         "DiffError LifecycleError MouKitError Problem RenderError SigningError SourceError TemplateError "
@@ -31,7 +32,7 @@ _EXPORTS: dict[str, str] = {
     ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
     ".lint": "Finding lint",
     ".model": (
-        "Address Agreement Annex Article Attendee Clause Closing Decision DefinedTerm "
+        "Address Agreement Annex Article Attendee Clause Closing Decision DecisionAspect DecisionResult DefinedTerm "
         "HouseStyle LifecycleState Meeting Numbering Party Point Recital Signatory Term "
         "TextRenderer Variable check number"
     ),
@@ -52,6 +53,7 @@ _EXPORTS: dict[str, str] = {
         "TIP BlameEntry Conflict MergeOutcome Revision SyncReport Workspace finish_merge merge_branch "
         "pending_conflicts propose resolve_conflict switch sync"
     ),
+    ".workspace.dim": "dim",
 }
 
 if TYPE_CHECKING:
@@ -72,6 +74,13 @@ if TYPE_CHECKING:
         RevisionSource as RevisionSource,
         diff as diff,
         diff_revisions as diff_revisions,
+    )
+    from .diff.dim import (
+        Dim as Dim,
+        DimParty as DimParty,
+        DimProposal as DimProposal,
+        DimRow as DimRow,
+        build_dim as build_dim,
     )
     from .errors import (
         DiffError as DiffError,
@@ -115,6 +124,8 @@ if TYPE_CHECKING:
         Clause as Clause,
         Closing as Closing,
         Decision as Decision,
+        DecisionAspect as DecisionAspect,
+        DecisionResult as DecisionResult,
         DefinedTerm as DefinedTerm,
         HouseStyle as HouseStyle,
         LifecycleState as LifecycleState,
@@ -184,6 +195,7 @@ if TYPE_CHECKING:
         switch as switch,
         sync as sync,
     )
+    from .workspace.dim import dim as dim
 
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names.split()}
 __all__ = sorted(_HOME)

@@ -32,6 +32,8 @@ def _house() -> dict[str, set[str]]:
         allowed = set(re.findall(r"`([\w.]+)`", cells[2]))
         for name in names:
             rows[name] = allowed | set(names) | ({"*"} if cells[2] in ("everything",) else set())
+            if "front door `__init__`" in cells[2]:
+                rows[name] |= {"__init__"}
             if "every package above" in cells[2]:
                 rows[name] |= {"*above*"}
     return rows

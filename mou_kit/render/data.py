@@ -87,7 +87,7 @@ def outline_data(doc: Outline) -> Json:
         "closing": _para(doc.closing, targets),
         "signatures": [{"party": s.party, "label": s.label, "institution": s.institution,
                         "position": s.position, "name": s.name, "rank_line": s.rank_line,
-                        "on_behalf": s.on_behalf}
+                        "on_behalf": s.on_behalf, "above": list(s.above), "below": list(s.below)}
                        for s in doc.signatures],
         "annexes": [_annex(a, targets) for a in doc.annexes],
         "meterai": doc.meterai,
