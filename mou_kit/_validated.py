@@ -36,9 +36,12 @@ def _folder_digest(root: str, digest: object) -> bool:
             name = os.path.join(rel, entry.name)
             if name in _SKIP:
                 continue
-            if entry.is_dir():
+            if entry.is_dir(follow_symlinks=False):
                 stack.append(name)
                 continue
+            # a link, pipe, socket or device is refused by the check (ADR 0056): always check those again
+            if not entry.is_file(follow_symlinks=False) or entry.stat(follow_symlinks=False).st_nlink > 1:
+                return False
             try:
                 with open(entry.path, "rb") as file:
                     data = file.read()

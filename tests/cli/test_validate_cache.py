@@ -100,3 +100,16 @@ def test_a_frozen_text_is_never_remembered(folder: Path) -> None:
     done, _ = _mou(folder)
     assert done.returncode == 0, done.stderr[-500:]
     assert not (folder / ".mou/cache/validate.json").exists()
+
+
+def test_a_link_or_pipe_in_the_folder_is_always_checked_again(folder: Path) -> None:
+    assert _validated.key(str(folder)) is not None
+    article = sorted((folder / "articles").glob("*.yaml"))[0]
+    (folder / "copy.yaml").symlink_to(article)
+    assert _validated.key(str(folder)) is None
+    (folder / "copy.yaml").unlink()
+    os.link(article, folder / "hard.yaml")
+    assert _validated.key(str(folder)) is None
+    (folder / "hard.yaml").unlink()
+    os.mkfifo(folder / "pipe")  # never opened: reading it would wait for a writer
+    assert _validated.key(str(folder)) is None
