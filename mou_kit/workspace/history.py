@@ -103,7 +103,9 @@ class _Nodes(dict[str, dict[str, Any]]):
             while stack:
                 data = stack.pop()
                 if isinstance(data, dict):
-                    found.setdefault(data.get("id"), data)  # the first of a repeated id, as find_node
+                    node = data.get("id")
+                    if isinstance(node, str):
+                        found.setdefault(node, data)  # the first of a repeated id, as find_node
                     for key in ("points", "clauses"):
                         children = data.get(key)
                         if isinstance(children, list):

@@ -6,8 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mou_kit import ValidationFailed, WorkspaceError
 from mou_kit.workspace import Workspace
@@ -160,7 +159,8 @@ def test_blame_is_the_newest_change_of_each_clause_in_its_whole_history(ws: Work
     # blame stops reading an article's history once each clause has its newest change; it must
     # name the same revision as the first entry of the clause's full history (ws.log(node))
     for n, what in enumerate(edits):
-        texts = {} if what == "none" else {node: f"Text {node} {n} {ws.resolve('HEAD').id}." for node in what.split("+")}
+        tip = ws.resolve("HEAD").id
+        texts = {} if what == "none" else {node: f"Text {node} {n} {tip}." for node in what.split("+")}
         if texts:
             ws.commit(edited(ws, **texts), f"edit {n}")
     blame = {e.node: e.revision.id for e in ws.blame()}
