@@ -115,9 +115,17 @@ class _Nodes(dict[str, dict[str, Any]]):
 
 
 def article_of(snapshots: Snapshots, commit: str, node: str) -> str | None:
-    """Return the path of the article file holding ``node`` at ``commit``, or ``None``."""
-    for path, blob in sorted(snapshots.blob_ids(commit).items()):
-        if path.startswith(ARTICLES_DIR + "/") and _value(snapshots, blob, node) is not ABSENT:
+    """Return the path of the article file holding ``node`` at ``commit``, or ``None``.
+
+    The files whose bytes hold the id are parsed first (a plain id is written as it is); only if
+    none of them holds the node are the others parsed too, so an escaped id is still found.
+    """
+    articles = sorted((path, blob) for path, blob in snapshots.blob_ids(commit).items()
+                      if path.startswith(ARTICLES_DIR + "/"))
+    needle = node.encode()
+    likely = [(path, blob) for path, blob in articles if needle in snapshots.blob(blob)]
+    for path, blob in likely + [a for a in articles if a not in likely]:
+        if _value(snapshots, blob, node) is not ABSENT:
             return path
     return None
 
