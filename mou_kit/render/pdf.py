@@ -76,6 +76,8 @@ def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: b
     root = Path(os.path.commonpath([template.parent.resolve(), *(p.parent for p in logo_files)]))
     logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
     data = document_data(docs, info, layout=layout, logos=logos, mark_all=mark_all)
+    if mark_all:  # read for where blocks fall only: no page furniture, which never moves the body
+        data["places-only"] = True
     try:
         compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
                                   sys_inputs={"data": json.dumps(data)})
