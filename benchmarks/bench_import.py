@@ -10,6 +10,7 @@ import statistics
 import sys
 import tempfile
 import time
+from difflib import SequenceMatcher
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,12 +26,12 @@ from mou_kit.errors import SourceError  # noqa: E402
 from mou_kit.importers._counterpart import counterpart_edits  # noqa: E402
 from mou_kit.importers._package import check_docx  # noqa: E402
 from tests.importers.corpus import build, specs  # noqa: E402
-from tests.importers.roundtrip import before_closing, paragraph_texts, recall, tokens  # noqa: E402
+from tests.importers.roundtrip import paragraph_texts, recall, tokens  # noqa: E402
 
 
 def corpus_rows(root: Path) -> list[dict[str, str]]:
     """Return the corpus figures: share imported, words placed (median, minimum), time and round trip."""
-    imported, shares, times, back, back_body = 0, [], [], [], []
+    imported, shares, times, covered, plain, both = 0, [], [], [], [], []
     corpus = specs()
     for spec in corpus:
         path = root / f"{spec.name}.docx"
@@ -45,24 +46,28 @@ def corpus_rows(root: Path) -> list[dict[str, str]]:
         shares.append(result.words.share_placed)
         out = root / f"{spec.name}.back.docx"
         render_docx(result.agreement, out, lang=result.lang)
-        texts, rendered = paragraph_texts(path), tokens(paragraph_texts(out))
-        back.append(recall(tokens(texts), rendered))
-        if not spec.cover:
-            noted = {u.paragraph for u in result.unplaced if u.node is None}
-            back_body.append(recall(tokens([texts[i - 1] for i in before_closing(texts) if i not in noted]),
-                                    rendered))
+        source, rendered = tokens(paragraph_texts(path)), tokens(paragraph_texts(out))
+        if spec.cover:
+            covered.append(recall(source, rendered))
+        else:
+            plain.append(recall(source, rendered))
+            both.append(SequenceMatcher(None, source, rendered, autojunk=False).ratio())
     n = len(corpus)
     return [
         {"benchmark": f"corpus: files imported (of {n})", "figure": f"{imported / n:.0%}", "target": "100%",
          "note": "11 structures x 2 languages x 2 variants; no base"},
         {"benchmark": "corpus: share of words placed, median / minimum",
          "figure": f"{statistics.median(shares):.1%} / {min(shares):.1%}", "target": "",
-         "note": "the rest is noted with its paragraph (closing, signature lines, chapter headings)"},
+         "note": "the rest is noted with its paragraph (chapter headings, cover-page lines)"},
         row("corpus: import time per file, median", statistics.median(times), "",
             f"max {max(times) * 1000:.0f} ms"),
-        {"benchmark": "corpus: words back after import + render, min (all / body of files without cover)",
-         "figure": f"{min(back):.1%} / {min(back_body):.1%}", "target": ">= 98% (body)",
-         "note": "words of the file found in order in the rendered DOCX; labels dropped"},
+        {"benchmark": f"corpus: round trip, all words, {len(plain)} files without cover table, min / median",
+         "figure": f"{min(plain):.1%} / {statistics.median(plain):.1%}", "target": ">= 98% (min)",
+         "note": "every word of the file, title to signature table, found in order in mou new + render; "
+                 f"labels dropped. Both ways (the form's own words count against): min {min(both):.1%}"},
+        {"benchmark": "corpus: round trip, all words, files with a cover table, min",
+         "figure": f"{min(covered):.1%}", "target": "",
+         "note": "the cover table becomes the annex 'cover-page', printed after the signatures"},
     ]
 
 

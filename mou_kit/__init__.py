@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
     ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
+    ".diff.dim": "Dim DimParty DimProposal DimRow build_dim",
     ".drafting": "LibraryUpdate update_from_library",
     ".errors": (
         "DiffError LifecycleError MouKitError Problem RenderError SigningError SourceError TemplateError "
@@ -31,7 +32,7 @@ _EXPORTS: dict[str, str] = {
     ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
     ".lint": "Finding lint",
     ".model": (
-        "Address Agreement Annex Article Attendee Clause Closing Decision DefinedTerm "
+        "Address Agreement Annex Article Attendee Clause Closing Decision DecisionAspect DecisionResult DefinedTerm "
         "HouseStyle LifecycleState Meeting Numbering Party Point Recital Signatory Term "
         "TextRenderer Variable check number"
     ),
@@ -40,6 +41,7 @@ _EXPORTS: dict[str, str] = {
         "render_text"
     ),
     ".render.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
+    ".render.dim": "write_dim",
     ".signing": "check_signatures check_signatures_async make_test_certificates sign_pdf sign_pdf_async",
     ".workflow": (
         "Status Verification advance_revision agreement_status portfolio verify_document verify_document_async"
@@ -48,6 +50,7 @@ _EXPORTS: dict[str, str] = {
         "TIP BlameEntry Conflict MergeOutcome Revision SyncReport Workspace finish_merge merge_branch "
         "pending_conflicts propose resolve_conflict switch sync"
     ),
+    ".workspace.dim": "dim",
 }
 
 if TYPE_CHECKING:
@@ -68,6 +71,13 @@ if TYPE_CHECKING:
         RevisionSource as RevisionSource,
         diff as diff,
         diff_revisions as diff_revisions,
+    )
+    from .diff.dim import (
+        Dim as Dim,
+        DimParty as DimParty,
+        DimProposal as DimProposal,
+        DimRow as DimRow,
+        build_dim as build_dim,
     )
     from .drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
     from .errors import (
@@ -113,6 +123,8 @@ if TYPE_CHECKING:
         Clause as Clause,
         Closing as Closing,
         Decision as Decision,
+        DecisionAspect as DecisionAspect,
+        DecisionResult as DecisionResult,
         DefinedTerm as DefinedTerm,
         HouseStyle as HouseStyle,
         LifecycleState as LifecycleState,
@@ -144,6 +156,7 @@ if TYPE_CHECKING:
         diff_redline as diff_redline,
         diff_text as diff_text,
     )
+    from .render.dim import write_dim as write_dim
     from .signing import (
         check_signatures as check_signatures,
         check_signatures_async as check_signatures_async,
@@ -176,6 +189,7 @@ if TYPE_CHECKING:
         switch as switch,
         sync as sync,
     )
+    from .workspace.dim import dim as dim
 
 _HOME = {name: module for module, names in _EXPORTS.items() for name in names.split()}
 __all__ = sorted(_HOME)

@@ -28,9 +28,48 @@ def test_lazy_table_matches_the_typed_imports() -> None:
 
 @pytest.mark.parametrize("name", sorted(mou_kit._HOME))
 def test_every_public_name_resolves(name: str) -> None:
+    import typing
+
     value = getattr(mou_kit, name)
-    assert getattr(value, "__name__", name) == name
+    if typing.get_origin(value) is typing.Literal:  # a type alias: the values a field takes
+        assert typing.get_args(value) and all(isinstance(v, str) for v in typing.get_args(value))
+    else:
+        assert getattr(value, "__name__", name) == name
     assert name in dir(mou_kit)
+
+
+def test_the_dim_from_the_top_level(tmp_path: Path) -> None:
+    """The secretariat's DIM as an embedder builds it: two revisions, a meeting's decision, DOCX and HTML bytes."""
+    import datetime as dt
+    import io
+
+    from docx import Document
+
+    from tests.builders import build
+
+    with mou_kit.Workspace.init(tmp_path / "repo", build("a1[c1,c2]")) as ws:
+        first = ws.log()[0].id
+        edited = ws.read()
+        edited.set_text("c1", "Teks baru.")
+        ws.commit(edited, "Usul party-1", proposed_by="party-1")
+        ws.add_meeting(mou_kit.Meeting(id="rapat-1", date=dt.date(2023, 7, 18), place="Pontianak", decisions=[
+            mou_kit.Decision(node="c1", result="agreed", aspect="wording", text="Disepakati rumusan baru.")]))
+        table = mou_kit.dim(ws, first, "HEAD")
+    assert isinstance(table, mou_kit.Dim)
+    [row] = [r for r in table.rows if r.node == "c1"]
+    assert isinstance(row, mou_kit.DimRow) and (row.agreed, row.result, row.decision) == (
+        "Teks baru.", "agreed", "Disepakati rumusan baru.")
+    assert [p.party for p in row.proposals if p.proposed] == ["party-1"]
+    html = mou_kit.write_dim(table, format="html")
+    assert b"Disepakati rumusan baru." in html and b"Pontianak" in html
+    docx = mou_kit.write_dim(table, tmp_path / "dim.docx")
+    assert (tmp_path / "dim.docx").read_bytes() == docx
+    cells = [c.text for t in Document(io.BytesIO(docx)).tables for r in t.rows for c in r.cells]
+    assert any("Teks baru." in c for c in cells) and any("Disepakati rumusan baru." in c for c in cells)
+    pure = mou_kit.build_dim(build("a1[c1,c2]"), build("a1[c1,c2]", texts={"c2": "Lain."}))
+    assert [r.node for r in pure.rows if r.changed] == ["c2"]
+    with pytest.raises(mou_kit.MouKitError, match="format must be"):
+        mou_kit.write_dim(pure, format="pdf")  # type: ignore[arg-type]
 
 
 def test_unknown_name_is_an_attribute_error() -> None:

@@ -30,7 +30,8 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
 
 
 DateOption = Annotated[str | None, typer.Option("--date", help="The date of the move (YYYY-MM-DD); "
-                                                "for 'signed', the date of signing (required).")]
+                                                "for 'signed', the date of signing (default: the one "
+                                                "recorded with 'agreed').")]
 Today = Annotated[str | None, typer.Option("--today", help="Count deadlines from this date (default: today).")]
 
 
@@ -41,6 +42,9 @@ def advance(
     date: DateOption = None,
     actor: Annotated[str | None, typer.Option("--party", "--by", metavar="PARTY",
                                               help="The party (id) making the move.")] = None,
+    signing_date: Annotated[str | None, typer.Option(
+        "--signing-date", help="With 'agreed': the date set for signing (YYYY-MM-DD); the signing copy's "
+                               "opening and its signatures show it.")] = None,
     directory: Folder = Path("."),
     as_json: JsonFlag = False,
 ) -> None:
@@ -55,7 +59,8 @@ def advance(
     from .revisions import revision_row
 
     with Workspace.open(folder_or_cwd(directory)) as ws:
-        revision, event = advance_revision(ws, state, reason=reason, date=parse_date(date, "--date"), actor=actor)
+        revision, event = advance_revision(ws, state, reason=reason, date=parse_date(date, "--date"), actor=actor,
+                                           signing_date=parse_date(signing_date, "--signing-date"))
     if as_json:
         emit("advance", {"previous": event.previous.value, "state": event.state.value,
                          "date": event.date.isoformat(), "party": event.actor, "reason": event.reason,

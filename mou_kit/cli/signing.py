@@ -30,9 +30,12 @@ def sign(
     as_json: JsonFlag = False,
     force: Annotated[bool, typer.Option("--force", help="Sign even with an expired or not yet valid certificate "
                                                         "(the signature will not validate).")] = False,
+    date: Annotated[str | None, typer.Option("--date", help="The date of signing the signature shows (YYYY-MM-DD; "
+                                             "default: the one the PDF's opening states, else today).")] = None,
 ) -> None:
     """Sign a party's signature field of a PDF; earlier signatures stay intact."""
     from ..signing import sign_pdf
+    from .lifecycle import parse_date
 
     target = output or pdf
     if as_json and is_dash(target):
@@ -42,7 +45,8 @@ def sign(
     source: Path | bytes = read_bytes(DASH) if is_dash(pdf) else pdf
     key: Path | bytes = read_bytes(DASH) if is_dash(pkcs12) else pkcs12
     signed = sign_pdf(source, field, key, passphrase=passphrase.encode() if passphrase is not None else None,
-                      force=force, pkcs12_name="<stdin>" if is_dash(pkcs12) else None)
+                      force=force, pkcs12_name="<stdin>" if is_dash(pkcs12) else None,
+                      date=parse_date(date, "--date"))
     if is_dash(target):
         write(target, signed)
     else:

@@ -20,6 +20,8 @@ from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
 from ._lines import Line
 from ._structure import Layout, Parsed
+from ._variables import apply_edits, new_printed, read_edit
+from .result import VariableEdit
 
 _VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
 _PLACEHOLDER = "imported-node-"
@@ -59,6 +61,9 @@ class Builder:
         self.numbering = numbering
         self.drift: list[tuple[Parsed, str, str, str]] = []
         """Edited texts that lost a variable's value: (node read, node id, expression, value printed before)."""
+        self.edits: list[VariableEdit] = []
+        """Edited values written back into their variables (see :mod:`._variables`)."""
+        self.refused: frozenset[str] = frozenset()
         self.tr = TextRenderer(base, lang, numbering=numbering)
         self.main = self.tr if lang == base.main_language else \
             TextRenderer(base, base.main_language, numbering=numbering)
@@ -118,7 +123,15 @@ class Builder:
                 if value and text.count(value) == 1 and printed.count(value) == 1:
                     text = text.replace(value, expression)
                 elif value and value not in text and printed.count(value) == 1:
-                    self.drift.append((parsed, node or "", expression, value))
+                    shown = new_printed(printed, value, parsed.text)
+                    edit = read_edit(self.base, self.lang, expression, shown, node=node or "",
+                                     paragraph=parsed.line.index, printed_old=value, refused=self.refused) \
+                        if shown and text.count(shown) == 1 else None
+                    if edit is None:
+                        self.drift.append((parsed, node or "", expression, value))
+                    else:
+                        self.edits.append(edit)
+                        text = text.replace(edit.printed_new, expression)
         return text
 
     def _cited_from(self, text: str, start: int, end: int, target: str, node: str | None) -> int:
@@ -141,11 +154,13 @@ class Builder:
 
 
 def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
-          drift: list[tuple[Parsed, str, str, str]] | None = None) -> tuple[
+          drift: list[tuple[Parsed, str, str, str]] | None = None,
+          edits: list[VariableEdit] | None = None) -> tuple[
         Agreement, dict[str, Parsed], tuple[int, int, int]]:
     """Return the agreement ``layout`` describes, nodes matched to ``base``, the node of each id,
-    and how many nodes were matched by bookmark, by similarity, and are new. Edited texts that lost
-    a variable's value are added to ``drift`` when given.
+    and how many nodes were matched by bookmark, by similarity, and are new. An edited value of a
+    variable is written into the variable (added to ``edits``) when the edit changed only that
+    value and the variable prints it again; other texts that lost a variable's value go to ``drift``.
     """
     b = Builder(base, lang, bookmark_ids)
     used: set[str] = set()
@@ -196,8 +211,14 @@ def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tu
         return b.text(parsed, rename.get(nid, nid)) if parsed.text else "-"
 
     agreement = _assemble(base, recitals, articles, text_of, rename)
+    agreement, disagree = apply_edits(agreement, b.edits)
+    if disagree:  # two texts give one variable different values: keep both as typed, and report them
+        b.refused, b.edits, b.drift = frozenset(e.path for e in disagree), [], []
+        agreement, _ = apply_edits(_assemble(base, recitals, articles, text_of, rename), b.edits)
     if drift is not None:
         drift += b.drift
+    if edits is not None:
+        edits += b.edits
     return agreement, nodes, (by_hint, len(rename) - fresh, fresh)
 
 
@@ -301,6 +322,9 @@ def read_title(layout: Layout, lang: str) -> tuple[dict[str, Any], list[Line]]:
             unused.append(line)
     if not subject:
         subject = [line.text.strip() for line in lead]
+        if not subject and kind:
+            # a heading naming only the kind of document ("PERJANJIAN KERJA SAMA"): it is the title
+            subject = [lines[0].text.strip()]
     else:
         unused += lead
     names = [n for n in names if n]

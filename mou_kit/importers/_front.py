@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.ids import slugify
+from ..model.locale import locale_for
 from ._build import read_title
 from ._lines import Line
 from ._structure import Layout
@@ -44,6 +45,9 @@ def front(layout: Layout, lang: str) -> Front:
         out.noted.append((line, "a line of the title block the agreement has no place for"))
     if data["title"] == "Imported agreement":
         out.attention.append("no title found: the title is 'Imported agreement'; set 'title' in agreement.yaml")
+    elif str(data["title"]).upper() in {k["title"] for k in locale_for(lang).kinds.values()}:
+        out.attention.append(f"the title is the document's heading '{data['title']}', which names its kind, not "
+                             "its subject: set 'title' in agreement.yaml to what it is about")
     placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
     written = {name.casefold(): (name, short) for name, short in _between([r.text for r in layout.recitals])}
     for party in data["parties"]:
@@ -67,7 +71,7 @@ def front(layout: Layout, lang: str) -> Front:
                              "kept as the annex 'cover-page': move its terms where they belong")
     for line in layout.prose:
         out.noted.append((line, "a lead-in or heading before the articles: the form prints its own"))
-    _tail(layout.tail, data, out)
+    _tail(layout.tail, data, out, lang)
     if all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"]):
         out.attention.append("no party names found: the parties are 'PARTY 1' and 'PARTY 2'; name them")
     for party in data["parties"]:
@@ -131,14 +135,22 @@ def _parties(names: list[tuple[str, str | None]]) -> list[dict[str, Any]]:
     return out
 
 
-def _tail(tail: list[Line], data: dict[str, Any], out: Front) -> None:
-    """Read a signature table after the closing into signatories; note the rest."""
+def _tail(tail: list[Line], data: dict[str, Any], out: Front, lang: str) -> None:
+    """Read the closing and a signature table after it: signatories, and the closing's words and the
+    block's lines as the agreement's own when they are not the form's (so rendering prints them back)."""
     columns: dict[int, list[Line]] = {}
+    loose: list[Line] = []
     for line in tail:
         if line.in_table:
             columns.setdefault(line.column or 0, []).append(line)
         else:
-            out.noted.append((line, "the closing: the form prints its own"))
+            loose.append(line)
+    if loose and not _forms_closing(loose[0].text, lang):
+        data.setdefault("closing", {})["text"] = loose[0].text.strip()
+        out.structure.append(loose[0])
+        loose = loose[1:]
+    for line in loose:
+        out.noted.append((line, "the closing: the form prints its own"))
     parties = data["parties"]
     for k, (_, cells) in enumerate(sorted(columns.items())):
         name = position = None
@@ -158,6 +170,48 @@ def _tail(tail: list[Line], data: dict[str, Any], out: Front) -> None:
         if party is not None and name and position:
             party["signatory"] = {"name": name, "position": position}
             out.structure += used
+    lines = _signature_lines([cells for _, cells in sorted(columns.items())], parties, lang)
+    if lines is not None:
+        data.setdefault("closing", {})["signature_lines"] = lines
+        out.structure += [line for cells in columns.values() for line in cells if line not in out.structure]
+    for cells in columns.values():
         for line in cells:
             if line not in out.structure:
                 out.noted.append((line, "a signature block line: the form prints its own"))
+
+
+def _forms_closing(text: str, lang: str) -> bool:
+    """Whether ``text`` is the closing the form prints itself ("Demikian Nota Kesepahaman ini dibuat ...")."""
+    pattern = re.escape(" ".join(locale_for(lang).phrases["closing"].split()))
+    pattern = re.sub(r"\\\{\w+\\\}", ".*?", pattern).replace(r"\ ", r"\s*")
+    return re.fullmatch(pattern, " ".join(text.replace("\x01", "").replace("\x02", "").split()), re.I) is not None
+
+
+def _signature_lines(columns: list[list[Line]], parties: list[dict[str, Any]], lang: str) -> list[str] | None:
+    """Return the lines every party's signature block shares, its own values as fields ("Name: {name}"),
+    or ``None`` when the blocks differ, are the form's own ("PIHAK KESATU,"), or a party lacks its signatory."""
+    if not columns or len(columns) != len(parties):
+        return None
+    loc = locale_for(lang)
+    shapes = []
+    for k, (cells, party) in enumerate(zip(columns, parties, strict=True)):
+        signatory = party.get("signatory")
+        texts = [line.text.strip() for line in cells]
+        if signatory is None or not texts or any(c in t for t in texts for c in "{}"):
+            return None
+        if texts[0].rstrip(",").upper() == loc.label(k).upper():
+            return None  # the form's own block: rendering prints it
+        shapes.append([_as_field(t, party, signatory) for t in texts])
+    return shapes[0] if all(shape == shapes[0] for shape in shapes) else None
+
+
+def _as_field(text: str, party: dict[str, Any], signatory: dict[str, str]) -> str:
+    """Return a signature line with the party's own values replaced by their fields."""
+    name = str(party["name"])
+    if text.casefold() == name.casefold():
+        return "{party}" if text == name else "{PARTY}" if text == name.upper() else text
+    for pattern, key in ((_NAME, "name"), (_POSITION, "position")):
+        m = pattern.match(text)
+        if m and m.group("v").strip() == signatory[key]:
+            return text[:m.start("v")] + "{" + key + "}"
+    return text

@@ -24,7 +24,7 @@ from ._package import DEFAULT_LIMITS, Limits, check_docx, parse_xml, read_part, 
 from ._structure import ARTICLE_HEAD, Layout, layout
 from ._words import account
 from .detect import detect
-from .result import ImportResult, Note, Proposal, TrackedChange, Unplaced
+from .result import ImportResult, Note, Proposal, TrackedChange, Unplaced, VariableEdit
 
 _LANG_OF_WORD = {"pasal": "id", "article": "en", "section": "en", "clause": "en"}
 _COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -147,11 +147,12 @@ def _read(data: bytes, name: str, base: Agreement | None, lang: str | None, limi
         start = base
     bookmark_ids = hints(base, lang)
     drift: list[Any] = []
-    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name, drift)
+    edits: list[VariableEdit] = []
+    agreement, nodes, counts, found = _view(accepted, start, lang, bookmark_ids, name, drift, edits)
     if base is not None:
         agreement = _head(agreement, found, lang, base)
     result = ImportResult(agreement, name, lang, matched_by_id=counts[0], matched_by_similarity=counts[1],
-                          new_nodes=counts[2])
+                          new_nodes=counts[2], variables=edits)
     where = _places(nodes)
     for line, target, reason in found.unplaced:
         result.unplaced.append(Unplaced(line.index, line.text, _node_at(where, line.index) if target else None,
@@ -199,12 +200,13 @@ def _by(authors: set[str]) -> _ooxml.View:
 
 
 def _view(view_lines: list[Line], base: Agreement, lang: str, bookmark_ids: dict[str, tuple[str, str]],
-          name: str, drift: list[Any] | None = None) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
+          name: str, drift: list[Any] | None = None, edits: list[VariableEdit] | None = None,
+          ) -> tuple[Agreement, dict[str, Any], tuple[int, int, int], Layout]:
     found = layout(view_lines, bookmark_ids)
     if found is None:
         raise SourceError(f"{name}: no article heading ('Pasal 1' or 'Article 1') is left once the tracked "
                           "changes are applied", code="source-no-articles")
-    agreement, nodes, counts = build(found, base, lang, bookmark_ids, drift)
+    agreement, nodes, counts = build(found, base, lang, bookmark_ids, drift, edits)
     return agreement, nodes, counts, found
 
 

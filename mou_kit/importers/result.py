@@ -24,6 +24,20 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class VariableEdit:
+    """A variable's new value read from an edited text: where, which variable, before and after."""
+
+    node: str
+    paragraph: int
+    path: str
+    """``term.duration_years`` or the name of an entry of ``variables``."""
+    old: object
+    new: object
+    printed_old: str
+    printed_new: str
+
+
+@dataclass(frozen=True, slots=True)
 class Unplaced:
     """Text that fitted no node of the model: kept on ``node`` (``None``: not kept) and reported."""
 
@@ -92,6 +106,8 @@ class ImportResult:
     words: WordCount = field(default_factory=WordCount)
     attention: list[str] = field(default_factory=list)
     """What a human must still fill in or check (placeholders named), for an import without a base."""
+    variables: list[VariableEdit] = field(default_factory=list)
+    """Variables the file's edits changed (written into the agreement, so every language follows)."""
 
     def report(self) -> list[str]:
         """Return one line per note, unplaced text and tracked change, each with its paragraph number."""
@@ -101,6 +117,9 @@ class ImportResult:
                   for n in self.notes]
         lines += [f"{self.source} ¶{c.paragraph}: tracked {'insertion' if c.kind == 'ins' else 'deletion'} "
                   f"by {c.author} in {c.node or 'the agreement'}: {c.text!r}" for c in self.changes]
+        lines += [f"{self.source} ¶{v.paragraph}: {v.node}: the edit shows {v.printed_new!r} where {v.path} printed "
+                  f"{v.printed_old!r}: {v.path} is now {v.new!r} (was {v.old!r}), so every language and every text "
+                  "using it follows" for v in self.variables]
         lines += [f"{self.source}: to do: {a}" for a in self.attention]
         return lines
 

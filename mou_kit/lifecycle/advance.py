@@ -25,12 +25,15 @@ def lifecycle_state(value: LifecycleState | str) -> LifecycleState:
 
 def advance(agreement: Agreement, target: LifecycleState | str, *, date: dt.date | None = None,
             reason: str | None = None, actor: str | None = None,
-            open_items: OpenItems | None = None) -> tuple[Agreement, Event]:
+            open_items: OpenItems | None = None, signing_date: dt.date | None = None) -> tuple[Agreement, Event]:
     """Return ``agreement`` moved to ``target`` and the event recording the move.
 
     The copy has ``state`` set to ``target``; a move to "signed" also sets ``date`` (the date
-    of signing) to ``date``. ``open_items`` holds the conflicts, lint errors and signatures the
-    guards look at (gathered by the caller). ``date`` defaults to today except for signing.
+    of signing) to ``date``, by default the date of signing already recorded. A move to "agreed"
+    may record the date set for signing (``signing_date``): the signing copy's opening then
+    states it, and the signatures show it. ``open_items`` holds the conflicts, lint errors and
+    signatures the guards look at (gathered by the caller). ``date`` defaults to today except
+    for signing.
 
     :raises LifecycleError: the move is not allowed (code ``lifecycle-illegal``), or a guard
         fails (code ``lifecycle-guard``); the message names the states or what is open.
@@ -40,10 +43,18 @@ def advance(agreement: Agreement, target: LifecycleState | str, *, date: dt.date
     target = lifecycle_state(target)
     current = agreement.state
     check_move(current, target, reason=reason)
+    if signing_date is not None and target != LifecycleState.AGREED:
+        raise LifecycleError(f"the date set for signing is recorded when the text is agreed, not on a move to "
+                             f"{target.value!r}; give the date of a signing with the move to 'signed'",
+                             code="lifecycle-guard")
+    if target == LifecycleState.SIGNED and date is None:
+        date = agreement.date
     check_entry(agreement, target, open_items or OpenItems(), date=date)
     update: dict[str, object] = {"state": target}
     if target == LifecycleState.SIGNED:
         update["date"] = date
+    elif signing_date is not None:
+        update["date"] = signing_date
     moved = agreement.model_copy(update=update, deep=True)
     # model_copy bypasses "fields set"; mark them so a dump with exclude_unset keeps them
     moved.__pydantic_fields_set__.update(update)

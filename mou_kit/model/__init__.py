@@ -19,6 +19,8 @@ from .locale import Locale as Locale, available_languages as available_languages
 from .meeting import (
     Attendee as Attendee,
     Decision as Decision,
+    DecisionAspect as DecisionAspect,
+    DecisionResult as DecisionResult,
     Meeting as Meeting,
     match_attendees as match_attendees,
 )

@@ -87,12 +87,36 @@ class Term(Record):
     )
 
 
+SIGNATURE_FIELDS = ("party", "PARTY", "label", "name", "position")
+"""What a line of ``closing.signature_lines`` may name in braces, filled per party when rendered."""
+_FIELD = re.compile(r"\{([A-Za-z_]+)\}")
+
+
 class Closing(Record):
-    """How the agreement is executed: number of originals, meterai, official stamps."""
+    """How the agreement is executed: number of originals, meterai, official stamps, and for an
+    agreement written in another form (imported), its own closing words and signature block."""
 
     copies: int | None = Field(default=None, ge=1, le=100, description="Originals made; empty means one per party.")
     meterai: bool = Field(default=False, description="Whether each original carries a duty stamp (meterai).")
     stamp: bool = Field(default=True, description="Whether each signature carries the official stamp (cap dinas).")
+    text: Text | None = Field(default=None, description=(
+        "The closing paragraph in the agreement's own words; empty prints the form's "
+        "('Demikian Nota Kesepahaman ini dibuat dalam rangkap ...')."))
+    signature_lines: list[Text] = Field(default_factory=list, max_length=20, description=(
+        "Each party's signature block as lines, the signing space before the line naming {name}; "
+        "{party} / {PARTY} (its name / in capitals), {label} (PIHAK KESATU), {name} and {position} (its "
+        "signatory's) are filled in. Empty prints the form's block."))
+
+    @field_validator("signature_lines")
+    @classmethod
+    def _known_fields(cls, value: list[Text]) -> list[Text]:
+        for line in value:
+            for text in ([line] if isinstance(line, str) else line.values()):
+                unknown = [f for f in _FIELD.findall(text) if f not in SIGNATURE_FIELDS]
+                if unknown:
+                    raise ValueError(f"{{{unknown[0]}}} is not a field of a signature line; the fields are "
+                                     + ", ".join(f"{{{f}}}" for f in SIGNATURE_FIELDS))
+        return value
 
 
 class HouseStyle(Record):

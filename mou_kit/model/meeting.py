@@ -14,7 +14,9 @@ from .record import Record
 from .text import Text
 
 DecisionResult = Literal["agreed", "agreed-with-changes", "not-agreed", "pending", "deleted", "reformulated"]
+"""The result of a decision about a clause, as stored (the DIM prints disepakati, tidak disepakati ...)."""
 DecisionAspect = Literal["substance", "wording"]
+"""What a decision settles: the substance, or only the wording (redaksional)."""
 
 RESULT_WORDS: dict[str, DecisionResult] = {
     "disepakati": "agreed", "agreed": "agreed",

@@ -122,8 +122,9 @@ def blocks(agreement: Agreement, lang: str, *, rename: dict[str, str] | None = N
     out.append(Block("closing", refs.tokens(doc.closing.runs)))
     for sig in doc.signatures:
         owners = (f"party:{sig.party}",)
-        for name, text in (("label", f"{sig.label},"), ("position", sig.position), ("name", sig.name),
-                           ("rank", sig.rank_line)):
+        fields = [(f"line{k}", line) for k, line in enumerate((*sig.above, *sig.below))] if sig.custom else \
+            [("label", f"{sig.label},"), ("position", sig.position), ("name", sig.name), ("rank", sig.rank_line)]
+        for name, text in fields:
             if text:
                 out.append(text_block(f"sig:{sig.party}:{name}", text, center=True, bold=name == "name",
                                       owners=owners))

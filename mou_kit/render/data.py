@@ -98,7 +98,7 @@ def outline_data(doc: Outline, *, mark_all: bool = False) -> Json:
         "closing": _para(doc.closing, targets, "_closing"),
         "signatures": [{"party": s.party, "label": s.label, "institution": s.institution,
                         "position": s.position, "name": s.name, "rank_line": s.rank_line,
-                        "on_behalf": s.on_behalf}
+                        "on_behalf": s.on_behalf, "above": list(s.above), "below": list(s.below)}
                        for s in doc.signatures],
         "annexes": [_annex(a, targets) for a in doc.annexes],
         "meterai": doc.meterai,

@@ -7,10 +7,11 @@ agreement's serif font (Times New Roman, which LibreOffice lays out as Liberatio
 
 from __future__ import annotations
 
+import io
 import os
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from ..diff.dim import Dim
 from ..errors import RenderError
@@ -215,17 +216,28 @@ def build_dim_docx(dim: Dim) -> Any:
     return document
 
 
-def write_dim(dim: Dim, path: str | os.PathLike[str]) -> None:
-    """Write the DIM to ``path``: DOCX for a ``.docx`` name, HTML otherwise.
+def write_dim(dim: Dim, path: str | os.PathLike[str] | None = None, *,
+              format: Literal["docx", "html"] | None = None) -> bytes:
+    """Return the DIM as a DOCX (landscape table) or a standalone HTML page, also written to ``path`` when given.
 
-    :raises RenderError: the file cannot be written.
+    ``format`` defaults to the name of ``path`` (``.docx``: DOCX, any other: HTML), else DOCX.
+
+    :raises RenderError: ``format`` is neither, or the file cannot be written (code ``render-failed``).
     """
-    target = Path(path)
-    try:
-        if target.suffix.lower() == ".docx":
-            build_dim_docx(dim).save(os.fspath(target))
-        else:
-            target.write_text(render_dim_html(dim), encoding="utf-8")
-    except OSError as e:
-        raise RenderError(f"cannot write the DIM to {target}: {e.strerror or e}; check the folder exists and "
-                          "the file is not open in Word", code="render-failed") from e
+    target = Path(path) if path is not None else None
+    chosen = format or ("docx" if target is None or target.suffix.lower() == ".docx" else "html")
+    if chosen == "html":
+        data = render_dim_html(dim).encode()
+    elif chosen == "docx":
+        out = io.BytesIO()
+        build_dim_docx(dim).save(out)
+        data = out.getvalue()
+    else:
+        raise RenderError(f"the DIM is written as 'docx' or 'html', not {chosen!r}", code="render-failed")
+    if target is not None:
+        try:
+            target.write_bytes(data)
+        except OSError as e:
+            raise RenderError(f"cannot write the DIM to {target}: {e.strerror or e}; check the folder exists and "
+                              "the file is not open in Word", code="render-failed") from e
+    return data

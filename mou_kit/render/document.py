@@ -50,6 +50,8 @@ class DocumentInfo:
     initials: str
     logos: list[Path | None]
     revision_footer: bool = True
+    signing_date: dt.date | None = None
+    """The date of signing the opening states (the lifecycle's), or ``None`` while it has dots."""
 
     @property
     def short(self) -> str:
@@ -134,6 +136,7 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
         parties=[pick(p.name) for p in agreement.parties], revision=rev, fingerprint=fingerprint(agreement),
         date=day, state=state, watermark=watermark, page=page, initials=initials,
         logos=[_logo(folder, p.logo, p.id) for p in agreement.parties], revision_footer=footer,
+        signing_date=agreement.date,
     )
 
 

@@ -183,6 +183,9 @@ class _Writer:
         from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.shared import Cm
 
+        if sigs and sigs[0].custom:
+            self._own_signatures(where, sigs, meterai)
+            return
         for start in range(0, len(sigs), 2):
             chunk = list(range(start, min(start + 2, len(sigs))))
             table = where.add_table(rows=5, cols=len(chunk))
@@ -212,6 +215,33 @@ class _Writer:
             # the closing and every block stay on one page: only the last table may end the run
             spacer.paragraph_format.keep_with_next = start + 2 < len(sigs)
 
+    def _own_signatures(self, where: Any, sigs: list[SignatureBlock], meterai: str | None) -> None:
+        """The agreement's own signature block: one row per line and one column per party, as a
+        contract's signature table reads, with the signing space where its lines put it."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.shared import Cm
+
+        for start in range(0, len(sigs), 2):
+            chunk = sigs[start:start + 2]
+            above, below = max(len(s.above) for s in chunk), max(len(s.below) for s in chunk)
+            table = where.add_table(rows=above + 1 + below, cols=len(chunk))
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            _ooxml.table_borders(table)
+            _ooxml.row_height(table.rows[above], int(CM * 2.6))
+            for col, sig in enumerate(chunk):
+                cells = [row.cells[col] for row in table.rows]
+                for cell in cells:
+                    cell.width = Cm(7.5)
+                for row, line in enumerate(sig.above):
+                    self._sig_cell(cells[row], line, bold=row == 0, left=True)
+                if meterai:
+                    self._meterai(cells[above], meterai)
+                for row, line in enumerate(sig.below):
+                    self._sig_cell(cells[above + 1 + row], line, left=True)
+            _ooxml.keep_rows_together(table)
+            where.add_paragraph().paragraph_format.keep_with_next = start + 2 < len(sigs)
+
     def _meterai(self, cell: Any, text: str) -> None:
         """Put a dashed box for the duty stamp (meterai) at the left of the signature space."""
         from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
@@ -234,12 +264,12 @@ class _Writer:
         cell.paragraphs[0].paragraph_format.space_after = Pt(6)
 
     def _sig_cell(self, cell: Any, text: str, *, bold: bool = False, underline: bool = False,
-                  italic: bool = False, small: bool = False, new: bool = False) -> None:
+                  italic: bool = False, small: bool = False, new: bool = False, left: bool = False) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         paragraph = cell.add_paragraph() if new else cell.paragraphs[0]
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if small else WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if small or left else WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.space_after = Pt(0)
         run = paragraph.add_run(text)
         run.bold, run.underline, run.italic = bold or None, underline or None, italic or None

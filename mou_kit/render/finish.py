@@ -99,10 +99,13 @@ def _with_annexes(pdf: bytes, annexes: Sequence[Path]) -> bytes:
 
 
 def _marks(info: DocumentInfo, options: str) -> dict[str, str]:
-    """The entries every mou PDF carries: which revision, its fingerprint, and how it was rendered."""
+    """The entries every mou PDF carries: which revision, its fingerprint, how it was rendered and the
+    date of signing its opening states (which a signature's appearance then shows)."""
     marks = {"MouRevision": info.revision, "MouFingerprint": f"sha256:{info.fingerprint}"}
     if options:
         marks["MouRender"] = options
+    if info.signing_date is not None:
+        marks["MouSigningDate"] = info.signing_date.isoformat()
     return marks
 
 
@@ -120,7 +123,8 @@ def finish(pdf: bytes, info: DocumentInfo, spots: Sequence[SignatureSpot], *, an
 
     The metadata holds the title, the parties (as author), the subject and the keywords
     (revision and fingerprint) where the PDF lacks them, and always ``/MouRevision``,
-    ``/MouFingerprint`` and (given ``options``) ``/MouRender``, how to render it again. Fields
+    ``/MouFingerprint``, (given ``options``) ``/MouRender``, how to render it again, and the
+    ``/MouSigningDate`` the opening states. Fields
     and metadata are appended as one incremental update, so the typeset bytes (and a PDF/A
     declaration) stay as they are.
 

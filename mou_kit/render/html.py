@@ -17,7 +17,7 @@ line-height:1.4;text-align:justify}
 .title,.head{text-align:center;font-weight:bold}.item{display:flex}.item>.n{flex:0 0 2.5em}
 .pts{margin-left:2.5em}table.pair{width:100%;border-collapse:collapse}table.pair td{vertical-align:top;
 width:50%;padding:0 .6em}.sigs{display:flex;flex-wrap:wrap;justify-content:center;gap:2em;text-align:center}
-.sig{width:45%}.sig .space{height:6em}.name{font-weight:bold;text-decoration:underline}
+.sig{width:45%}.sig.own{text-align:left}.sig .space{height:6em}.name{font-weight:bold;text-decoration:underline}
 .draft{color:#a00;text-align:center;font-weight:bold}footer{font-size:9pt;color:#666;text-align:center}
 """
 
@@ -62,8 +62,11 @@ def blocks(doc: Outline) -> list[str]:
         for c in a.clauses:
             out.append(_item(c.label, _runs(c.runs), c.node) + _points(c.points))
     out.append(_para(doc.closing))
-    sigs = "".join(f'<div class="sig"><b>{escape(s.label)},</b><br>{escape(s.position)}<div class="space"></div>'
-                   f'<div class="name">{escape(s.name)}</div>{escape(s.rank_line)}</div>' for s in doc.signatures)
+    sigs = "".join(
+        f'<div class="sig own">{"<br>".join(map(escape, s.above))}<div class="space"></div>'
+        f'{"<br>".join(map(escape, s.below))}</div>' if s.custom else
+        f'<div class="sig"><b>{escape(s.label)},</b><br>{escape(s.position)}<div class="space"></div>'
+        f'<div class="name">{escape(s.name)}</div>{escape(s.rank_line)}</div>' for s in doc.signatures)
     out.append(f'<div class="sigs">{sigs}</div>')
     for x in doc.annexes:
         out.append(f'<p class="head" id="{escape(x.node)}">{escape(x.label)}<br>{escape(x.title)}</p>'

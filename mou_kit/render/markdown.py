@@ -55,6 +55,9 @@ def markdown_of(doc: Outline) -> str:
             out += _points(c.points, "    " if c.label else "")
     out += _para(doc.closing)
     for s in doc.signatures:
+        if s.custom:
+            out += [*(f"{escape_md(x)}  " for x in s.above), "", "", *(f"{escape_md(x)}  " for x in s.below), ""]
+            continue
         out += [f"**{escape_md(s.label)},**  ", f"{escape_md(s.position)}  ", "", "",
                 f"**{escape_md(s.name or '(........)')}**  ", escape_md(s.rank_line), ""]
     for x in doc.annexes:

@@ -87,6 +87,15 @@ class SignatureBlock:
     rank_line: str
     on_behalf: str = ""
     """"For and on behalf of ..." when the position does not already name the institution."""
+    above: tuple[str, ...] = ()
+    """The agreement's own block (``closing.signature_lines``): the lines above the signing space ..."""
+    below: tuple[str, ...] = ()
+    """... and below it. Both empty: the form's block (label, position, space, name, rank)."""
+
+    @property
+    def custom(self) -> bool:
+        """Whether the block is the agreement's own lines rather than the form's."""
+        return bool(self.above or self.below)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +149,11 @@ def _runs(marked: str) -> list[Run]:
     if pos < len(marked):
         out.append(Run(marked[pos:]))
     return out
+
+
+def _fill(line: str, fields: dict[str, str]) -> str:
+    """Return a signature line with its ``{field}``s filled in (a value is never read as a field)."""
+    return re.sub(r"\{([A-Za-z_]+)\}", lambda m: fields.get(m.group(1), m.group(0)), line)
 
 
 def _join_labels(labels: list[str], loc: Locale) -> str:
@@ -237,10 +251,12 @@ def outline(agreement: Agreement, lang: str, *, numbering: Numbering | None = No
         for a in agreement.articles
     ]
     copies = agreement.closing.copies or count
-    closing = Para("closing", _runs(loc.phrase(
-        "closing", kind=kind["running"], copies=with_words(copies, lang),
-        meterai=loc.phrases["closing_meterai"] if agreement.closing.meterai else "",
-        all=_bold(all_parties))))
+    closing = Para("closing", runs(agreement.closing.text)) if agreement.closing.text else Para("closing", _runs(
+        loc.phrase("closing", kind=kind["running"], copies=with_words(copies, lang),
+                   meterai=loc.phrases["closing_meterai"] if agreement.closing.meterai else "",
+                   all=_bold(all_parties))))
+    lines = [text(line) for line in agreement.closing.signature_lines]
+    space = next((k for k, line in enumerate(lines) if "{name}" in line), len(lines))
     signatures = []
     for i, party in enumerate(agreement.parties):
         sig = party.signatory
@@ -251,9 +267,12 @@ def outline(agreement: Agreement, lang: str, *, numbering: Numbering | None = No
         institution, position = text(party.name), text(sig.position) if sig else ""
         on_behalf = "" if institution.lower() in position.lower() else \
             loc.phrase("signature_for", institution=institution)
+        fields = {"party": institution, "PARTY": institution.upper(), "label": labels[i],
+                  "name": sig.name if sig else "........", "position": position or "........"}
+        own = [_fill(line, fields) for line in lines]
         signatures.append(SignatureBlock(
             party.id, labels[i], institution.upper(), position.upper(), sig.name if sig else "", rank_line,
-            on_behalf))
+            on_behalf, tuple(own[:space]), tuple(own[space:])))
     annexes = [AnnexBlock(a.id, loc.annex.format(n=i), text(a.title).upper(),
                           runs(a.text, a.id) if a.text else [], a.file)
                for i, a in enumerate(agreement.annexes, 1)]

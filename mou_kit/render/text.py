@@ -68,6 +68,9 @@ def lines_of(doc: Outline, *, width: int = 88) -> list[str]:
         out += [""]
     out += [*_para(doc.closing, width), ""]
     for sig in doc.signatures:
+        if sig.custom:
+            out += [*sig.above, "", "", *sig.below, ""]
+            continue
         out += [f"{sig.label},", sig.position, "", "", sig.name or "(........)"]
         if sig.rank_line:
             out.append(sig.rank_line)

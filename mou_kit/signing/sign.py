@@ -44,10 +44,13 @@ def signature_fields(pdf: Input, *, name: str | None = None) -> dict[str, bool]:
         readable PDF (``pdf-damaged``).
     """
     require_pyhanko()
+    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
+    return _fields_of(pdf_reader(data, shown), shown)
+
+
+def _fields_of(reader: Any, shown: str) -> dict[str, bool]:
     from pyhanko.sign.fields import enumerate_sig_fields
 
-    data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
-    reader = pdf_reader(data, shown)
     try:
         return {field: value is not None for field, value, _ in enumerate_sig_fields(reader)}
     except Exception as e:
@@ -98,14 +101,17 @@ def load_signer(pkcs12: Input, passphrase: bytes | None, *, name: str | None = N
 
 async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
                          output: str | os.PathLike[str] | None = None, name: str | None = None,
-                         pkcs12_name: str | None = None, force: bool = False) -> bytes:
+                         pkcs12_name: str | None = None, force: bool = False, date: dt.date | None = None) -> bytes:
     """Return ``pdf`` signed in ``field``, like :func:`sign_pdf`, with pyHanko's async API (for event loops)."""
     require_pyhanko()
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
+    from .appearance import local_now, signing_date, stamp_style, stated_facts
+
     data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
-    fields = signature_fields(data, name=shown)
+    reader = pdf_reader(data, shown)
+    fields = _fields_of(reader, shown)
     target = field if field in fields else field_name(field)
     if target not in fields:
         listed = ", ".join(sorted(fields)) or "none"
@@ -114,10 +120,14 @@ async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: b
     if fields[target]:
         raise SigningError(f"{shown}: field {target!r} is already signed; each party signs its own empty field once",
                            code="signature-invalid", file=shown, node=field)
+    stated, langs = stated_facts(reader)
+    today = local_now().date()
+    day = signing_date(date, stated, today, shown=shown)
     signer = load_signer(pkcs12, passphrase, name=pkcs12_name, force=force)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data), strict=False)
-        out = await signers.async_sign_pdf(writer, signers.PdfSignatureMetadata(field_name=target), signer=signer)
+        out = await signers.PdfSigner(signers.PdfSignatureMetadata(field_name=target), signer=signer,
+                                      stamp_style=stamp_style(day, today, langs)).async_sign_pdf(writer)
     except Exception as e:  # untrusted bytes: any failure of pyHanko is a document it cannot sign
         raise SigningError(f"{shown}: cannot sign field {target!r}: {_short(e)}", code="signing-failed",
                            file=shown) from e
@@ -129,7 +139,7 @@ async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: b
 
 def sign_pdf(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None = None,
              output: str | os.PathLike[str] | None = None, name: str | None = None,
-             pkcs12_name: str | None = None, force: bool = False) -> bytes:
+             pkcs12_name: str | None = None, force: bool = False, date: dt.date | None = None) -> bytes:
     """Return ``pdf`` with a signature appended in ``field`` (also written to ``output`` when given).
 
     ``pdf`` and ``pkcs12`` are each a path, ``bytes`` or a binary file object; ``name`` and
@@ -139,10 +149,16 @@ def sign_pdf(pdf: Input, field: str, pkcs12: Input, *, passphrase: bytes | None 
     event loop too (see :func:`sign_pdf_async`). An expired or not yet valid certificate is refused
     unless ``force``.
 
+    The signature's appearance names the signer and the date of signing: ``date``, by default the
+    one the PDF's opening states (the lifecycle's, see ``/MouSigningDate``), else today. The
+    signing time in the signature is always the machine's clock; the appearance prints it too
+    when it falls on another day than ``date``.
+
     :raises SigningError: pyHanko is missing (``signing-unavailable``); the certificate is expired or
         not yet valid (``certificate-invalid``); the PDF has no such empty
-        field (``signature-invalid``); the key file cannot be opened (``signing-failed``); the PDF
+        field (``signature-invalid``); the key file cannot be opened, or ``date`` differs from the
+        date the PDF states or lies after today (``signing-failed``); the PDF
         is damaged (``pdf-damaged``); a file is missing (``file-missing``).
     """
     return run_sync(lambda: sign_pdf_async(pdf, field, pkcs12, passphrase=passphrase, output=output, name=name,
-                                           pkcs12_name=pkcs12_name, force=force))
+                                           pkcs12_name=pkcs12_name, force=force, date=date))

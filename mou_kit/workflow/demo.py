@@ -52,7 +52,8 @@ def sign_example(repository: str | os.PathLike[str], out: str | os.PathLike[str]
     at = dt.datetime.combine(AGREED_ON, dt.time(16, 0), WIB)
     with Workspace.open(repository) as ws:
         advance_revision(ws, LifecycleState.NEGOTIATION, date=AGREED_ON, when=at)
-        agreed, _ = advance_revision(ws, LifecycleState.AGREED, date=AGREED_ON, when=at + dt.timedelta(minutes=5))
+        agreed, _ = advance_revision(ws, LifecycleState.AGREED, date=AGREED_ON, signing_date=SIGNED_ON,
+                                     when=at + dt.timedelta(minutes=5))
         agreement = ws.read(agreed.id)
     pdf = target / f"{agreement.id}-agreed.pdf"
     render_pdf(agreement, pdf, revision=agreed.short_id, folder=repository)
@@ -69,7 +70,7 @@ def sign_example(repository: str | os.PathLike[str], out: str | os.PathLike[str]
         raise LifecycleError("the signed demo PDF did not verify: " + "; ".join(check.problems),
                              code="signature-invalid")
     with Workspace.open(repository) as ws:
-        done, _ = advance_revision(ws, LifecycleState.SIGNED, date=SIGNED_ON, signed_by=[c.party for c in
+        done, _ = advance_revision(ws, LifecycleState.SIGNED, signed_by=[c.party for c in
                                    check.signatures if c.ok],
                                    when=dt.datetime.combine(SIGNED_ON, dt.time(10, 0), WIB))
         final = ws.read()

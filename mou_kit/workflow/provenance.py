@@ -195,6 +195,10 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
         if head.state in FROZEN and (agreement.state not in FROZEN or text_changes(agreement, head)):
             problems.append(f"{path.name} is revision {revision.short_id} ({agreement.state.value}), not the "
                             f"agreed text of {head.id}; render the PDF from the agreed revision")
+        elif head.state in FROZEN and head.date is not None and head.date != agreement.date:
+            stated = f"the date of signing {agreement.date}" if agreement.date else "no date of signing (dots)"
+            problems.append(f"{path.name} states {stated}, but the lifecycle of {head.id} records "
+                            f"{head.date}; record the date of signing with 'agreed' and render the PDF again")
     return Verification(path, checks, mark, revision=revision, state=agreement.state, problems=problems)
 
 

@@ -80,12 +80,14 @@ def frozen_text_drift(ws: Workspace, agreement: Agreement | None = None, *,
 def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str | None = None,
                      date: dt.date | None = None, actor: str | None = None,
                      signed_by: Collection[str] | None = None, when: dt.datetime | None = None,
-                     ) -> tuple[Revision, Event]:
+                     signing_date: dt.date | None = None) -> tuple[Revision, Event]:
     """Return the revision recording the move of the current branch's agreement to ``target``, and its event.
 
     The agreement's ``state`` (and, for "signed", its ``date``) changes and is committed with a
     ``Stage: <state>`` trailer; the message says from which state, on which date and why.
     ``signed_by`` (party ids with a verified signature) makes "signed" check each party signed.
+    ``signing_date`` records, with the move to "agreed", the date set for signing (the signing
+    copy's opening and its signatures show it; "signed" then defaults to it).
 
     :raises LifecycleError: the move is not allowed, or a guard fails; nothing is committed.
     :raises WorkspaceError: git failed.
@@ -94,7 +96,7 @@ def advance_revision(ws: Workspace, target: LifecycleState | str, *, reason: str
 
     state = lifecycle_state(target)
     agreement = ws.read()
-    moved, event = advance(agreement, state, date=date, reason=reason, actor=actor,
+    moved, event = advance(agreement, state, date=date, reason=reason, actor=actor, signing_date=signing_date,
                            open_items=open_items(ws, agreement, signed_by=signed_by))
     subject = f"Lifecycle: {event.previous.value} -> {state.value} on {event.date.isoformat()}"
     message = subject + (f"\n\n{event.reason}" if event.reason else "")

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from ..diff.dim import Dim, build_dim
 from ..errors import WorkspaceError
 from ..model import Agreement, Decision, Meeting, match_attendees
 from .attribution import attribute
 from .history import resolve_sha
-
-if TYPE_CHECKING:
-    from ..diff.dim import Dim
-    from .workspace import Workspace
+from .workspace import Workspace
 
 
 def dim(ws: Workspace, old: str, new: str, *, lang: str | None = None, meeting: str | None = None,
@@ -27,8 +23,6 @@ def dim(ws: Workspace, old: str, new: str, *, lang: str | None = None, meeting: 
     :raises WorkspaceError: a name resolves to nothing, or ``meeting`` is not recorded.
     :raises MouKitError: ``lang`` has no form defined.
     """
-    from ..diff.dim import build_dim
-
     old_sha, new_sha = resolve_sha(ws.storage, old), resolve_sha(ws.storage, new)
     before, after = ws.read(old_sha), ws.read(new_sha)
     found = attribute(ws.storage, ws.snapshots, old_sha, new_sha)

@@ -59,3 +59,15 @@ def test_portfolio_json_and_html(examples: Path, tmp_path: Path) -> None:
     assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     code, out = mou("portfolio", str(examples))
     assert code == 0 and "tppo-kalbar" in out
+
+
+def test_agreed_with_a_date_set_for_signing(examples: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "nk"
+    mou("new", str(folder), "--from", str(examples / "tppo-kalbar"))
+    assert mou("advance", "negotiation", "-C", str(folder))[0] == 0
+    code, out = mou("advance", "agreed", "--date", "2023-07-25", "--signing-date", "2023-08-01", "-C", str(folder))
+    assert code == 0, out
+    assert "date: 2023-08-01" in (folder / "agreement.yaml").read_text(encoding="utf-8")
+    code, out = mou("advance", "signed", "-C", str(folder))  # the recorded date of signing
+    assert code == 0 and "agreed -> signed on 2023-08-01" in out
+    assert mou("advance", "agreed", "--signing-date", "1-8-2023", "-C", str(folder))[0] == 2

@@ -84,3 +84,16 @@ def test_sign_without_passphrase_is_one_line(signed_demo: SignedDemo, tmp_path: 
                                         "PKCS#12 key file: no passphrase was given (it is needed when the file is "
                                         "protected) [signing-failed]"]
     assert pdf.read_bytes() == signed_demo.pdf.read_bytes()
+
+
+def test_sign_date_must_match_the_opening(signed_demo: SignedDemo, tmp_path: Path) -> None:
+    pdf = tmp_path / "nk.pdf"
+    shutil.copy(signed_demo.pdf, pdf)
+    key = str(signed_demo.certificates / "polda-kalbar.p12")
+    code, out = mou("sign", str(pdf), "--party", "polda-kalbar", "--pkcs12", key, "--passphrase", "mou-demo",
+                    "--date", "2023-08-02")
+    assert code == 1 and "its opening states the date of signing 2023-08-01, not 2023-08-02" in out
+    assert pdf.read_bytes() == signed_demo.pdf.read_bytes()
+    code, out = mou("sign", str(pdf), "--party", "polda-kalbar", "--pkcs12", key, "--passphrase", "mou-demo",
+                    "--date", "2023-08-01")
+    assert code == 0, out

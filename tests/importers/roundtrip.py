@@ -42,12 +42,3 @@ def recall(source: list[str], rendered: list[str]) -> float:
         return 1.0
     matcher = SequenceMatcher(None, source, rendered, autojunk=False)
     return sum(block.size for block in matcher.get_matching_blocks()) / len(source)
-
-
-_CLOSING = re.compile(r"^(demikian\b|in witness\b)", re.I)
-
-
-def before_closing(texts: list[str]) -> list[int]:
-    """Return the paragraph numbers (from 1) up to the closing line: the signature table is left out."""
-    end = next((k for k, text in enumerate(texts) if _CLOSING.match(text.strip())), len(texts))
-    return list(range(1, end + 1))

@@ -17,7 +17,7 @@ from mou_kit.importers import import_docx
 from mou_kit.importers._words import words
 
 from .corpus import STRUCTURES, Spec, build, specs
-from .roundtrip import before_closing, paragraph_texts, recall, tokens
+from .roundtrip import paragraph_texts, recall, tokens
 
 CORPUS = specs()
 
@@ -68,14 +68,10 @@ def test_new_from_the_file_then_render_gives_the_words_back(folder: Path, tmp_pa
     out = tmp_path / "back.docx"
     rendered = runner.invoke(app, ["render", "-f", "docx", "-C", str(tmp_path / "mou"), "-o", str(out)])
     assert rendered.exit_code == 0, rendered.output
-    result = import_docx(path)
-    texts = paragraph_texts(path)
     back = tokens(paragraph_texts(out))
-    noted = {u.paragraph for u in result.unplaced if u.node is None}
-    body = [texts[i - 1] for i in before_closing(texts) if i not in noted]
-    assert recall(tokens(texts), back) >= 0.94
-    if not spec.cover:
-        assert recall(tokens(body), back) >= 0.98
+    similarity = recall(tokens(paragraph_texts(path)), back)
+    # every word of the file, title to signature table, found in order; a cover term table is an annex
+    assert similarity >= (0.95 if spec.cover else 0.98), f"{similarity:.1%}"
 
 
 def test_a_deeper_level_than_the_model_is_kept_in_the_nearest_point_with_a_note(folder: Path) -> None:
@@ -113,6 +109,9 @@ def test_the_api_starts_an_agreement_from_a_word_file(folder: Path, tmp_path: Pa
     assert not str(first.clauses[0].text).startswith(first.heading), "the sentence after the heading is a clause"
     assert [p.short_name for p in agreement.parties] == ["Acme", "Beta"]
     assert [p.signatory.name for p in agreement.parties if p.signatory] == ["John Smith", "Sari Dewi"]
+    assert agreement.closing.text == "IN WITNESS WHEREOF the parties have signed this Agreement."
+    assert agreement.closing.signature_lines == ["{PARTY}", "By: ________", "Name: {name}", "Title: {position}",
+                                                 "Date:"]
 
 
 def _shape(agreement: mou_kit.Agreement) -> list[object]:

@@ -123,5 +123,5 @@ def test_the_closing_right_after_a_numbered_head_ends_the_body(tmp_path: Path) -
     result = import_docx(path)
     assert [(a.heading, [c.text for c in a.clauses]) for a in result.agreement.articles] == [
         ("Term", ["This Agreement runs for two years."]), ("Fees", ["Beta shall pay within thirty days."])]
-    [closing] = [u for u in result.unplaced if u.paragraph == 4]
-    assert closing.node is None and "closing" in closing.reason
+    assert result.agreement.closing.text == "IN WITNESS WHEREOF the parties have signed this Agreement."
+    assert not [u for u in result.unplaced if u.paragraph == 4]  # the closing is the agreement's own, kept

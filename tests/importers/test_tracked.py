@@ -88,9 +88,9 @@ OWN: list[tuple[str, Edit, set[tuple[ChangeKind, str]]]] = [
      lambda d: replace_text(find(d, "Hasil pemantauan dan evaluasi"), "Hasil pemantauan", "Laporan hasil pemantauan",
                             WHO),
      {(ChangeKind.REWORDED, "monev-laporan")}),
-    ("edit a number that came from a variable",
+    ("edit a number that came from a variable",  # written back: the term changes, every language follows
      lambda d: replace_text(find(d, "untuk jangka waktu 5 (lima)"), "5 (lima)", "3 (tiga)", WHO),
-     {(ChangeKind.REWORDED, "jangka-waktu-berlaku")}),
+     {(ChangeKind.TERM_CHANGED, "term")}),
 ]
 
 
@@ -120,12 +120,48 @@ def test_a_cross_reference_next_to_an_edit_is_cited_once(tmp_path: Path) -> None
         "en"]  # type: ignore[index]
 
 
-def test_an_edited_variable_value_is_reported_not_left_to_drift(tmp_path: Path) -> None:
+def test_an_edited_variable_value_updates_the_variable_in_every_language(tmp_path: Path) -> None:
     base, path = _own(next(o[1] for o in OWN if o[0].startswith("edit a number")), tmp_path)
+    result = import_docx(path, base=base)
+    assert base.term is not None and result.agreement.term is not None
+    assert (base.term.duration_years, result.agreement.term.duration_years) == (5, 3)
+    clause = next(c for a in result.agreement.articles for c in a.clauses if c.id == "jangka-waktu-berlaku")
+    before = next(c for a in base.articles for c in a.clauses if c.id == "jangka-waktu-berlaku")
+    assert clause.text == before.text, "the clause keeps its expression in both languages"
+    printed = {lang: mou_kit.render_text(result.agreement, lang) for lang in ("id", "en")}
+    assert "untuk jangka waktu 3 (tiga) tahun" in " ".join(printed["id"].split())
+    assert "for a period of 3 (three) years" in " ".join(printed["en"].split())
+    [edit] = result.variables
+    assert (edit.node, edit.path, edit.old, edit.new) == ("jangka-waktu-berlaku", "term.duration_years", 5, 3)
+    [line] = [x for x in result.report() if "term.duration_years" in x]
+    assert line.endswith("jangka-waktu-berlaku: the edit shows '3 (tiga)' where term.duration_years printed "
+                         "'5 (lima)': term.duration_years is now 3 (was 5), so every language and every text "
+                         "using it follows")
+    assert not [a for a in result.attention if "jangka-waktu-berlaku" in a]
+    assert result.original == base, "rejecting the tracked change gives the old value back"
+
+
+def test_an_edit_beyond_the_value_is_reported_not_left_to_drift(tmp_path: Path) -> None:
+    """When the sentence around the number changed too, or the new words are no value the variable prints."""
+    base, path = _own(lambda d: replace_text(find(d, "untuk jangka waktu 5 (lima)"), "5 (lima) tahun",
+                                             "tiga tahun", WHO), tmp_path)
     result = import_docx(path, base=base)
     [note] = [a for a in result.attention if "jangka-waktu-berlaku" in a]
     assert "'5 (lima)'" in note and "term.duration_years" in note
+    assert result.agreement.term == base.term and not result.variables
     assert any("jangka-waktu-berlaku" in line and "to do" in line for line in result.report())
+
+
+def test_two_texts_giving_a_variable_different_values_change_nothing(tmp_path: Path) -> None:
+    from mou_kit.importers._variables import apply_edits
+    from mou_kit.importers.result import VariableEdit
+
+    base = mou_kit.load(EXAMPLE)
+    one = VariableEdit("a", 1, "term.duration_years", 5, 3, "5 (lima)", "3 (tiga)")
+    other = VariableEdit("b", 2, "term.duration_years", 5, 4, "5 (lima)", "4 (empat)")
+    assert apply_edits(base, [one, other]) == (base, [one, other])
+    changed, refused = apply_edits(base, [one, one])
+    assert changed.term is not None and changed.term.duration_years == 3 and refused == []
 
 
 FOREIGN: list[tuple[str, Callable[[Any, Agreement], None], Callable[[Agreement], set[tuple[ChangeKind, str]]]]] = [

@@ -79,3 +79,20 @@ def test_allowed_edits(before: object, after: object) -> None:
 
 def test_text_changes_ignore_state_and_date() -> None:
     assert text_changes(build(state="agreed"), build(state="signed", date=DAY, title="Lain")) == ["title"]
+
+
+def test_agreed_records_the_date_set_for_signing_and_signed_defaults_to_it() -> None:
+    agreed, event = advance(build(state="negotiation"), S.AGREED, date=dt.date(2023, 7, 25), signing_date=DAY)
+    assert (agreed.state, agreed.date, event.date) == (S.AGREED, DAY, dt.date(2023, 7, 25))
+    assert "date" in agreed.model_dump(exclude_unset=True)
+    signed, event = advance(agreed, S.SIGNED)
+    assert (signed.date, event.date) == (DAY, DAY)
+    moved, _ = advance(agreed, S.SIGNED, date=dt.date(2023, 8, 2))  # the ceremony moved: the move says so
+    assert moved.date == dt.date(2023, 8, 2)
+
+
+def test_the_date_set_for_signing_belongs_to_the_agreed_move() -> None:
+    with pytest.raises(LifecycleError) as caught:
+        advance(build(state="draft"), S.NEGOTIATION, signing_date=DAY)
+    assert caught.value.message.startswith("the date set for signing is recorded when the text is agreed")
+    assert caught.value.code == "lifecycle-guard"
