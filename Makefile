@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 # The extras the project's own environment (make, CI) installs, and so the ones the lock covers.
-EXTRAS := dev,sign,fast,docs,cli
+EXTRAS := dev,sign,fast,docs,cli,web
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
@@ -58,6 +58,7 @@ bench: $(STAMP)
 pictures: $(STAMP)
 	$(BIN)/python docs_src/pictures.py
 	$(BIN)/python docs_src/dim_pictures.py
+	$(BIN)/python docs_src/web_pictures.py
 
 # Refresh the lock on purpose: the newest versions pyproject.toml's ranges allow, for every platform,
 # with hashes. Run it after changing a dependency, or to take upstream releases (then `make test`).

@@ -41,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "sign": "signing:sign",
     "verify": "signing:verify",
     "import": "importer:import_cmd",
+    "serve": "serve:serve",
 }
 
 

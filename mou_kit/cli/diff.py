@@ -190,19 +190,13 @@ def _write_dim(a: str, b: str, target: Path, directory: Path, *, lang: str | Non
 
 def _meeting_facts(a: str, b: str, directory: Path) -> tuple[dict[str, Decision], Meeting | None]:
     """Return the decisions of the meetings recorded between two revisions and the last such meeting."""
-    from ..model import match_attendees
-
     if _is_folder(a) or _is_folder(b) or revision_source(directory) is None:
         return {}, None
     from ..workspace import Workspace
-    from ..workspace.dim import decided, meetings_between
+    from ..workspace.dim import meeting_facts
 
     with Workspace.open(directory) as ws:
-        held = meetings_between(ws, a, b)
-        if not held:
-            return {}, None
-        parties = [(p.id, (p.name, p.short_name)) for p in ws.read(b).parties]
-    return decided(held), match_attendees(held[-1], parties)
+        return meeting_facts(ws, a, b)
 
 
 def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool,

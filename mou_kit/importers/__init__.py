@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from .._io import Input
 from ..model import Agreement
-from ._package import read_source
+from ._package import DEFAULT_LIMITS as DEFAULT_LIMITS, Limits as Limits, read_source
 from .detect import SourceFormat as SourceFormat, detect as detect
 from .docx import DocxImporter
 from .result import Importer as Importer, ImportResult as ImportResult

@@ -12,7 +12,7 @@ from typing import Literal
 
 from ..diff import AgreementDiff, RevisionInfo
 from ..errors import RenderError
-from ..model import Agreement, Decision
+from ..model import Agreement, Decision, Meeting
 
 
 def diff_text(result: AgreementDiff, *, markup: bool = False) -> bytes:
@@ -27,11 +27,13 @@ def diff_json(result: AgreementDiff) -> bytes:
     return (json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n").encode()
 
 
-def diff_html(result: AgreementDiff) -> bytes:
-    """Return the diff as one self-contained HTML report."""
+def diff_html(result: AgreementDiff, *, decisions: Mapping[str, Decision] | None = None,
+              meeting: Meeting | None = None) -> bytes:
+    """Return the diff as one self-contained HTML report; ``decisions`` and ``meeting`` (see
+    :func:`mou_kit.workspace.dim.meeting_facts`) add each decision and who attended."""
     from .diff_html import render_diff_html
 
-    return render_diff_html(result).encode()
+    return render_diff_html(result, decisions=decisions, meeting=meeting).encode()
 
 
 def diff_matrix(result: AgreementDiff, *, format: Literal["docx", "html"] = "docx",

@@ -5,7 +5,12 @@ Importing it is cheap: pyHanko is imported only when a function runs, and a clea
 """
 
 from .certs import TestCertificates as TestCertificates, make_test_certificates as make_test_certificates
-from .sign import sign_pdf as sign_pdf, sign_pdf_async as sign_pdf_async, signature_fields as signature_fields
+from .sign import (
+    PDF_LIMIT as PDF_LIMIT,
+    sign_pdf as sign_pdf,
+    sign_pdf_async as sign_pdf_async,
+    signature_fields as signature_fields,
+)
 from .verify import (
     DocumentMark as DocumentMark,
     SignatureCheck as SignatureCheck,

@@ -47,12 +47,14 @@ def urgency(status: Status, today: dt.date) -> tuple[int, int, str]:
 
 
 def portfolio(root: str | os.PathLike[str], *, today: dt.date | None = None,
-              progress: Progress | None = None) -> tuple[list[Status], list[Unreadable]]:
+              progress: Progress | None = None,
+              reader: Callable[[Path, dt.date], Status] | None = None) -> tuple[list[Status], list[Unreadable]]:
     """Return the status of every agreement under ``root``, most urgent first, and the folders that failed.
 
     One broken folder does not stop the scan: it is listed with its error. A PKS or addendum
     whose MoU or agreement is missing from the folder, has ended, or is not yet signed gets
-    that as an open item.
+    that as an open item. ``reader(folder, today)`` reads one status (default
+    :func:`agreement_status`; a server passes one that remembers unchanged repositories).
     """
     day = today or dt.date.today()
     folders = agreement_folders(root)
@@ -60,7 +62,7 @@ def portfolio(root: str | os.PathLike[str], *, today: dt.date | None = None,
     failed: list[Unreadable] = []
     for done, folder in enumerate(folders, start=1):
         try:
-            found.append(agreement_status(folder, today=day))
+            found.append(reader(folder, day) if reader is not None else agreement_status(folder, today=day))
         except MouKitError as e:
             failed.append(Unreadable(folder, e.message.splitlines()[0]))
         if progress is not None:

@@ -3,6 +3,7 @@
 Importing it is cheap: GitPython is imported only when a repository is opened.
 """
 
+from .meetings import meeting_from_options as meeting_from_options, record_meeting as record_meeting
 from .merge import Conflict as Conflict, MergeResult as MergeResult, merge as merge
 from .proposals import (
     MergeOutcome as MergeOutcome,

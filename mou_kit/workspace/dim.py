@@ -62,6 +62,20 @@ def decided(meetings: list[Meeting]) -> dict[str, Decision]:
     return found
 
 
+def meeting_facts(ws: Workspace, old: str, new: str) -> tuple[dict[str, Decision], Meeting | None]:
+    """Return the decisions of the meetings recorded after ``old`` up to ``new``, and the last of those
+    meetings with its attendees matched to the parties (``None``: no meeting between them), as the
+    HTML report shows them.
+
+    :raises WorkspaceError: a name resolves to nothing.
+    """
+    held = meetings_between(ws, old, new)
+    if not held:
+        return {}, None
+    parties = [(p.id, (p.name, p.short_name)) for p in ws.read(new).parties]
+    return decided(held), match_attendees(held[-1], parties)
+
+
 def _title_meeting(ws: Workspace, held: list[Meeting], wanted: str | None) -> Meeting | None:
     if wanted is None:
         return held[-1] if held else None

@@ -67,8 +67,11 @@ def meeting_from_options(meeting_id: str, date: dt.date, place: str, *, title: s
     return validated(Meeting, {k: v for k, v in data.items() if v not in (None, [])})
 
 
-def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | None = None) -> Revision:
-    """Return the revision recording ``meeting`` (or the one in ``source``) with the draft in the folder.
+def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | None = None,
+                   from_folder: bool = True) -> Revision:
+    """Return the revision recording ``meeting`` (or the one in ``source``) with the draft in the folder,
+    or with the branch's last revision (``from_folder=False``, or a workspace opened on a branch that
+    is not checked out).
 
     :raises ValidationFailed: the meeting file or the agreement breaks a rule.
     :raises WorkspaceError: the meeting is already recorded.
@@ -85,10 +88,11 @@ def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | Non
             raise ValidationFailed([e.problem]) from None
         stem = raw.get("id") if isinstance(raw, dict) and isinstance(raw.get("id"), str) else source.stem
         meeting = parse_meetings({f"meetings/{stem}.yaml": data})[0]
-    draft = load(ws.storage.work_tree) if ws.storage.work_tree is not None else ws.read()
+    folder = from_folder and ws.storage.work_tree is not None and ws.checked_out
+    draft = load(ws.storage.work_tree) if folder and ws.storage.work_tree is not None else ws.read()
     _check_nodes(ws, meeting, draft)
     meeting = match_attendees(meeting, [(p.id, (p.name, p.short_name)) for p in draft.parties])
-    return ws.add_meeting(meeting, from_folder=True)
+    return ws.add_meeting(meeting, from_folder=True) if folder else ws.add_meeting(meeting, agreement=draft)
 
 
 def _check_nodes(ws: Workspace, meeting: Meeting, draft: Agreement) -> None:

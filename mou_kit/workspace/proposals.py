@@ -32,8 +32,11 @@ class MergeOutcome:
     conflicts: list[Conflict] = field(default_factory=list)
 
 
-def propose(ws: Workspace, party: str) -> str:
+def propose(ws: Workspace, party: str, *, checkout: bool = True) -> str:
     """Return the branch ``proposal/<party>`` after switching to it (creating it at HEAD when new).
+
+    With ``checkout=False`` the branch is only created where missing; open it with
+    ``Workspace.open(path, branch=...)`` to commit to it without touching the working tree.
 
     :raises WorkspaceError: ``party`` is not a party of the agreement.
     """
@@ -48,9 +51,11 @@ def propose(ws: Workspace, party: str) -> str:
         tip = ws.resolve("HEAD").id
         from .storage import RefUpdate
 
-        if not ws.storage.update_refs([RefUpdate(ref, tip, None)], message=f"mou: propose {party}"):
+        made = ws.storage.update_refs([RefUpdate(ref, tip, None)], message=f"mou: propose {party}")
+        if not made and (checkout or ws.storage.ref_sha(ref) is None):  # made meanwhile: fine unless switching
             raise WorkspaceError(f"branch {branch} was created meanwhile; try again", code="exists")
-    switch(ws, branch)
+    if checkout:
+        switch(ws, branch)
     return branch
 
 

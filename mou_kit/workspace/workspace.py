@@ -86,9 +86,10 @@ class Workspace:
     open one per thread (several processes and threads may write to one repository safely).
     """
 
-    def __init__(self, storage: Storage) -> None:
+    def __init__(self, storage: Storage, *, branch: str | None = None) -> None:
         self._storage = storage
         self._snapshots = Snapshots(storage)
+        self._branch = f"refs/heads/{branch}" if branch is not None else None
 
     # ------------------------------------------------------------ opening
 
@@ -112,14 +113,22 @@ class Workspace:
         return cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Workspace:
+    def open(cls, path: str | os.PathLike[str], *, branch: str | None = None) -> Workspace:
         """Return the workspace of the agreement folder (or bare repository) at ``path``.
 
-        :raises WorkspaceError: there is no repository at ``path``.
+        With ``branch`` (``proposal/bp3mi-kalbar``), the workspace reads and commits that branch
+        ("HEAD" is its tip) without checking it out: the working tree and the checked-out branch
+        stay as they are, so a server can write several parties' branches at once.
+
+        :raises WorkspaceError: there is no repository at ``path``, or no branch ``branch``.
         """
         from .backend import open_storage
 
-        return cls(open_storage(Path(path)))
+        storage = open_storage(Path(path))
+        if branch is not None and (not isinstance(branch, str) or storage.ref_sha(f"refs/heads/{branch}") is None):
+            storage.close()
+            raise WorkspaceError(f"{path}: no branch named {branch!r}", code="revision-unknown", file=str(path))
+        return cls(storage, branch=branch)
 
     def close(self) -> None:
         """Release the repository's helper processes and files."""
@@ -143,6 +152,8 @@ class Workspace:
         return self._branch_ref().removeprefix("refs/heads/")
 
     def _branch_ref(self) -> str:
+        if self._branch is not None:
+            return self._branch
         ref = self._storage.head_ref()
         if ref is None:
             raise WorkspaceError(f"{self.path}: HEAD is detached; switch to a branch first", file=str(self.path))
@@ -273,6 +284,7 @@ class Workspace:
         root = self._storage.work_tree
         if root is None:
             raise WorkspaceError(f"{self.path}: a bare repository has no folder to commit")
+        self._check_checked_out()
         # the folder is read once a killed write is finished, and the edit is based on the tip it holds
         read_at = settled_tip(self._storage, self._snapshots, self._branch_ref())
         files = read_folder(root)
@@ -313,6 +325,16 @@ class Workspace:
         if done.previous == base_sha:
             agreement._read_at = done.commit  # it now holds exactly this revision
         return self._revision(done, text)
+
+    @property
+    def checked_out(self) -> bool:
+        """Whether the working tree holds this workspace's branch (false for ``open(..., branch=)`` of another)."""
+        return self._storage.work_tree is not None and self._storage.head_ref() == self._branch_ref()
+
+    def _check_checked_out(self) -> None:
+        if not self.checked_out:
+            raise WorkspaceError(f"{self.path}: the folder holds another branch than {self.branch}; commit the "
+                                 "agreement itself, not the folder", code="base-unknown", file=str(self.path))
 
     def _state(self, commit: str | None) -> str | None:
         """The lifecycle state a revision records, read without parsing it (``None``: no agreement)."""
@@ -398,6 +420,7 @@ class Workspace:
 
         previous = None
         if from_folder and self._storage.work_tree is not None:
+            self._check_checked_out()
             settled_tip(self._storage, self._snapshots, self._branch_ref())
             previous = read_folder(self._storage.work_tree)
             draft = parse_agreement(previous)
