@@ -8,7 +8,7 @@ EXTRAS := dev,sign,fast,docs,cli,web
 LOCK := requirements.lock
 LATEST ?= .venv-latest
 
-.PHONY: demo test lint typecheck pytest docs bench pictures schemas cli-help lock test-latest clean
+.PHONY: demo test lint typecheck pytest docs bench bench-deps pictures schemas cli-help lock test-latest clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,7 +52,8 @@ cli-help: $(STAMP)
 	$(BIN)/python -c "from mou_kit.cli._help import write_help; write_help()"
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	-$(MAKE) bench-deps
+	REDLINES_PYTHON=$(REDLINES_VENV)/bin/python $(BIN)/python benchmarks/run.py
 
 pictures: $(STAMP)
 	$(BIN)/python docs_src/pictures.py
@@ -83,3 +84,10 @@ clean:
 	rm -rf $(VENV) $(LATEST) site .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info
 
 comma := ,
+
+# python-redlines (the comparison in benchmarks/bench_commands.py and bench_diff.py) in its own venv, so
+# its dependencies never mix with the project's; bench runs without it and says so when it cannot be made.
+REDLINES_VENV ?= /tmp/redlines-venv
+bench-deps:
+	test -x $(REDLINES_VENV)/bin/python || $(PYTHON) -m venv $(REDLINES_VENV)
+	$(REDLINES_VENV)/bin/python -m pip install -q "python-redlines[docxodus]>=2,<3"

@@ -2,7 +2,9 @@
 
 Each pair runs as fresh processes in interleaved rounds, so a slow spell of the machine falls on
 both sides; the figure is the median, the ratio is of medians. The repositories are generated
-from fixed seeds: the 1,000-revision history of ``bench_workspace`` and a 300-clause agreement.
+from fixed seeds: the 1,000-revision history of ``bench_workspace``, a 300-clause agreement, and
+60- and 300-clause pairs of drafts for the redline (python-redlines runs from its own venv,
+``REDLINES_PYTHON``, made by ``make bench-deps``, on the DOCX ``mou render --format docx`` writes).
 Run ``python benchmarks/bench_commands.py``; ``run()`` returns rows for ``benchmarks/run.py``.
 """
 
@@ -14,10 +16,12 @@ import sys
 import tempfile
 from pathlib import Path
 from statistics import median
+from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks.bench_diff import REDLINES_PYTHON, edited_pair
 from benchmarks.bench_workspace import REVISIONS, _build_history
 from benchmarks.generate import synthetic
 from benchmarks.timing import interleaved_seconds, mou, run_process
@@ -84,11 +88,74 @@ def _commit_rows(root: Path) -> list[dict[str, str]]:
                        "`git add -A && git commit`")]
 
 
+_THEIRS = """
+import sys
+from python_redlines.engines import DocxodusEngine
+a, b = open(sys.argv[1], "rb").read(), open(sys.argv[2], "rb").read()
+open(sys.argv[3], "wb").write(DocxodusEngine().run_redline("python-redlines", a, b)[0])
+"""
+
+
+def _small_pair() -> tuple[Any, Any]:
+    """Return a 60-clause draft and a copy with 6 real edits (3 rewordings, 1 deletion, 1 move, 1 new article)."""
+    from benchmarks.generate import synthetic_data
+    from mou_kit import Agreement
+
+    raw = synthetic_data(6, 10)
+    old = Agreement.model_validate(synthetic_data(6, 10))
+    arts = raw["articles"]
+    for a in (0, 2, 4):
+        clause = arts[a]["clauses"][4]
+        clause["text"] = clause["text"].replace(" ", " dan juga ", 1)
+    arts[1]["clauses"].pop(6)
+    arts[5]["clauses"].append(arts[3]["clauses"].pop(2))
+    arts.insert(3, {"id": "baru-3", "heading": "Pasal Baru",
+                    "clauses": [{"id": "baru-3-c1", "text": "Ketentuan baru yang disepakati PARA PIHAK."}]})
+    return old, Agreement.model_validate(raw)
+
+
+def _redline_rows(root: Path) -> list[dict[str, str]]:
+    """``mou diff A B --format redline`` against the python-redlines process, both cold, at 60 and 300 clauses."""
+    from mou_kit import save
+    from mou_kit.render.diffs.redline_proof import revision_stats
+
+    if not Path(REDLINES_PYTHON).exists():
+        return [{"benchmark": "redline through the CLI vs python-redlines", "figure": "n/a", "target": ">= 10x",
+                 "note": f"python-redlines not run: {REDLINES_PYTHON} does not exist (make bench-deps)"}]
+    script = root / "theirs.py"
+    script.write_text(_THEIRS, encoding="utf-8")
+    rows = []
+    for size, (old, new) in ((60, _small_pair()), (300, edited_pair())):
+        a, b = root / f"old{size}", root / f"new{size}"
+        save(old, a)
+        save(new, b)
+        for folder in (a, b):  # their input: the Word files our users have, written by mou render
+            run_process(mou("render", "--format", "docx", "-C", str(folder), "-o", str(folder / "draft.docx")))
+        ours, theirs = root / f"ours{size}.docx", root / f"theirs{size}.docx"
+        their_argv = [REDLINES_PYTHON, str(script), str(a / "draft.docx"), str(b / "draft.docx"), str(theirs)]
+        run_process(their_argv)  # unpacks the engine once into the user's cache, as a first use does
+        times = interleaved_seconds({
+            "mou": lambda a=a, b=b, ours=ours: run_process(
+                mou("diff", str(a), str(b), "--format", "redline", "-o", str(ours))),
+            "theirs": lambda argv=their_argv: run_process(argv),
+        }, repeat=5)
+        mine, other = revision_stats(ours), revision_stats(theirs)
+        speed = median(times["theirs"]) / median(times["mou"])
+        rows.append({
+            "benchmark": f"redline of a {size}-clause pair, whole commands (cold)",
+            "figure": f"{median(times['mou']) * 1000:.0f} ms = {speed:.1f}x faster than python-redlines",
+            "target": ">= 10x",
+            "note": f"`mou diff A B --format redline` vs the python-redlines (Docxodus) process "
+                    f"{median(times['theirs']) * 1000:.0f} ms on the DOCX `mou render --format docx` wrote; "
+                    f"{mine.groups} groups of marks ours, {other.groups} theirs; 5 interleaved rounds"})
+    return rows
+
+
 def run() -> list[dict[str, str]]:
-    """Return the cold whole-command figures beside git's, as rows."""
+    """Return the cold whole-command figures beside git's and python-redlines', as rows."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        return [*_history_rows(root), *_commit_rows(root)]
+        return [*_history_rows(root), *_commit_rows(root), *_redline_rows(root)]
 
 
 if __name__ == "__main__":

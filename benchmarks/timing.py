@@ -55,9 +55,12 @@ def compile_package() -> None:
     compileall.compile_dir(str(ROOT / "mou_kit"), quiet=1)
 
 
-def run_process(argv: Sequence[str]) -> None:
-    """Run ``argv`` as a fresh process from the repository root; its exit code must be 0."""
-    subprocess.run(list(argv), check=True, capture_output=True, cwd=ROOT)
+def run_process(argv: Sequence[str], *, env: dict[str, str] | None = None) -> None:
+    """Run ``argv`` as a fresh process from the repository root (``env`` added to the environment);
+    its exit code must be 0."""
+    import os
+
+    subprocess.run(list(argv), check=True, capture_output=True, cwd=ROOT, env={**os.environ, **env} if env else None)
 
 
 def mou(*args: str) -> list[str]:

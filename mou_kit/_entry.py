@@ -54,6 +54,11 @@ def main() -> None:
                 raise SystemExit(2)
             sys.stdout.write(text)
             return
+    if args[:1] == ["validate"] and "_MOU_COMPLETE" not in os.environ:
+        from ._validated import answer  # an unchanged folder, answered without pydantic (ADR 0086)
+
+        if answer(args[1:]):
+            return
     missing = missing_cli_packages()
     if missing:
         sys.stderr.write(f"error: the mou command needs {' and '.join(missing)}: install the 'cli' extra "

@@ -11,14 +11,19 @@ from ..errors import Problem, ValidationFailed
 from ..files import json_schema, load
 from ..files.schema import FileKind
 from ._common import EXIT_USER_ERROR, Folder, JsonFlag, Lang, console, folder_or_cwd, print_json
-from ._json import emit, problem_dict
+from ._json import document, dumps, emit, problem_dict
 
 
 def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Check every file of the agreement and report all problems at once."""
+    from rich.markup import escape
+
+    from .. import _validated
+    from ..lifecycle.transitions import FROZEN
     from ..model.references import fill_problems
     from ..workflow.drafting import frozen_drift
 
+    before = _validated.key(str(folder_or_cwd(directory)))
     try:
         agreement = load(folder_or_cwd(directory))
         problems = fill_problems(agreement)
@@ -34,12 +39,15 @@ def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
                           "problems": [problem_dict(p) for p in failed.problems]})
         raise typer.Exit(EXIT_USER_ERROR) from None
     clauses = sum(len(a.clauses) for a in agreement.articles)
+    data = {"valid": True, "id": agreement.id, "articles": len(agreement.articles), "clauses": clauses,
+            "parties": len(agreement.parties), "problems": []}
+    text = f" {agreement.id}: {len(agreement.articles)} articles, {clauses} clauses, {len(agreement.parties)} parties"
+    if agreement.state not in FROZEN:  # a frozen text is compared with git history, which the key does not cover
+        _validated.store(str(folder_or_cwd(directory)), before, text, dumps(document("validate", data)))
     if as_json:
-        emit("validate", {"valid": True, "id": agreement.id, "articles": len(agreement.articles), "clauses": clauses,
-                          "parties": len(agreement.parties), "problems": []})
+        emit("validate", data)
         return
-    console().print(f"[green]ok[/green] {agreement.id}: {len(agreement.articles)} articles, "
-                    f"{clauses} clauses, {len(agreement.parties)} parties")
+    console().print(f"[green]ok[/green]{escape(text)}")
 
 
 def show(ref: Annotated[str | None, typer.Argument(

@@ -57,6 +57,8 @@ class _Writer:
         self.indent = (CM * 8) // 10 if narrow else CM
         self.chains: dict[str, dict[str, Chain]] = {}
         self._next_bookmark = 1
+        self.places: dict[str, Any] = {}
+        """Paragraph elements by the ``<lang>:<id>`` the pagination marks name (ids and PLACES)."""
 
     # ------------------------------------------------------------ text
     def runs(self, paragraph: Any, runs: list[Run], lang: str) -> None:
@@ -75,15 +77,18 @@ class _Writer:
     def mark(self, paragraph: Any, lang: str, node: str | None) -> None:
         if node is None:
             return
+        self.places[f"{lang}:{node}"] = paragraph._p
         name = bookmark_name(lang, node)
         _ooxml.bookmark(paragraph, name, self._next_bookmark)
         self._next_bookmark += 1
 
     def para(self, where: Any, p: Para | None, lang: str, *, num: int | None = None,
-             align: Any = None, keep: bool = False) -> Any:
+             align: Any = None, keep: bool = False, place: str | None = None) -> Any:
         if p is None:
             return None
         paragraph = where.add_paragraph()
+        if place is not None:
+            self.places[f"{lang}:{place}"] = paragraph._p
         if num is not None:
             _ooxml.set_numbering(paragraph, num)
         self.runs(paragraph, p.runs, lang)
@@ -126,16 +131,16 @@ class _Writer:
     def preamble(self, where: Any, doc: Outline, part: str) -> None:
         lang = doc.lang
         if part == "opening":
-            self.para(where, doc.opening, lang)
+            self.para(where, doc.opening, lang, place="_opening")
         elif part == "parties":
             self.numbered(where, doc.parties, lang, "arabic", self.indent)
         elif part == "together":
-            self.para(where, doc.together, lang)
+            self.para(where, doc.together, lang, place="_together")
         elif part == "recitals" and doc.recitals_intro is not None:
-            self.para(where, doc.recitals_intro, lang, keep=True)
+            self.para(where, doc.recitals_intro, lang, keep=True, place="_recitals_intro")
             self.numbered(where, doc.recitals, lang, doc.locale.recital.style, self.indent)
         elif part == "formula":
-            self.para(where, doc.formula, lang)
+            self.para(where, doc.formula, lang, place="_formula")
 
     def article_head(self, where: Any, lang: str, node: str, label: str, heading: str) -> None:
         from docx.shared import Pt
@@ -290,7 +295,7 @@ class _Writer:
             num = self.clause_list(a.clauses)
             for c in a.clauses:
                 self.clause(d, c, num, doc.lang, doc.locale)
-        self.para(d, doc.closing, doc.lang, keep=True)
+        self.para(d, doc.closing, doc.lang, keep=True, place="_closing")
         self.signatures(d, doc.signatures, doc.locale.phrases["meterai"] if doc.meterai else None)
         self.annexes(doc)
 
@@ -328,7 +333,7 @@ class _Writer:
                 found = {a.lang: c, b.lang: e}
                 pair(lambda cell, doc, found=found, nums=nums: self.clause(
                     cell, found[doc.lang], nums[doc.lang], doc.lang, doc.locale))
-        pair(lambda cell, doc: self.para(cell, doc.closing, doc.lang))
+        pair(lambda cell, doc: self.para(cell, doc.closing, doc.lang, place="_closing"))
         self.signatures(self.doc, a.signatures, a.locale.phrases["meterai"] if a.meterai else None,
                         others=b.signatures)
         self.annexes(a)

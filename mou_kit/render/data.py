@@ -28,10 +28,11 @@ def _runs(runs: list[Run], targets: _Targets) -> list[Json]:
     return [{"t": r.text, "b": r.bold, "r": ref} for r, ref in zip(runs, linked, strict=True)]
 
 
-def _para(p: Para | None, targets: _Targets) -> Json | None:
+def _para(p: Para | None, targets: _Targets, place: str | None = None) -> Json | None:
+    """``place`` names a paragraph without a node id (opening, closing...) for :data:`PLACES`."""
     if p is None:
         return None
-    return {"label": p.label, "id": p.node, "runs": _runs(p.runs, targets)}
+    return {"label": p.label, "id": p.node or place, "runs": _runs(p.runs, targets)}
 
 
 def _point(p: PointBlock, targets: _Targets) -> Json:
@@ -47,6 +48,15 @@ def _article(a: ArticleBlock, targets: _Targets) -> Json:
 
 def _annex(a: AnnexBlock, targets: _Targets) -> Json:
     return {"id": a.node, "label": a.label, "title": a.title, "runs": _runs(a.runs, targets)}
+
+
+PLACES = ("_opening", "_together", "_recitals_intro", "_formula", "_closing")
+"""The paragraphs without a node id that may start a page, as the pagination marks name them."""
+
+
+def places_of(doc: Outline) -> set[str]:
+    """Return every id that may start a page: the link targets, parties, recitals and :data:`PLACES`."""
+    return targets_of(doc) | {p.node for p in [*doc.parties, *doc.recitals] if p.node} | set(PLACES)
 
 
 def targets_of(doc: Outline) -> set[str]:
@@ -66,10 +76,11 @@ def targets_of(doc: Outline) -> set[str]:
     return out
 
 
-def outline_data(doc: Outline) -> Json:
+def outline_data(doc: Outline, *, mark_all: bool = False) -> Json:
     """Return ``doc`` as JSON-ready data: every block, label and run, no markup.
 
-    ``targets`` lists the ids some cross-reference points at, the places the template marks.
+    ``targets`` lists the ids some cross-reference points at, the places the template marks;
+    with ``mark_all`` it lists every place a page may start at (:func:`places_of`).
     """
     targets = _Targets(targets_of(doc))
     loc = doc.locale
@@ -77,14 +88,14 @@ def outline_data(doc: Outline) -> Json:
         "lang": doc.lang,
         "title": {"lines": doc.title.lines, "numbers": doc.title.numbers, "about": doc.title.about,
                   "subject": doc.title.subject},
-        "opening": _para(doc.opening, targets),
+        "opening": _para(doc.opening, targets, "_opening"),
         "parties": [_para(p, targets) for p in doc.parties],
-        "together": _para(doc.together, targets),
-        "recitals_intro": _para(doc.recitals_intro, targets),
+        "together": _para(doc.together, targets, "_together"),
+        "recitals_intro": _para(doc.recitals_intro, targets, "_recitals_intro"),
         "recitals": [_para(p, targets) for p in doc.recitals],
-        "formula": _para(doc.formula, targets),
+        "formula": _para(doc.formula, targets, "_formula"),
         "articles": [_article(a, targets) for a in doc.articles],
-        "closing": _para(doc.closing, targets),
+        "closing": _para(doc.closing, targets, "_closing"),
         "signatures": [{"party": s.party, "label": s.label, "institution": s.institution,
                         "position": s.position, "name": s.name, "rank_line": s.rank_line,
                         "on_behalf": s.on_behalf, "above": list(s.above), "below": list(s.below)}
@@ -94,19 +105,19 @@ def outline_data(doc: Outline) -> Json:
         "meterai_text": loc.phrases["meterai"],
         "stamp": doc.stamp,
     }
-    data["targets"] = sorted(targets.used)
+    data["targets"] = sorted(places_of(doc) if mark_all else targets.used)
     return data
 
 
 def document_data(docs: list[Outline], info: DocumentInfo, *, layout: str,
-                  logos: list[str | None]) -> Json:
+                  logos: list[str | None], mark_all: bool = False) -> Json:
     """Return everything the typst template draws: the outlines (one per language), layout, footer facts.
 
     ``layout`` is "single", "side-by-side" or "sequential"; ``logos`` are paths the template can read.
     """
     return {
         "layout": layout,
-        "docs": [outline_data(d) for d in docs],
+        "docs": [outline_data(d, mark_all=mark_all) for d in docs],
         "info": {"revision": info.revision, "fingerprint": info.fingerprint, "short": info.short,
                  "watermark": info.watermark, "page": info.page, "initials": info.initials,
                  "title": info.title, "subject": info.subject, "parties": info.parties,

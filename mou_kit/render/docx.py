@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,11 +114,11 @@ def _properties(document: Any, info: DocumentInfo) -> None:
 
 
 def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, reference: Path | None = None,
-               page_starts: list[str] | None = None) -> bytes:
+               page_places: Callable[[], list[str | None]] | None = None) -> bytes:
     """Return the DOCX bytes of ``docs`` laid out as ``layout`` ("single", "side-by-side", "sequential").
 
-    ``page_starts`` (from :func:`mou_kit.render.pagination.page_starts` of the PDF) breaks the
-    pages where the PDF breaks them.
+    ``page_places`` returns, once the body is written, the blocks that start the PDF's pages
+    (:func:`mou_kit.render.pagination.page_places`); the DOCX breaks its pages there.
 
     :raises RenderError: ``reference`` is not a DOCX (code ``reference-docx-invalid``), a logo is SVG.
     """
@@ -138,10 +139,10 @@ def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, referenc
             writer.whole(doc)
     _footer(document, info, [s.label for s in docs[0].signatures])
     _properties(document, info)
-    if page_starts:
-        from .pagination import break_like
+    if page_places:
+        from .pagination import break_at
 
-        break_like(document, page_starts)
+        break_at(writer.places, page_places())
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -176,13 +177,18 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
         ref = where / REFERENCE_DOCX
     if ref is not None and not ref.is_file():
         raise RenderError(f"reference DOCX {ref} not found", code="reference-docx-invalid")
-    starts = None
-    if pages_like_pdf and ref is None:
-        from .pagination import page_starts
-        from .typeset import typeset
+    if not pages_like_pdf or ref is not None:
+        out = build_docx(docs, info, chosen, reference=ref)
+    else:
+        # typst lays the PDF out in a thread (it lets go of the GIL) while python-docx writes the
+        # body; the page breaks go in once both are done (ADR 0085)
+        from concurrent.futures import ThreadPoolExecutor
 
-        starts = page_starts(typeset(docs, info, chosen).pdf)
-    out = build_docx(docs, info, chosen, reference=ref, page_starts=starts)
+        from .pagination import page_places
+
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="mou-pages") as pool:
+            places = pool.submit(page_places, docs, info, chosen)
+            out = build_docx(docs, info, chosen, page_places=places.result)
     if path is not None:
         write_output(path, out, error=RenderError)
     return out

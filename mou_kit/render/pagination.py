@@ -2,91 +2,44 @@
 
 Word and LibreOffice lay a page out a little differently from typst, so left alone the two
 copies of one agreement drift apart by a few lines and a Pasal starts on another page. The PDF
-is the reference: the first line of body text on each of its pages names the paragraph that
-starts the page, and that paragraph gets "page break before" in the DOCX. A page that starts in
-the middle of a paragraph has no such paragraph and is left to the word processor.
+is the reference. Typst lays it out once more with every place a page may start at marked by a
+``mou:at:`` link (ADR 0035's marks; the layout is the same, only links are added), and the mark
+at the top of a page's body names the block that starts the page; that paragraph gets "page
+break before" in the DOCX. A page whose top has no mark starts in the middle of a paragraph (or
+after an explicit break both copies have) and is left to the word processor. Reading marks
+replaced reading each page's text back with pypdf, which cost 15 ms a page (ADR 0085).
 """
 
 from __future__ import annotations
 
-import io
-import re
 from typing import Any
 
-_LABEL = re.compile(r"^(\(\d+\)|\d+\.|[a-z]\.|[a-z]\)|\([a-z]+\))")
-_SPACE = re.compile(r"\s+")
+from .document import DocumentInfo
+from .outline import Outline
 
-BODY_TOP_CM = 2.5
-"""The PDF's top margin: body text starts below it."""
+BODY_TOP_PT = 2.5 / 2.54 * 72
+"""Where the PDF's body starts, in points from the top of the page (the template's top margin)."""
 
-BODY_BOTTOM_CM = 3.6
-"""The PDF's bottom margin: paraf boxes, revision and page number live below it."""
-
-
-def _squeeze(text: str) -> str:
-    return _SPACE.sub("", text)
+_ABOVE, _BELOW = 6.0, 3.0
+"""How far above and below the body top a starting block's mark may lie: a bold label's box
+rises ~4 pt above it, and the next line is ~17 pt below."""
 
 
-def page_starts(pdf: bytes) -> list[str]:
-    """Return, for each page after the first, the first line of body text (furniture and the
-    rotated watermark left out), without spaces; "" for a page without body text."""
-    from pypdf import PdfReader
+def page_places(docs: list[Outline], info: DocumentInfo, layout: str) -> list[str | None]:
+    """Return, for each page of the PDF after the first, the ``<lang>:<id>`` of the block that
+    starts it (a node id, or one of :data:`mou_kit.render.data.PLACES`), ``None`` for a page that
+    starts inside a paragraph or after an explicit page break.
 
-    out = []
-    for page in PdfReader(io.BytesIO(pdf)).pages[1:]:
-        height = float(page.mediabox.height)
-        top, bottom = height - BODY_TOP_CM / 2.54 * 72 + 2, BODY_BOTTOM_CM / 2.54 * 72
-        found: list[tuple[float, float, str]] = []
-
-        def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any,
-                  found: list[tuple[float, float, str]] = found, top: float = top, bottom: float = bottom) -> None:
-            if not text.strip() or abs(tm[1]) > 1e-6 or abs(tm[2]) > 1e-6:
-                return  # empty, or rotated (the watermark)
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if bottom < y < top:
-                found.append((y, x, text))
-
-        page.extract_text(visitor_text=visit)
-        if not found:
-            out.append("")
-            continue
-        first = max(y for y, _, _ in found)
-        line = "".join(t for _, _, t in sorted(f for f in found if abs(f[0] - first) < 2.0))
-        out.append(_squeeze(line))
-    return out
-
-
-def _blocks(document: Any) -> list[tuple[str, Any, Any]]:
-    """Return the body's paragraphs and table rows in reading order: (squeezed text, element, table).
-
-    A row reads as its first cell (the first language of a side-by-side copy) followed by the others.
+    :raises RenderError: typst failed (code ``render-failed``).
     """
-    from docx.oxml.ns import qn
+    from .finishing.marks import page_tops
+    from .typeset import compile_pdf
 
-    def text(element: Any) -> str:  # the printed text only: no field codes, no deleted runs
-        return _squeeze("".join(t.text or "" for t in element.iter(qn("w:t"))))
-
-    out: list[tuple[str, Any, Any]] = []
-    for child in document.element.body.iterchildren():
-        if child.tag == qn("w:p"):
-            out.append((text(child), child, None))
-        elif child.tag == qn("w:tbl"):
-            for row in child.iterchildren(qn("w:tr")):
-                cells = row.findall(qn("w:tc"))
-                first = [text(c.find(qn("w:p"))) if c.find(qn("w:p")) is not None else "" for c in cells]
-                out.append(("".join(first), row, child))
+    out: list[str | None] = []
+    for top in page_tops(compile_pdf(docs, info, layout, mark_all=True))[1:]:
+        starts = top is not None and BODY_TOP_PT - _ABOVE <= top[0] <= BODY_TOP_PT + _BELOW
+        out.append(top[1] if top is not None and starts else None)
     return out
-
-
-def _matches(text: str, line: str, *, row: bool) -> bool:
-    line = _LABEL.sub("", line) if not text.startswith(line[:3]) else line
-    if not line or not text:
-        return False
-    if text == line or (len(line) >= 12 and text.startswith(line)):
-        return True
-    # a side-by-side row: the PDF's first line holds the first line of each column, so compare the start
-    return row and len(text) >= 8 and line.startswith(text[:15])
 
 
 def _page_break_paragraph() -> Any:
@@ -119,27 +72,24 @@ def _break_before_row(row: Any) -> None:
     table.addnext(_page_break_paragraph())
 
 
-def break_like(document: Any, starts: list[str]) -> int:
-    """Start a new page before the paragraph (or side-by-side row) that starts each PDF page;
-    return how many breaks were made.
-
-    Blocks are matched in order, each after the previous match, so a repeated line (two
-    "Pasal 1" in a sequential bilingual copy) finds its own occurrence.
+def break_at(places: dict[str, Any], starts: list[str | None]) -> int:
+    """Start a new page before the paragraph (or side-by-side row) named by each of ``starts``
+    (from :func:`page_places`) in ``places`` (``<lang>:<id>`` -> ``w:p``); return how many
+    breaks were made. The first block of the body needs none.
     """
-    found = _blocks(document)
-    done, at = 0, 0
-    for line in starts:
-        if not line:
+    from docx.oxml.ns import qn
+
+    done = 0
+    for key in starts:
+        element = places.get(key) if key is not None else None
+        if element is None:
             continue
-        for index in range(at, len(found)):
-            text, element, table = found[index]
-            if _matches(text, line, row=table is not None):
-                if index > 0:
-                    if table is None:
-                        element.get_or_add_pPr().pageBreakBefore_val = True  # in schema order
-                    else:
-                        _break_before_row(element)
-                    done += 1
-                at = index + 1
-                break
+        parent = element.getparent()
+        if parent.tag == qn("w:body"):
+            if parent.index(element) > 0:
+                element.get_or_add_pPr().pageBreakBefore_val = True  # in schema order
+                done += 1
+        elif parent.tag == qn("w:tc"):  # a side-by-side row
+            _break_before_row(parent.getparent())
+            done += 1
     return done

@@ -44,26 +44,48 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
 
     :raises RenderError: typst failed (code ``render-failed``).
     """
+    pdf = compile_pdf(docs, info, layout, pdfa=pdfa)
+    marked = resolve(pdf, {d.lang: d.locale.phrases["link_to_page"] for d in docs})
+    return Laid(marked.pdf, marked.spots)
+
+
+def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False,
+                mark_all: bool = False) -> bytes:
+    """Return the PDF typst writes, its ``mou:`` links not yet resolved (see :mod:`.finishing.marks`).
+
+    ``mark_all`` marks every place a page may start at, not only cross-reference targets; the
+    layout is the same, only the links differ (:mod:`.pagination` reads them).
+
+    :raises RenderError: typst failed (code ``render-failed``).
+    """
     import typst
 
     template = package_dir("templates") / "agreement.typ"
     logo_files = [p for p in info.logos if p is not None]
     root = Path(os.path.commonpath([template.parent.resolve(), *(p.parent for p in logo_files)]))
     logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
-    data = document_data(docs, info, layout=layout, logos=logos)
+    data = document_data(docs, info, layout=layout, logos=logos, mark_all=mark_all)
+    if mark_all:  # read for where blocks fall only: no page furniture, which never moves the body
+        data["places-only"] = True
     try:
         compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
                                   sys_inputs={"data": json.dumps(data)})
         stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
-        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
+        options: dict[str, Any] = {"format": "pdf", "pdf_standards": ["a-2b"] if pdfa else [], "timestamp": stamp}
+        try:  # the marked layout is read for its places only: no tags (typst >= 0.14 writes them)
+            extra: dict[str, Any] = {"pdf_tags": False} if mark_all else {}
+            pdf = compiler.compile(**options, **extra)
+        except TypeError:
+            if not mark_all:
+                raise
+            pdf = compiler.compile(**options)  # typst < 0.14 has no pdf_tags and writes no tags
     except (RuntimeError, ValueError) as e:
         message = getattr(e, "message", None) or str(e)
         raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
                           code="render-failed") from e
     if not isinstance(pdf, bytes):
         raise RenderError("typst returned no PDF", code="render-failed")
-    marked = resolve(pdf, {d.lang: d.locale.phrases["link_to_page"] for d in docs})
-    return Laid(marked.pdf, marked.spots)
+    return pdf
 
 
 def render_options(*, lang: str, layout: str, engine: str, pdfa: bool) -> str:

@@ -88,10 +88,44 @@ def _value(snapshots: Snapshots, blob: str, node: str) -> Any:
     return find_node(snapshots.parsed(blob), node)
 
 
+class _Nodes(dict[str, dict[str, Any]]):
+    """Each article blob's nodes by id, indexed once per blob: comparing a clause across
+    revisions is then a lookup, not a walk of the article (blame compares ~30 nodes a blob)."""
+
+    def __init__(self, snapshots: Snapshots) -> None:
+        super().__init__()
+        self.snapshots = snapshots
+
+    def __missing__(self, blob: str) -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        if set(blob) != {"0"}:
+            stack = [self.snapshots.parsed(blob)]
+            while stack:
+                data = stack.pop()
+                if isinstance(data, dict):
+                    node = data.get("id")
+                    if isinstance(node, str):
+                        found.setdefault(node, data)  # the first of a repeated id, as find_node
+                    for key in ("points", "clauses"):
+                        children = data.get(key)
+                        if isinstance(children, list):
+                            stack.extend(reversed(children))
+        self[blob] = found
+        return found
+
+
 def article_of(snapshots: Snapshots, commit: str, node: str) -> str | None:
-    """Return the path of the article file holding ``node`` at ``commit``, or ``None``."""
-    for path, blob in sorted(snapshots.blob_ids(commit).items()):
-        if path.startswith(ARTICLES_DIR + "/") and _value(snapshots, blob, node) is not ABSENT:
+    """Return the path of the article file holding ``node`` at ``commit``, or ``None``.
+
+    The files whose bytes hold the id are parsed first (a plain id is written as it is); only if
+    none of them holds the node are the others parsed too, so an escaped id is still found.
+    """
+    articles = sorted((path, blob) for path, blob in snapshots.blob_ids(commit).items()
+                      if path.startswith(ARTICLES_DIR + "/"))
+    needle = node.encode()
+    likely = [(path, blob) for path, blob in articles if needle in snapshots.blob(blob)]
+    for path, blob in likely + [a for a in articles if a not in likely]:
+        if _value(snapshots, blob, node) is not ABSENT:
             return path
     return None
 
@@ -109,16 +143,25 @@ def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str)
 
 
 def _changes(storage: Storage, snapshots: Snapshots, path: str, commit: str,
-             nodes: list[str]) -> dict[str, list[RawCommit]]:
+             nodes: list[str], *, newest_only: bool = False) -> dict[str, list[RawCommit]]:
+    """Return, per node, the commits (newest first) whose ``path`` changed it; with ``newest_only``
+    just the newest, reading no further back once every node has one."""
     out: dict[str, list[RawCommit]] = {n: [] for n in nodes}
+    index = _Nodes(snapshots)
+    pending = list(nodes)
     for raw in storage.log(commit, paths=[path]):
         for changed_path, olds, new in raw.changes:
             if changed_path != path:
                 continue
-            for node in nodes:
-                value = _value(snapshots, new, node)
-                if all(_value(snapshots, old, node) != value for old in (olds or (ZERO_SHA,))):
+            now, before = index[new], [index[old] for old in (olds or (ZERO_SHA,))]
+            for node in pending:
+                value = now.get(node, ABSENT)
+                if all(b.get(node, ABSENT) != value for b in before):
                     out[node].append(raw)
+            if newest_only:
+                pending = [n for n in pending if not out[n]]
+        if not pending:
+            break
     return out
 
 
@@ -129,7 +172,7 @@ def blame(storage: Storage, snapshots: Snapshots, agreement: Agreement, commit: 
     entries: list[BlameEntry] = []
     for article in agreement.articles:
         ids = [c.id for c in article.clauses]
-        found = _changes(storage, snapshots, article_path(article.id), commit, ids)
+        found = _changes(storage, snapshots, article_path(article.id), commit, ids, newest_only=True)
         for clause_id in ids:
             if found[clause_id]:
                 entries.append(BlameEntry(node=clause_id, article=article.id,

@@ -148,8 +148,8 @@ class Snapshots:
     def _differs(self, blob: str | None, new: dict[str, Any], model: Any, previous: bytes | None) -> bool:
         if blob is None:
             return True
-        if previous is not None and blob_id(previous) != blob:
-            return True
+        if previous is not None:  # the file's bytes as read: the same blob is the same model, no parse needed
+            return blob_id(previous) != blob
         key = f"{blob}:{model.__name__}"
         if key not in self._models:
             raw = self.parsed(blob)

@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from mou_kit import ValidationFailed, WorkspaceError
 from mou_kit.workspace import Workspace
@@ -150,3 +151,17 @@ def test_what_a_user_staged_elsewhere_stays_staged(ws: Workspace) -> None:
     git(ws.path, "add", "notes.txt")
     ws.commit(edited(ws, c1="Changed."), "c1")
     assert git(ws.path, "status", "--porcelain") == "A  notes.txt\n"
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.sampled_from(["c1", "p1", "p2", "c3", "c1+c3", "none"]), min_size=1, max_size=6))
+def test_blame_is_the_newest_change_of_each_clause_in_its_whole_history(ws: Workspace, edits: list[str]) -> None:
+    # blame stops reading an article's history once each clause has its newest change; it must
+    # name the same revision as the first entry of the clause's full history (ws.log(node))
+    for n, what in enumerate(edits):
+        tip = ws.resolve("HEAD").id
+        texts = {} if what == "none" else {node: f"Text {node} {n} {tip}." for node in what.split("+")}
+        if texts:
+            ws.commit(edited(ws, **texts), f"edit {n}")
+    blame = {e.node: e.revision.id for e in ws.blame()}
+    assert blame == {node: ws.log(node)[0].id for node in ("c1", "c2", "c3")}

@@ -45,7 +45,8 @@ class _Link:
     top: float
 
 
-def _links(pdf: bytes) -> list[_Link]:
+def _links(pdf: bytes) -> tuple[list[_Link], int]:
+    """Return the ``mou:`` links of ``pdf`` in page order, and its number of pages."""
     plain = open_plain(pdf)
     pages = plain.pages() if plain is not None else None
     if plain is None or pages is None:
@@ -65,7 +66,19 @@ def _links(pdf: bytes) -> list[_Link]:
             x0, y0, x1, y1 = (float(v) for v in match.group(3).split())
             found.append(_Link(match.start(2), match.end(2), (x0, y0, x1, y1), match.group(3),
                                address.group(1).decode(), address.group(2).decode(), index, page_object, top))
-    return found
+    return found, len(pages)
+
+
+def page_tops(pdf: bytes) -> list[tuple[float, str] | None]:
+    """Return, for each page, the ``mou:at:`` mark nearest its top as (distance from the top of
+    the page in points, the mark's ``<lang>:<id>``), or ``None`` for a page without marks."""
+    links, pages = _links(pdf)
+    out: list[tuple[float, str] | None] = [None] * pages
+    for link in links:
+        below, now = link.top - link.rect[3], out[link.page - 1]
+        if link.kind == "at" and (now is None or below < now[0]):
+            out[link.page - 1] = (below, link.key)
+    return out
 
 
 def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
@@ -76,7 +89,7 @@ def resolve(pdf: bytes, page_words: Mapping[str, str]) -> Marked:
 
     :raises RenderError: the PDF is not in the plain form typst writes (code ``render-failed``).
     """
-    links = _links(pdf)
+    links, _ = _links(pdf)
     targets: dict[str, _Link] = {}
     for link in links:
         if link.kind == "at":
