@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import DocumentInfo
+from ._document import DocumentInfo
 from .outline import Outline
 
 BODY_TOP_PT = 2.5 / 2.54 * 72
@@ -27,13 +27,13 @@ rises ~4 pt above it, and the next line is ~17 pt below."""
 
 def page_places(docs: list[Outline], info: DocumentInfo, layout: str) -> list[str | None]:
     """Return, for each page of the PDF after the first, the ``<lang>:<id>`` of the block that
-    starts it (a node id, or one of :data:`mou_kit.render.data.PLACES`), ``None`` for a page that
+    starts it (a node id, or one of :data:`mou_kit.render._data.PLACES`), ``None`` for a page that
     starts inside a paragraph or after an explicit page break.
 
     :raises RenderError: typst failed (code ``render-failed``).
     """
+    from ._typeset import compile_pdf
     from .finishing.marks import page_tops
-    from .typeset import compile_pdf
 
     out: list[str | None] = []
     for top in page_tops(compile_pdf(docs, info, layout, mark_all=True))[1:]:

@@ -8,15 +8,15 @@ from pathlib import Path
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from .document import prepare
-from .finishing.laid import Laid as Laid
-from .typeset import (
+from ._document import prepare
+from ._typeset import (
     font_book as font_book,
     package_dir as package_dir,
     parse_render_options as parse_render_options,
     render_options,
     typeset as typeset,
 )
+from .finishing.laid import Laid as Laid
 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
@@ -62,7 +62,7 @@ def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | 
 
     :raises RenderError: LibreOffice is missing or failed.
     """
-    from .docx import render_docx
+    from ._docx import render_docx
     from .finishing.libreoffice import convert, find_spots, soffice
 
     soffice()

@@ -15,8 +15,8 @@ from typing import Any, Literal
 
 from ...diff.dim import Dim
 from ...errors import RenderError
-from ..docx import FONT
-from .dim_cells import Cell, attendance, headings, meeting_line, row_cells, sources_line, title_lines, words
+from .._docx import FONT
+from ._dim_cells import Cell, attendance, headings, meeting_line, row_cells, sources_line, title_lines, words
 
 PAGE_CM = 29.7 - 2 * 1.5
 """The width of the table on landscape A4 with 1.5 cm margins."""

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ...errors import RenderError
-from ..document import DocumentInfo
+from .._document import DocumentInfo
 from ._incremental import Update, appendable
 from .laid import SignatureSpot as SignatureSpot
 

@@ -74,7 +74,7 @@ def render_markdown(agreement: Agreement, path: str | os.PathLike[str] | None = 
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     docs, info, _ = prepare(agreement, lang, revision=revision, folder=None, layout="sequential")
     head = f"<!-- {info.title} | {info.keywords} -->\n\n"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import DocumentInfo
+from ._document import DocumentInfo
 from .outline import AnnexBlock, ArticleBlock, Outline, Para, PointBlock, Run
 
 Json = dict[str, Any]

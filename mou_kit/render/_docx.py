@@ -14,9 +14,9 @@ from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from . import _ooxml
+from ._citation import chains
+from ._document import REFERENCE_DOCX, DocumentInfo
 from ._docx_writer import _open_base, _Writer
-from .citation import chains
-from .document import REFERENCE_DOCX, DocumentInfo
 from .outline import Outline
 
 SPACE_AFTER = 4.0
@@ -167,7 +167,7 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     :raises RenderError: a logo is missing, the reference DOCX is not a DOCX.
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     where = Path(folder) if folder is not None else None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout,

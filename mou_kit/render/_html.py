@@ -8,7 +8,7 @@ from html import escape
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from .document import DocumentInfo
+from ._document import DocumentInfo
 from .outline import Outline, Para, PointBlock, Run
 
 STYLE = """
@@ -94,7 +94,7 @@ def render_html(agreement: Agreement, path: str | os.PathLike[str] | None = None
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=None, layout=layout)
     text = html_of(docs, info, chosen)
