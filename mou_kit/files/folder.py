@@ -59,7 +59,7 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
             hint="give the folder of an agreement (it holds agreement.yaml), or create one")])
     files: dict[str, bytes] = {}
-    shared_ok = not (root / ".git").exists()  # see files/entries.py: hard links are refused in a repository
+    shared_ok = not (root / ".git").exists()  # see files/_entries.py: hard links are refused in a repository
     for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES),
                 *listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
         data = read_plain(root / rel, MAX_YAML_BYTES, hard_links=shared_ok)

@@ -15,7 +15,7 @@ from ..errors import RenderError
 from ..model import Agreement
 from . import _ooxml
 from ._citation import chains
-from ._document import REFERENCE_DOCX, DocumentInfo
+from ._document import REFERENCE_DOCX, DocumentInfo, RevisionLike
 from ._docx_writer import _open_base, _Writer
 from .outline import Outline
 
@@ -107,10 +107,10 @@ def _properties(document: Any, info: DocumentInfo) -> None:
     props.subject = info.subject
     props.author = "; ".join(info.parties)
     props.keywords = info.keywords
-    props.version = info.revision
+    props.version = info.revision.id
     props.identifier = f"sha256:{info.fingerprint}"
     props.content_status = info.state
-    props.comments = f"Rendered by mou_kit from revision {info.revision}"
+    props.comments = f"Rendered by mou_kit from revision {info.revision.id}"
 
 
 def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, reference: Path | None = None,
@@ -149,16 +149,17 @@ def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, referenc
 
 
 def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
-                revision: str | None = None, folder: str | os.PathLike[str] | None = None,
+                revision: RevisionLike | None = None, folder: str | os.PathLike[str] | None = None,
                 layout: str | None = None, reference: str | os.PathLike[str] | None = None,
                 revision_footer: bool | None = None, pages_like_pdf: bool = True) -> bytes:
     """Return ``agreement`` as a Word document, also written to ``path`` when given.
 
-    ``lang`` is "id", "en" or "id+en"; ``revision`` names the commit it was read from (``None``:
-    the working folder); ``folder`` is the agreement folder (logos, ``assets/reference.docx``);
-    ``reference`` overrides the house-style DOCX. Ayat, huruf and angka are Word lists,
-    cross-references REF fields on bookmarks, and the core properties carry the revision and
-    fingerprint. ``revision_footer`` prints them at the foot of each page too (default: only on drafts).
+    ``lang`` is "id", "en" or "id+en"; ``revision`` names the commit it was read from, by name or as the
+    model's ``Revision`` / ``RevisionInfo`` (``None``: the working folder); ``folder`` is the agreement
+    folder (logos, ``assets/reference.docx``); ``reference`` overrides the house-style DOCX.
+    Ayat, huruf and angka are Word lists, cross-references REF fields on bookmarks, and the core
+    properties carry the revision and fingerprint. ``revision_footer`` prints them at the foot of
+    each page too (default: only on drafts).
     With ``pages_like_pdf`` (and no reference DOCX, whose house style sets its own page) each page
     starts where the typst PDF's does (a side-by-side table is split there), so the paraf of both
     copies fall on the same pages.

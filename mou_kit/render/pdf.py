@@ -8,7 +8,7 @@ from pathlib import Path
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from ._document import prepare
+from ._document import RevisionLike, prepare
 from ._typeset import (
     font_book as font_book,
     package_dir as package_dir,
@@ -20,12 +20,13 @@ from .finishing.laid import Laid as Laid
 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
-               revision: str | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
+               revision: RevisionLike | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
                layout: str | None = None, engine: str = "typst", revision_footer: bool | None = None) -> bytes:
     """Return ``agreement`` as a signature-ready PDF, also written to ``path`` when given.
 
     ``lang`` is "id", "en" or "id+en" (default: the main language); ``revision`` names the commit
-    the agreement was read from (``None``: the working folder); ``folder`` is the agreement folder,
+    the agreement was read from — a name, or the model's ``Revision`` / ``RevisionInfo`` (``None``: the
+    working folder); ``folder`` is the agreement folder,
     where logos, ``assets/reference.docx`` and annex PDFs are found. ``pdfa`` makes PDF/A-2b.
     ``engine="libreoffice"`` converts the DOCX with LibreOffice instead of typesetting with typst.
     The PDF carries the metadata (title, parties, revision, fingerprint), one empty signature
@@ -56,7 +57,7 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     return out
 
 
-def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | None, folder: Path | None,
+def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: RevisionLike | None, folder: Path | None,
                      layout: str | None, pdfa: bool = False) -> Laid:
     """Return the PDF LibreOffice makes of the agreement's DOCX, with the signature spots found in it.
 
