@@ -13,6 +13,7 @@ from typing import Any
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
+from ..ooxml.names import qn
 from . import _ooxml
 from ._citation import chains
 from ._document import REFERENCE_DOCX, DocumentInfo, RevisionLike
@@ -27,7 +28,6 @@ FONT = "Times New Roman"
 
 def _page(document: Any, *, styled: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     if styled:
