@@ -1,4 +1,4 @@
-"""The web workbench (mou serve): the agreement page of a 300-clause agreement and the portfolio of 200 agreements.
+"""mou serve: the agreement page of a 300-clause agreement and a portfolio of 200 copies of one repository.
 
 Server time: each request goes through the whole ASGI app (guard, routing, templates) in process,
 without a network. The 200 repositories are copies of one history (the example's), so each status
@@ -71,7 +71,7 @@ def run() -> list[dict[str, str]]:
         row(f"portfolio page of {PORTFOLIO} repositories, one changed", one_changed, "< 1000 ms",
             "that one read again"),
         row(f"portfolio page of {PORTFOLIO} repositories, first after a restart", restarted, "< 1000 ms",
-            "each status from its repository's cache (.git/mou/status.json), one changed since"),
+            "a new server: each status from its repository's cache (.git/mou/status.json)"),
         row(f"portfolio page of {PORTFOLIO} repositories, first ever (no cache)", cold, "",
             "every status read: agreement, lint, log (as the first mou portfolio does)"),
     ]
