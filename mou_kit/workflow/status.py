@@ -42,9 +42,6 @@ class Status:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the status as JSON-ready data with a fixed key order."""
-        def deadline(d: Deadline | None) -> dict[str, str] | None:
-            return None if d is None else {"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary}
-
         meeting, link = self.last_meeting, self.link
         return {"id": self.id, "title": self.title, "parties": self.parties, "state": self.state.value,
                 "link": None if link is None else {"kind": link[0], "id": link[1]},
@@ -53,8 +50,8 @@ class Status:
                                                           "reason": self.since.reason},
                 "path": str(self.path), "revision": self.revision,
                 "last_meeting": None if meeting is None else {"id": meeting.id, "date": meeting.date.isoformat()},
-                "next_deadline": deadline(self.next_deadline),
-                "deadlines": [deadline(d) for d in self.deadlines], "open": self.open}
+                "next_deadline": None if self.next_deadline is None else _deadline_data(self.next_deadline),
+                "deadlines": [_deadline_data(d) for d in self.deadlines], "open": self.open}
 
     def to_record(self) -> dict[str, Any]:
         """Return the status apart from the day as JSON-ready data, for :meth:`from_record`.
@@ -62,16 +59,13 @@ class Status:
         Left out: ``path`` and ``agreement``, and ``next_deadline``, which :meth:`from_record` finds
         again in ``deadlines`` for its day, so a record stays good from one day to the next.
         """
-        def deadline(d: Deadline | None) -> dict[str, str] | None:
-            return None if d is None else {"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary}
-
         since = None if self.since is None else {**dataclasses.asdict(self.since), "date": self.since.date.isoformat(),
                                                  "state": self.since.state.value,
                                                  "previous": self.since.previous.value}
         return {"id": self.id, "title": self.title, "parties": self.parties, "state": self.state.value,
                 "revision": self.revision, "link": None if self.link is None else list(self.link),
                 "last_meeting": None if self.last_meeting is None else self.last_meeting.model_dump(mode="json"),
-                "deadlines": [deadline(d) for d in self.deadlines], "open": self.open, "since": since}
+                "deadlines": [_deadline_data(d) for d in self.deadlines], "open": self.open, "since": since}
 
     @classmethod
     def from_record(cls, data: dict[str, Any], *, path: Path, today: dt.date) -> Status:
@@ -88,14 +82,24 @@ class Status:
         deadlines = [deadline(d) for d in data["deadlines"]]
         return cls(
             id=str(data["id"]), title=str(data["title"]), parties=[str(p) for p in data["parties"]],
-            state=state, path=path, revision=data["revision"],
+            state=state, path=path, revision=_text(data["revision"]),
             last_meeting=None if data["last_meeting"] is None else Meeting.model_validate(data["last_meeting"]),
             next_deadline=upcoming(deadlines, state, today), deadlines=deadlines,
             open=[str(o) for o in data["open"]], link=None if link is None else (str(link[0]), str(link[1])),
             since=None if since is None else Event(
                 state=LifecycleState(since["state"]), previous=LifecycleState(since["previous"]),
-                date=dt.date.fromisoformat(since["date"]), actor=since["actor"], reason=since["reason"],
-                revision=since["revision"]))
+                date=dt.date.fromisoformat(since["date"]), actor=_text(since["actor"]), reason=_text(since["reason"]),
+                revision=_text(since["revision"])))
+
+
+def _deadline_data(d: Deadline) -> dict[str, str]:
+    return {"kind": d.kind, "date": d.date.isoformat(), "summary": d.summary}
+
+
+def _text(value: object) -> str | None:
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"not a text: {value!r}")
 
 
 def _open(agreement: Agreement, conflicts: list[str], lint_errors: list[str]) -> list[str]:
