@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks.generate import synthetic, synthetic_data
 from mou_kit import Agreement
 from mou_kit.diff import ChangeKind, diff
-from mou_kit.render.diff_html import render_diff_html
-from mou_kit.render.matrix import write_matrix
-from mou_kit.render.redline import write_redline
-from mou_kit.render.redline_proof import expected, project, revision_stats
+from mou_kit.render.diffs.diff_html import render_diff_html
+from mou_kit.render.diffs.matrix import write_matrix
+from mou_kit.render.diffs.redline import write_redline
+from mou_kit.render.diffs.redline_proof import expected, project, revision_stats
 
 REDLINES_PYTHON = os.environ.get("REDLINES_PYTHON", "/tmp/redlines-venv/bin/python")
 _REDLINES = """
@@ -70,7 +70,7 @@ def typed_docx(agreement: Agreement, path: Path) -> None:
     """Write ``agreement`` as a Word file of the usual kind: one paragraph per block, numbers typed."""
     from docx import Document
 
-    from mou_kit.render._redline_blocks import Ref, blocks
+    from mou_kit.render.diffs._redline_blocks import Ref, blocks
 
     document = Document()
     for block in blocks(agreement, agreement.main_language):

@@ -22,8 +22,8 @@ import docx  # noqa: E402
 from benchmarks.generate import synthetic  # noqa: E402
 from benchmarks.timing import median_seconds, row  # noqa: E402
 from mou_kit import import_docx, load, render_docx  # noqa: E402
+from mou_kit.demo.counterpart import counterpart_edits  # noqa: E402
 from mou_kit.errors import SourceError  # noqa: E402
-from mou_kit.importers._counterpart import counterpart_edits  # noqa: E402
 from mou_kit.importers._package import check_docx  # noqa: E402
 from tests.importers.corpus import build, specs  # noqa: E402
 from tests.importers.roundtrip import paragraph_texts, recall, tokens  # noqa: E402

@@ -16,10 +16,10 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.timing import ROOT, median_seconds, row
+from mou_kit.demo.history import build_example_history
+from mou_kit.demo.signing import sign_example
 from mou_kit.signing import sign_pdf
 from mou_kit.workflow import agreement_status, portfolio, verify_document
-from mou_kit.workflow.demo import sign_example
-from mou_kit.workspace.demo import build_example_history
 
 PORTFOLIO = 40
 

@@ -28,7 +28,7 @@ from benchmarks.timing import (  # noqa: E402
     run_process,
 )
 from mou_kit import Agreement, load, render_docx, render_pdf, save  # noqa: E402
-from mou_kit.render.libreoffice import convert  # noqa: E402
+from mou_kit.render.finishing.libreoffice import convert  # noqa: E402
 
 
 def _ratio(benchmark: str, slow: list[float], fast: list[float], target: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ if __package__ in (None, ""):
 from benchmarks.generate import synthetic
 from benchmarks.timing import ROOT, median_seconds, row
 from mou_kit import Workspace
-from mou_kit.workspace.demo import build_example_history
+from mou_kit.demo.history import build_example_history
 
 PORTFOLIO = 200
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from mou_kit.render.dim import write_dim  # noqa: E402
+from mou_kit.render.diffs.dim import write_dim  # noqa: E402
 from mou_kit.workspace import Workspace  # noqa: E402
 from mou_kit.workspace.dim import dim  # noqa: E402
 from tests import secretariat  # noqa: E402

@@ -20,7 +20,7 @@ def counterpart(target: Path) -> None:
     """The founding example as Word, edited by BP3MI with tracked changes."""
     import docx
 
-    from mou_kit.importers._counterpart import counterpart_edits
+    from mou_kit.demo.counterpart import counterpart_edits
 
     mou_kit.render_docx(mou_kit.load(EXAMPLE), target, lang="id")
     document = docx.Document(str(target))

@@ -16,9 +16,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from mou_kit import Workspace, load  # noqa: E402
+from mou_kit.demo.history import build_example_history  # noqa: E402
 from mou_kit.web import create_app  # noqa: E402
 from mou_kit.web.server import running  # noqa: E402
-from mou_kit.workspace.demo import build_example_history  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

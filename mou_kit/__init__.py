@@ -21,14 +21,14 @@ _EXPORTS: dict[str, str] = {
     ".assemble": "AgreementTemplate Answers ClauseTemplate Library assemble load_library read_answers",
     ".diff": "AgreementDiff Change ChangeKind RevisionInfo RevisionSource diff diff_revisions",
     ".diff.dim": "Dim DimParty DimProposal DimRow build_dim",
-    ".drafting": "LibraryUpdate update_from_library",
+    ".workflow.drafting": "LibraryUpdate update_from_library",
     ".errors": (
         "DiffError LifecycleError MouKitError Problem RenderError SigningError SourceError TemplateError "
         "ValidationFailed WorkspaceError"
     ),
     ".files": "dump_agreement json_schema load load_meetings save",
     ".importers": "ImportResult import_docx",
-    ".importing": "import_revision new_from_file",
+    ".workflow.importing": "import_revision new_from_file",
     ".lifecycle": "Deadline Event advance calendar_ics check_edit next_deadline schedule",
     ".lint": "Finding lint",
     ".model": (
@@ -40,8 +40,11 @@ _EXPORTS: dict[str, str] = {
         "fingerprint render_docx render_drafts render_html render_markdown render_pdf "
         "render_text"
     ),
-    ".render.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
-    ".render.dim": "write_dim",
+    ".render.diffs.diff_bundle": "write_diff_bundle",
+    ".render.diffs.diff_documents": "diff_html diff_json diff_matrix diff_redline diff_text",
+    ".render.diffs.dim": "write_dim",
+    ".render.diffs.matrix": "write_matrix",
+    ".render.diffs.redline": "write_redline",
     ".signing": "check_signatures check_signatures_async make_test_certificates sign_pdf sign_pdf_async",
     ".workflow": (
         "Status Verification advance_revision agreement_status portfolio verify_document verify_document_async"
@@ -79,7 +82,6 @@ if TYPE_CHECKING:
         DimRow as DimRow,
         build_dim as build_dim,
     )
-    from .drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
     from .errors import (
         DiffError as DiffError,
         LifecycleError as LifecycleError,
@@ -100,7 +102,6 @@ if TYPE_CHECKING:
         save as save,
     )
     from .importers import ImportResult as ImportResult, import_docx as import_docx
-    from .importing import import_revision as import_revision, new_from_file as new_from_file
     from .lifecycle import (
         Deadline as Deadline,
         Event as Event,
@@ -149,14 +150,17 @@ if TYPE_CHECKING:
         render_pdf as render_pdf,
         render_text as render_text,
     )
-    from .render.diff_documents import (
+    from .render.diffs.diff_bundle import write_diff_bundle as write_diff_bundle
+    from .render.diffs.diff_documents import (
         diff_html as diff_html,
         diff_json as diff_json,
         diff_matrix as diff_matrix,
         diff_redline as diff_redline,
         diff_text as diff_text,
     )
-    from .render.dim import write_dim as write_dim
+    from .render.diffs.dim import write_dim as write_dim
+    from .render.diffs.matrix import write_matrix as write_matrix
+    from .render.diffs.redline import write_redline as write_redline
     from .signing import (
         check_signatures as check_signatures,
         check_signatures_async as check_signatures_async,
@@ -173,6 +177,8 @@ if TYPE_CHECKING:
         verify_document as verify_document,
         verify_document_async as verify_document_async,
     )
+    from .workflow.drafting import LibraryUpdate as LibraryUpdate, update_from_library as update_from_library
+    from .workflow.importing import import_revision as import_revision, new_from_file as new_from_file
     from .workspace import (
         TIP as TIP,
         BlameEntry as BlameEntry,

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mou_kit.workflow.demo import SignedDemo, sign_example
-from mou_kit.workspace.demo import build_example_history
+from mou_kit.demo.history import build_example_history
+from mou_kit.demo.signing import SignedDemo, sign_example
 from tests.conftest import EXAMPLES
 
 

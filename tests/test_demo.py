@@ -9,7 +9,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from mou_kit import MouKitError
-from mou_kit.demo import MARKER, run_demo
+from mou_kit.demo.run import MARKER, run_demo
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

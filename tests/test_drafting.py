@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mou_kit.drafting import library_demo
+from mou_kit.demo.library import library_demo
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from mou_kit import RevisionInfo, diff, load
-from mou_kit.render.diff_bundle import write_diff_bundle
-from mou_kit.render.diff_text import render_diff_text
+from mou_kit.render.diffs.diff_bundle import write_diff_bundle
+from mou_kit.render.diffs.diff_text import render_diff_text
 
 
 def main(old_folder: str, new_folder: str, out: str) -> list[Path]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..errors import TemplateError
-from ..model import Article, Clause, Point, check_slug, locale_for
+from ..model import Article, Clause, Point, check_slug, locale_for, text_in
 from ..model.sandbox import as_data, build_environment, compile_text, evaluate
 from .template import Alternative, ClauseTemplate, TemplateArticle, TemplatePoint
 
@@ -282,6 +282,4 @@ def _connector(style: str, lang: str) -> str:
 
 
 def _in(text: str | dict[str, str], lang: str, main: str) -> str:
-    if isinstance(text, str):
-        return text
-    return text.get(lang) or text.get(main) or next(iter(text.values()))
+    return text_in(text, lang, main=main, fallback="any") or ""

@@ -240,30 +240,30 @@ def check_template(template: ClauseTemplate, doc: YamlDocument | None = None) ->
     known = declared | set(BUILT_INS)
     types = {v.name: v.type for v in template.variables}
     out: list[Problem] = []
-    for item in template_texts(template):
-        lang = item.lang or template.languages[0]
+    def checked(make_tree: Any, where: tuple[str | int, ...], markup: str, hint: str) -> Any:
+        """Return the parsed tree, or ``None`` after noting why it cannot be parsed or is unsafe."""
         try:
-            tree = parse(envs.template(lang), item)
+            tree = make_tree()
         except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
             reason = failure(e, "template-invalid").message
-            out.append(problem("template-invalid", f"template markup error: {reason}", item.where,
-                               "write values as << name >> and conditions as <% if name %>...<% endif %>"))
-            continue
+            out.append(problem("template-invalid", f"{markup} markup error: {reason}", where, hint))
+            return None
         for reason in unsafe_constructs(tree):
-            out.append(problem("template-unsafe", reason, item.where, "remove it; see docs/templates.md"))
+            out.append(problem("template-unsafe", reason, where, "remove it; see docs/templates.md"))
+        return tree
+
+    for item in template_texts(template):
+        lang = item.lang or template.languages[0]
+        tree = checked(lambda lang=lang, item=item: parse(envs.template(lang), item), item.where, "template",
+                       "write values as << name >> and conditions as <% if name %>...<% endif %>")
+        if tree is None:
+            continue
         for name in sorted(needed_names(tree) - known):
             out.append(problem("template-invalid", f"<< {name} >> is used but not declared under 'variables'",
                                item.where, f"add a variable named {name!r} or fix the name"))
         if not item.expression:
-            try:
-                agreement_tree = envs.agreement(lang).parse(item.text)
-            except Exception as e:  # untrusted text: whatever Jinja2 raised becomes one problem
-                reason = failure(e, "template-invalid").message
-                out.append(problem("template-invalid", f"agreement markup error: {reason}", item.where,
-                                   "write agreement variables as {{ name }}"))
-                continue
-            for reason in unsafe_constructs(agreement_tree):
-                out.append(problem("template-unsafe", reason, item.where, "remove it; see docs/templates.md"))
+            checked(lambda lang=lang, item=item: envs.agreement(lang).parse(item.text), item.where, "agreement",
+                    "write agreement variables as {{ name }}")
     for a, alt in enumerate(template.alternatives):
         out.extend(_language_gaps(template, alt.model_dump(), ("alternatives", a), problem))
         for c, clause in enumerate(alt.article.clauses):

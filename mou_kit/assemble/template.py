@@ -130,7 +130,7 @@ class TemplateClause(Record):
     when: str | None = None
 
 
-class TemplateArticle(BaseModel):
+class TemplateArticle(Record):
     """The article a template produces: default id, heading and clauses."""
 
     id: Slug

@@ -16,8 +16,8 @@ from ._json import emit, problem_dict
 
 def validate(directory: Folder = Path("."), as_json: JsonFlag = False) -> None:
     """Check every file of the agreement and report all problems at once."""
-    from ..drafting import frozen_drift
     from ..model.references import fill_problems
+    from ..workflow.drafting import frozen_drift
 
     try:
         agreement = load(folder_or_cwd(directory))
@@ -49,7 +49,7 @@ def show(ref: Annotated[str | None, typer.Argument(
          width: Annotated[int, typer.Option(help="Line width.")] = 88, as_json: JsonFlag = False) -> None:
     """Print the agreement as numbered text, in Indonesian or English, as it is or at a revision."""
     from ..render import render_text
-    from ..sources import read_source
+    from ..workflow.sources import read_source
 
     source = read_source(folder_or_cwd(directory), ref)
     agreement = source.agreement

@@ -16,7 +16,7 @@ def _examples_root(path: Path | None) -> Path:
     here = Path("examples")
     if here.is_dir():
         return here
-    from ..demo import bundled_examples
+    from ..demo.run import bundled_examples
 
     return bundled_examples()
 
@@ -32,7 +32,7 @@ def demo(
     from rich.markup import escape
     from rich.rule import Rule
 
-    from ..demo import run_demo
+    from ..demo.run import run_demo
     from ..render import render_text
 
     screen = console()

@@ -60,9 +60,9 @@ def compare(a: str, b: str, directory: Path, *, lang: str | None, source: Revisi
     from ..diff import diff
 
     if _is_folder(a) and _is_folder(b):
-        from ..files import load
+        from ..workflow.sources import read_source
 
-        old, new = load(a), load(b)
+        old, new = read_source(a).agreement, read_source(b).agreement
         return old, new, diff(old, new, lang=lang)
     opened = source is None
     source = source if source is not None else revision_source(directory)
@@ -138,13 +138,13 @@ def diff_cmd(
     old, new, result = compare(a, b, folder_or_cwd(directory), lang=lang, attribute=shows_proposers)
     if fmt == DiffFormat.MATRIX:
         target = _need_output(output, fmt, (".docx", ".html"))
-        from ..render.matrix import write_matrix
+        from ..render.diffs.matrix import write_matrix
 
         with output_path(target, ".docx") as path:
             write_matrix(result, path, decisions=_meeting_facts(a, b, folder_or_cwd(directory))[0])
     elif fmt == DiffFormat.REDLINE:
         target = _need_output(output, fmt, (".docx",))
-        from ..render.redline import write_redline
+        from ..render.diffs.redline import write_redline
 
         with output_path(target, ".docx") as path:
             write_redline(old, new, path, diff=result)
@@ -167,7 +167,7 @@ def diff_cmd(
 def _write_dim(a: str, b: str, target: Path, directory: Path, *, lang: str | None, meeting: str | None,
                unchanged: bool) -> None:
     """Write the DIM of two revisions (with the history) or of two folders (no party columns)."""
-    from ..render.dim import write_dim
+    from ..render.diffs.dim import write_dim
 
     if _is_folder(a) and _is_folder(b):
         from ..diff.dim import build_dim
@@ -206,9 +206,9 @@ def _text(result: AgreementDiff, fmt: DiffFormat, *, markup: bool,
 
         return json.dumps(result.to_dict(), indent=2, ensure_ascii=False) + "\n"
     if fmt == DiffFormat.HTML:
-        from ..render.diff_html import render_diff_html
+        from ..render.diffs.diff_html import render_diff_html
 
         return render_diff_html(result, decisions=facts[0], meeting=facts[1])
-    from ..render.diff_text import render_diff_text
+    from ..render.diffs.diff_text import render_diff_text
 
     return render_diff_text(result, markup=markup)

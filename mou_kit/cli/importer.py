@@ -30,7 +30,7 @@ def import_cmd(
     """Read a Word file against the current revision and commit it as the next revision."""
     from rich.markup import escape
 
-    from ..importing import import_revision
+    from ..workflow.importing import import_revision
     from .revisions import revision_row
 
     with input_path(file, ".docx") as path:
@@ -57,7 +57,7 @@ def report_new(path: Path, source: Path, *, lang: str | None, proposed_by: str |
     """Run ``mou new PATH --from FILE.docx``: start the agreement from the file and say what needs a human."""
     from rich.markup import escape
 
-    from ..importing import new_from_file
+    from ..workflow.importing import new_from_file
     from .revisions import revision_row
 
     outcome = new_from_file(path, source, lang=lang, proposed_by=proposed_by)

@@ -33,11 +33,9 @@ def _library(paths: list[Path] | None) -> Any:
 
 
 def _text(value: Any, lang: str | None = None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return str(value.get(lang) if lang and lang in value else next(iter(value.values())))
+    from ..model.text import text_in
+
+    return text_in(value, lang or "", main=None, fallback="any") or ""
 
 
 def _row(template: Any) -> dict[str, Any]:
@@ -126,7 +124,7 @@ def update(node: Annotated[str, typer.Argument(help="An article, clause or point
            directory: Folder = Path("."), answers: AnswersOption = None, library: LibraryPaths = None,
            as_json: JsonFlag = False) -> None:
     """Bring the newest version of a node's template into the agreement folder."""
-    from ..drafting import update_from_library
+    from ..workflow.drafting import update_from_library
 
     with optional_input_path(answers, ".yaml") as answers_path:
         result = update_from_library(folder_or_cwd(directory), node, library_paths=library or [],
@@ -161,7 +159,7 @@ def assemble(answers: Annotated[Path, typer.Argument(help="The answers file (YAM
                 return
             console().print(escape(render_text(agreement, lang)), end="")
             return
-        from ..drafting import assemble_to_folder
+        from ..workflow.drafting import assemble_to_folder
 
         agreement, changed = assemble_to_folder(path, output, library_paths=library or [])
     if as_json:

@@ -19,7 +19,7 @@ def lint(directory: Folder = Path("."), as_json: JsonFlag = False, answers: Answ
     """Check the drafting: terms, references, variables, languages, form, and templates with newer versions."""
     from rich.markup import escape
 
-    from ..drafting import lint_folder
+    from ..workflow.drafting import lint_folder
 
     with optional_input_path(answers, ".yaml") as answers_path:
         report = lint_folder(folder_or_cwd(directory), library_paths=library or [], answers_path=answers_path)

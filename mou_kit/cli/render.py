@@ -38,7 +38,7 @@ def render(
 ) -> None:
     """Render the agreement as DOCX, PDF, HTML or Markdown, in the form institutions sign."""
     from .. import render_docx, render_html, render_markdown, render_pdf
-    from ..sources import read_source
+    from ..workflow.sources import read_source
 
     source = read_source(folder_or_cwd(directory), ref)
     agreement, folder, revision = source.agreement, source.folder, source.revision

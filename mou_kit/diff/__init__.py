@@ -1,6 +1,7 @@
 """Clause-aligned changes between two agreements: a pure ``diff(old, new) -> AgreementDiff``."""
 
 from .agreement import diff as diff
+from .alignment import Alignment as Alignment
 from .change import (
     AgreementDiff as AgreementDiff,
     Change as Change,

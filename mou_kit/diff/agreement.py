@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from ..errors import MouKitError
-from ..model import Agreement, TextRenderer, number
+from ..model import Agreement, number
 from ..model.locale import locale_for
 from ..model.numbering import Numbering
+from ..model.printed import PrintedText
+from ..model.text import text_in
+from .alignment import Alignment
 from .change import AgreementDiff, Change, ChangeKind, NodeType, RevisionInfo
 from .head import Picker, head_changes, value_changes
-from .match import Matching, match, moved
+from .match import align_nodes
 from .nodes import RECITALS, Node, flatten
 from .words import word_ops
-
-_RECITAL_REF = {"id": "Konsiderans huruf {label}", "en": "Recital {label}"}
 
 
 class Side:
@@ -25,21 +25,15 @@ class Side:
         self.nodes = flatten(agreement, self.numbering)
         self.by_id = {n.id: n for n in self.nodes}
         self.order = {n.id: i for i, n in enumerate(self.nodes)}
-        main = agreement.main_language
-        self._tr = TextRenderer(agreement, lang, numbering=self.numbering)
-        self._main = self._tr if main == lang else TextRenderer(agreement, main, numbering=self.numbering)
+        self.printed = PrintedText(agreement, lang, numbering=self.numbering)
 
     def pick(self, text: str | dict[str, str] | None) -> str:
         """Return a plain text (a title, a name) in the diff's language, else the main one, else ""."""
-        return self._tr.pick(text) or self._main.pick(text) or ""
+        return text_in(text, self.lang, main=self.agreement.main_language, fallback="main") or ""
 
     def text(self, node: Node) -> str:
         """Return the node's text as printed, in the diff's language or else the main one."""
-        renderer = self._tr if self._tr.pick(node.text) is not None else self._main
-        try:
-            return renderer.render(node.text, context=node.id)
-        except MouKitError:
-            return renderer.pick(node.text) or ""
+        return self.printed.shown(node.text, context=node.id)
 
     def subtree_text(self, node: Node) -> str:
         """Return the node's text followed by each node below it, labelled, one per line."""
@@ -57,7 +51,7 @@ class Side:
         """Return how a reader cites the node: "Pasal 3 ayat (2)", "Konsiderans huruf b"."""
         if node.type == NodeType.RECITAL:
             label = self.numbering.label(node.id, self.lang).strip(".() ")
-            return _RECITAL_REF.get(self.lang, _RECITAL_REF["en"]).format(label=label)
+            return str(locale_for(self.lang).report["recital_ref"]).format(label=label)
         return self.numbering.ref(node.id, self.lang)
 
 
@@ -75,42 +69,42 @@ def diff(old: Agreement, new: Agreement, *, lang: str | None = None,
     lang = lang or new.main_language
     locale_for(lang)
     a, b = Side(old, lang), Side(new, lang)
-    matching = match(a.nodes, b.nodes, similarity=similarity)
+    alignment = align_nodes(a.nodes, b.nodes, similarity=similarity)
     party_refs = {p.id: b.numbering.ref(p.id, lang) for p in new.parties}
     party_refs.update({p.id: a.numbering.ref(p.id, lang) for p in old.parties if p.id not in party_refs})
     changes = list(head_changes(old, new, lang, party_refs))
-    changes += _body_changes(a, b, matching)
+    changes += _body_changes(a, b, alignment)
     changes += value_changes(old, new, lang)
     pick = Picker(new, lang)
     names = {p.id: pick(p.short_name) or p.id for p in old.parties}
     names.update({p.id: pick(p.short_name) or p.id for p in new.parties})
     return AgreementDiff(old_id=old.id, new_id=new.id, lang=lang, changes=tuple(changes),
-                         warnings=tuple(_warnings(old, new, a, b, matching)),
-                         old_revision=old_revision, new_revision=new_revision, party_names=names)
+                         warnings=tuple(_warnings(old, new, a, b, alignment)),
+                         old_revision=old_revision, new_revision=new_revision, party_names=names,
+                         alignment=alignment)
 
 
-def _body_changes(a: Side, b: Side, matching: Matching) -> list[Change]:
-    moves = moved(a.nodes, b.nodes, matching)
+def _body_changes(a: Side, b: Side, alignment: Alignment) -> list[Change]:
     keyed: list[tuple[float, Change]] = []
     for node in b.nodes:
-        old_id = matching.old_of.get(node.id)
+        old_id = alignment.old_of.get(node.id)
         if old_id is None:
-            if node.parent in b.by_id and node.parent not in matching.old_of:
+            if node.parent in b.by_id and node.parent not in alignment.old_of:
                 continue
             keyed.append((b.order[node.id], Change(
                 ChangeKind.ADDED, node.type, node.id, new_address=node.address, new_ref=b.ref(node),
                 new_text=b.subtree_text(node))))
             continue
         before = a.by_id[old_id]
-        change = _matched(before, node, a, b, node.id in moves, matching.confidence.get(node.id, 1.0))
+        change = _matched(before, node, a, b, node.id in alignment.moved, alignment.confidence.get(node.id, 1.0))
         if change is not None:
             keyed.append((b.order[node.id], change))
     for node in a.nodes:
-        if node.id in matching.new_of:
+        if node.id in alignment.new_of:
             continue
-        if node.parent in a.by_id and node.parent not in matching.new_of:
+        if node.parent in a.by_id and node.parent not in alignment.new_of:
             continue
-        keyed.append((_removed_position(node, a, b, matching), Change(
+        keyed.append((_removed_position(node, a, b, alignment), Change(
             ChangeKind.REMOVED, node.type, node.id, old_address=node.address, old_ref=a.ref(node),
             old_text=a.subtree_text(node))))
     keyed.sort(key=lambda item: item[0])
@@ -134,27 +128,27 @@ def _matched(before: Node, after: Node, a: Side, b: Side, is_moved: bool, confid
     )
 
 
-def _removed_position(node: Node, a: Side, b: Side, matching: Matching) -> float:
+def _removed_position(node: Node, a: Side, b: Side, alignment: Alignment) -> float:
     """Return where a removed node is listed: just after the nearest earlier old node that survived."""
     index = a.order[node.id]
     for earlier in reversed(a.nodes[:index]):
-        new_id = matching.new_of.get(earlier.id)
+        new_id = alignment.new_of.get(earlier.id)
         if new_id is not None:
             return b.order[new_id] + 0.5
     return -0.5 if node.parent != RECITALS else -1.5
 
 
-def _warnings(old: Agreement, new: Agreement, a: Side, b: Side, matching: Matching) -> list[str]:
+def _warnings(old: Agreement, new: Agreement, a: Side, b: Side, alignment: Alignment) -> list[str]:
     out = []
     if old.id != new.id:
         out.append(f"comparing two different agreements ({old.id!r} and {new.id!r}): nodes are paired "
                    "by id where they share one and by similar text otherwise")
-    if matching.by_similarity:
-        out.append(f"{matching.by_similarity} nodes with different ids were paired by similar text; "
+    if alignment.by_similarity:
+        out.append(f"{alignment.by_similarity} nodes with different ids were paired by similar text; "
                    "each such change shows its confidence")
-    if matching.skipped:
+    if alignment.skipped:
         out.append("too many unpaired nodes to compare by similarity: they are shown as removed and added")
     smaller = min(len(a.nodes), len(b.nodes))
-    if smaller and len(matching.new_of) < 0.3 * smaller:
-        out.append(f"only {len(matching.new_of)} of {smaller} nodes could be paired: the agreements look unrelated")
+    if smaller and len(alignment.new_of) < 0.3 * smaller:
+        out.append(f"only {len(alignment.new_of)} of {smaller} nodes could be paired: the agreements look unrelated")
     return out

@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from ..errors import DiffError
+from ..model.revision import RevisionInfo as RevisionInfo
+from .alignment import Alignment
 from .words import OpKind, WordOp
 
 SCHEMA_VERSION = 3
@@ -48,16 +50,6 @@ class NodeType(StrEnum):
     TERM = "term"
     DATE = "date"
     TITLE = "title"
-
-
-@dataclass(frozen=True, slots=True)
-class RevisionInfo:
-    """Which revision one side of a diff is: its name or commit, date, proposing party and meeting."""
-
-    id: str
-    date: dt.date | None = None
-    proposed_by: str | None = None
-    meeting: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +96,8 @@ class AgreementDiff:
     new_revision: RevisionInfo | None = None
     party_names: Mapping[str, str] = field(default_factory=dict)
     proposers: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    alignment: Alignment | None = field(default=None, compare=False, repr=False)
+    """How the nodes paired and which moved, as the diff computed it (``None`` when read back from JSON)."""
 
     def __iter__(self) -> Iterator[Change]:
         return iter(self.changes)

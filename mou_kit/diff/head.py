@@ -27,7 +27,7 @@ class Picker:
             return None
         if isinstance(value, str | dict):
             main = self.agreement.main_language
-            return text_in(value, self.lang, main=main) or text_in(value, main, main=main) or str(value)
+            return text_in(value, self.lang, main=main, fallback="main") or str(value)
         if isinstance(value, bool):
             return "true" if value else "false"
         if hasattr(value, "isoformat"):

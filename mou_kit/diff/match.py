@@ -12,8 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from ..model import Agreement, number
+from .alignment import Alignment
 from .change import NodeType
-from .nodes import Node, similarity_text
+from .nodes import Node, flatten, similarity_text
 
 SIMILARITY_CUTOFF = 60.0
 """Lowest rapidfuzz ratio (0-100) at which two nodes with different ids count as the same node."""
@@ -115,3 +117,15 @@ def moved(old: list[Node], new: list[Node], matching: Matching) -> set[str]:
             kept.update(children[block.b:block.b + block.size])
         out.update(c for c in children if c not in kept)
     return out
+
+
+def align_nodes(old: list[Node], new: list[Node], *, similarity: bool = True) -> Alignment:
+    """Return the alignment of two flattened node lists: pairs (see :func:`match`) and moves (see :func:`moved`)."""
+    found = match(old, new, similarity=similarity)
+    return Alignment(new_of=found.new_of, old_of=found.old_of, moved=frozenset(moved(old, new, found)),
+                     confidence=found.confidence, by_similarity=found.by_similarity, skipped=found.skipped)
+
+
+def align(old: Agreement, new: Agreement, *, similarity: bool = True) -> Alignment:
+    """Return how the nodes of ``old`` pair with those of ``new`` and which moved, as ``diff()`` does."""
+    return align_nodes(flatten(old, number(old)), flatten(new, number(new)), similarity=similarity)

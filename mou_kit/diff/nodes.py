@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Agreement, Point
+from ..model import Agreement
 from ..model.numbering import Numbering
+from ..model.walk import iter_body
 from .change import NodeType
 
 ROOT = ""
@@ -37,24 +38,18 @@ class Node:
         return "\n".join(self.text[k] for k in sorted(self.text))
 
 
+_TYPES = {"article": NodeType.ARTICLE, "clause": NodeType.CLAUSE, "point": NodeType.POINT}
+
+
 def flatten(agreement: Agreement, numbering: Numbering) -> list[Node]:
     """Return the recitals, articles, clauses and points of ``agreement`` in document order."""
-    out = [Node(r.id, NodeType.RECITAL, RECITALS, i, f"r{i + 1}", r.text)
-           for i, r in enumerate(agreement.recitals)]
-    for a, article in enumerate(agreement.articles):
-        out.append(Node(article.id, NodeType.ARTICLE, ROOT, a, str(numbering.address(article.id)),
-                        article.heading))
-        for c, clause in enumerate(article.clauses):
-            out.append(Node(clause.id, NodeType.CLAUSE, article.id, c, str(numbering.address(clause.id)),
-                            clause.text))
-            _points(clause.points, clause.id, numbering, out)
+    out = []
+    for n in iter_body(agreement):
+        if n.kind == "recital":
+            out.append(Node(n.id, NodeType.RECITAL, RECITALS, n.place, f"r{n.place + 1}", n.text))
+        else:
+            out.append(Node(n.id, _TYPES[n.kind], n.parent or ROOT, n.place, str(numbering.address(n.id)), n.text))
     return out
-
-
-def _points(points: list[Point], parent: str, numbering: Numbering, out: list[Node]) -> None:
-    for p, point in enumerate(points):
-        out.append(Node(point.id, NodeType.POINT, parent, p, str(numbering.address(point.id)), point.text))
-        _points(point.points, point.id, numbering, out)
 
 
 def similarity_text(node: Node, nodes: list[Node]) -> str:

@@ -1,8 +1,9 @@
 """How a file's structure becomes an agreement whose nodes keep the ids of the revision it came from.
 
-A node keeps its id when our own bookmark names it, else when ``diff.match`` pairs it with a
-node of the base by similar text; only the rest get new ids. A text printed exactly as the
-base prints it keeps the base's markup (variables, cross-references, other languages).
+A node keeps its id when our own bookmark names it, else when the diff's alignment
+(``diff.match.align``) pairs it with a node of the base by similar text; only the rest get new
+ids. A text printed exactly as the base prints it keeps the base's markup (variables,
+cross-references, other languages).
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..diff.match import match
-from ..diff.nodes import flatten
+from ..diff.match import align
 from ..errors import MouKitError
-from ..model import Agreement, Article, Clause, Point, Recital, TextRenderer, number
+from ..model import Agreement, Article, Clause, Point, Recital, number
 from ..model.ids import bookmark_name, slugify
 from ..model.locale import locale_for
+from ..model.printed import PrintedText
+from ..model.walk import iter_body, iter_ids
 from ._lines import Line
 from ._structure import Layout, Parsed
 from ._variables import apply_edits, new_printed, read_edit
@@ -31,22 +33,8 @@ def hints(base: Agreement | None, lang: str) -> dict[str, tuple[str, str]]:
     """Return bookmark name -> (node id, kind) for every node of ``base``."""
     if base is None:
         return {}
-    out: dict[str, tuple[str, str]] = {}
-    for party in base.parties:
-        out[bookmark_name(lang, party.id)] = (party.id, "party")
-    for recital in base.recitals:
-        out[bookmark_name(lang, recital.id)] = (recital.id, "recital")
-
-    def points(items: list[Point]) -> None:
-        for p in items:
-            out[bookmark_name(lang, p.id)] = (p.id, "point")
-            points(p.points)
-
-    for article in base.articles:
-        out[bookmark_name(lang, article.id)] = (article.id, "article")
-        for clause in article.clauses:
-            out[bookmark_name(lang, clause.id)] = (clause.id, "clause")
-            points(clause.points)
+    out = {bookmark_name(lang, party.id): (party.id, "party") for party in base.parties}
+    out.update({bookmark_name(lang, node.id): (node.id, node.kind) for node in iter_body(base)})
     return out
 
 
@@ -64,22 +52,15 @@ class Builder:
         self.edits: list[VariableEdit] = []
         """Edited values written back into their variables (see :mod:`._variables`)."""
         self.refused: frozenset[str] = frozenset()
-        self.tr = TextRenderer(base, lang, numbering=numbering)
-        self.main = self.tr if lang == base.main_language else \
-            TextRenderer(base, base.main_language, numbering=numbering)
-        self.texts: dict[str, Any] = {}
-        for node in flatten(base, numbering):
-            self.texts[node.id] = node.text
+        self.print = PrintedText(base, lang, numbering=numbering)
+        self.tr = self.print.own
+        self.texts: dict[str, Any] = {node.id: node.text for node in iter_body(base)}
         self._fresh: Iterator[int] = itertools.count(1)
         self.nodes: dict[str, Parsed] = {}
 
     def printed(self, text: Any, node: str) -> str:
         """Return how the base prints ``text`` of ``node`` in the file's language (main one as fallback)."""
-        renderer = self.tr if self.tr.pick(text) is not None else self.main
-        try:
-            return renderer.render(text, context=node)
-        except MouKitError:
-            return renderer.pick(text) or ""
+        return self.print.shown(text, context=node)
 
     def text(self, parsed: Parsed, node: str | None) -> Any:
         """Return the model text of ``parsed``: the base's own when printed alike, else the file's."""
@@ -189,21 +170,18 @@ def build(layout: Layout, base: Agreement, lang: str, bookmark_ids: dict[str, tu
         articles.append({"id": aid, "heading": a, "clauses": clauses})
     by_hint = len(used)
     draft = _assemble(base, recitals, articles, lambda p, nid: p.text or "-")
-    old_nodes = flatten(base, number(base))
-    new_nodes = flatten(draft, number(draft))
-    matching = match(old_nodes, new_nodes)
     rename: dict[str, str] = {}
-    for new_id, old_id in matching.old_of.items():
+    for new_id, old_id in align(base, draft).old_of.items():
         if new_id.startswith(_PLACEHOLDER) and old_id not in used:
             rename[new_id] = old_id
             used.add(old_id)
     taken = set(used) | {p.id for p in base.parties} | {a.id for a in base.annexes} | \
         {t.id for t in base.defined_terms}
     fresh = 0
-    for node in new_nodes:
-        if node.id.startswith(_PLACEHOLDER) and node.id not in rename:
-            rename[node.id] = _new_id(b.nodes[node.id], taken)
-            taken.add(rename[node.id])
+    for _, nid in iter_ids(draft):
+        if nid.startswith(_PLACEHOLDER) and nid not in rename:
+            rename[nid] = _new_id(b.nodes[nid], taken)
+            taken.add(rename[nid])
             fresh += 1
     nodes = {rename.get(k, k): v for k, v in b.nodes.items()}
 
@@ -270,6 +248,17 @@ def _assemble(base: Agreement, recitals: list[dict[str, Any]], articles: list[di
     return data
 
 
+def placeholder_party(name: str) -> bool:
+    """Return whether ``name`` is what an import calls a party it could not name ("PIHAK 1"), in any language."""
+    from ..model.locale import available_languages
+
+    for lang in available_languages():
+        pattern = re.escape(locale_for(lang).party_placeholder).replace(r"\{n\}", r"\d+")
+        if re.fullmatch(pattern, name):
+            return True
+    return False
+
+
 def head(layout: Layout, lang: str) -> dict[str, Any]:
     """Return the data of an agreement head read from the title block alone (no base to start from)."""
     return read_title(layout, lang)[0]
@@ -331,7 +320,7 @@ def read_title(layout: Layout, lang: str) -> tuple[dict[str, Any], list[Line]]:
     if len(numbers) != len(names):
         unused += number_lines
     while len(names) < 2:
-        names.append(f"PIHAK {len(names) + 1}" if lang == "id" else f"PARTY {len(names) + 1}")
+        names.append(loc.party_placeholder.format(n=len(names) + 1))
     parties, seen = [], set()
     for k, n in enumerate(names):
         pid = slugify(n)[:40].strip("-") or "party"

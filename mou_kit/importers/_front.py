@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model.ids import slugify
 from ..model.locale import locale_for
-from ._build import read_title
+from ._build import placeholder_party, read_title
 from ._lines import Line
 from ._structure import Layout
 
@@ -48,7 +48,7 @@ def front(layout: Layout, lang: str) -> Front:
     elif str(data["title"]).upper() in {k["title"] for k in locale_for(lang).kinds.values()}:
         out.attention.append(f"the title is the document's heading '{data['title']}', which names its kind, not "
                              "its subject: set 'title' in agreement.yaml to what it is about")
-    placeholders = all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"])
+    placeholders = all(placeholder_party(p["name"]) for p in data["parties"])
     written = {name.casefold(): (name, short) for name, short in _between([r.text for r in layout.recitals])}
     for party in data["parties"]:
         _, short = written.get(str(party["name"]).casefold(), (None, None))
@@ -72,7 +72,7 @@ def front(layout: Layout, lang: str) -> Front:
     for line in layout.prose:
         out.noted.append((line, "a lead-in or heading before the articles: the form prints its own"))
     _tail(layout.tail, data, out, lang)
-    if all(re.fullmatch(r"(PIHAK|PARTY) \d", p["name"]) for p in data["parties"]):
+    if all(placeholder_party(p["name"]) for p in data["parties"]):
         out.attention.append("no party names found: the parties are 'PARTY 1' and 'PARTY 2'; name them")
     for party in data["parties"]:
         if "signatory" not in party:

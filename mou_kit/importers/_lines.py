@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ._ooxml import RawParagraph, TrackedMark, View, present
+from ..ooxml.views import TrackedMark, View, present
+from ._ooxml import RawParagraph
 
 _LABEL = re.compile(
     r"^(?P<open>\()?(?P<token>\d+(?:\.\d+)*|[a-zA-Z]|[ivxlcdm]+|[IVXLCDM]+)(?P<close>[.)]|\.(?=\d))?"

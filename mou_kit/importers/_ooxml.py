@@ -8,22 +8,23 @@ read here from the XML, piece by piece, each piece knowing which tracked change 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_CHANGE_KINDS = {f"{W}ins": "ins", f"{W}moveTo": "ins", f"{W}del": "del", f"{W}moveFrom": "del"}
+from ..ooxml.names import W as W
+from ..ooxml.views import (
+    CHANGE_KINDS as _CHANGE_KINDS,
+    Fields,
+    TrackedMark as TrackedMark,
+    View as View,
+    accepted as accepted,
+    change_of,
+    mark_of,
+    present as present,
+    rejected as rejected,
+)
+
 _REF = re.compile(r"^\s*REF\s+(\S+)")
-
-
-@dataclass(frozen=True, slots=True)
-class TrackedMark:
-    """A tracked change: inserted (``ins``) or deleted (``del``), by whom and when (``None``: unknown)."""
-
-    kind: str
-    author: str
-    date: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,27 +55,6 @@ class RawParagraph:
     """The value Word's list counter gives the paragraph at its level (restarts and overrides applied)."""
     outline: int | None = None
     """The outline level (0 for Heading 1) its style or its own ``w:outlineLvl`` gives, else ``None``."""
-
-
-View = Callable[[TrackedMark], bool]
-"""Whether a tracked change is applied (accepted) in a view of the document."""
-
-
-def accepted(_: TrackedMark) -> bool:
-    """Return ``True``: the view with every tracked change accepted."""
-    return True
-
-
-def rejected(_: TrackedMark) -> bool:
-    """Return ``False``: the view with every tracked change rejected."""
-    return False
-
-
-def present(change: TrackedMark | None, view: View) -> bool:
-    """Return whether content under ``change`` is there in ``view``."""
-    if change is None:
-        return True
-    return view(change) == (change.kind == "ins")
 
 
 _FORMATS = {"decimal": "1", "decimalZero": "1", "lowerLetter": "a", "upperLetter": "A",
@@ -236,19 +216,6 @@ def _num_pr(num_pr: Any) -> tuple[str, int]:
             int(ilvl.get(f"{W}val", "0")) if ilvl is not None else 0)
 
 
-def _mark(el: Any) -> TrackedMark:
-    return TrackedMark(_CHANGE_KINDS[el.tag], el.get(f"{W}author") or "unknown", el.get(f"{W}date"))
-
-
-def _change_of(el: Any, p: Any) -> TrackedMark | None:
-    node = el.getparent()
-    while node is not None and node is not p:
-        if node.tag in _CHANGE_KINDS:
-            return _mark(node)
-        node = node.getparent()
-    return None
-
-
 def _own(el: Any, p: Any) -> bool:
     node = el.getparent()
     while node is not None and node is not p:
@@ -271,7 +238,7 @@ def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
         for tag in _CHANGE_KINDS:
             mark = ppr.find(f"{W}rPr/{tag}")
             if mark is not None:
-                out.mark = _mark(mark)
+                out.mark = mark_of(mark)
     node = p.getparent()
     while node is not None:
         if node.tag == f"{W}tc":
@@ -279,7 +246,7 @@ def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
             row = node.getparent()
             out.column = [c for c in row if c.tag == f"{W}tc"].index(node) if row is not None else None
         node = node.getparent()
-    fields: list[list[str]] = []  # per open complex field: [instruction, phase]
+    fields = Fields()
     for el in p.iter():
         tag = el.tag
         if not isinstance(tag, str) or el is p or not _own(el, p):
@@ -290,25 +257,16 @@ def paragraph(p: Any, index: int, numbering: Numbering) -> RawParagraph:
             cid = el.get(f"{W}id", "")
             if cid not in out.comments:
                 out.comments.append(cid)
-        elif tag == f"{W}fldChar":
-            kind = el.get(f"{W}fldCharType")
-            if kind == "begin":
-                fields.append(["", "instr"])
-            elif kind == "separate" and fields:
-                fields[-1][1] = "result"
-            elif kind == "end" and fields:
-                fields.pop()
-        elif tag in (f"{W}instrText", f"{W}delInstrText"):
-            if fields:
-                fields[-1][0] += el.text or ""
+        elif fields.feed(el) is not None:
+            continue
         elif tag in (f"{W}t", f"{W}delText", f"{W}tab", f"{W}br", f"{W}cr", f"{W}noBreakHyphen"):
-            if fields and fields[-1][1] == "instr":
+            if fields.in_instruction:
                 continue
             text = el.text or "" if tag in (f"{W}t", f"{W}delText") else \
                 {f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}.get(tag, "\n")
-            instruction = fields[-1][0] if fields else _simple_field(el, p)
+            instruction = fields.instruction if fields.depth else _simple_field(el, p)
             ref = _REF.match(instruction)
-            pieces.append(Piece(text, _change_of(el, p), ref.group(1) if ref else None))
+            pieces.append(Piece(text, change_of(el, p), ref.group(1) if ref else None))
     return out
 
 

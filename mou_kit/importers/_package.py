@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ErrorCode, SourceError
+from ..ooxml.names import W
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,7 +181,7 @@ def _unsafe(source: str, name: str) -> SourceError:
                  "source-unsafe")
 
 
-_W_P = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+_W_P = f"{W}p"
 _TYPES_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 

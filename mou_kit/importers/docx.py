@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from bisect import bisect_right
 from dataclasses import replace
 from pathlib import Path
@@ -16,7 +15,7 @@ from .._io import Input, read_input
 from ..errors import SourceError
 from ..model import Agreement, text_in
 from . import _ooxml
-from ._build import Builder, build, head, hints
+from ._build import Builder, build, head, hints, placeholder_party
 from ._front import Front, front
 from ._heads import guess_language
 from ._lines import Line, lines
@@ -263,7 +262,7 @@ def _head(agreement: Agreement, found: Layout, lang: str, base: Agreement) -> Ag
     if subject != "Imported agreement" and subject.upper() != b.printed(base.title, "").upper():
         update["title"] = _in_lang(base.title, subject, lang, base)
     names = [str(p["name"]) for p in read["parties"]]
-    if len(names) == len(base.parties) and not all(re.fullmatch(r"(PIHAK|PARTY) \d+", n) for n in names):
+    if len(names) == len(base.parties) and not all(placeholder_party(n) for n in names):
         parties = []
         for party, shown in zip(base.parties, names, strict=True):
             if shown.upper() != b.printed(party.name, party.id).upper() and not ARTICLE_HEAD.match(shown):

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from ..assemble import Answers, Library, assemble
 from ..assemble.template import version_key
 from ..errors import TemplateError, ValidationFailed
-from ..model import Agreement, Article, Point, text_in
+from ..model import Agreement, Article, text_in
+from ..model.walk import iter_body
 from .finding import Finding, finding
 
 
@@ -50,7 +51,7 @@ def check_drift(agreement: Agreement, library: Library, *, answers: Answers | No
             continue
         if version_key(latest.version) <= version_key(source.version):
             continue
-        notes = [f"{c.version}: {_in(c.note, agreement.main_language)}"
+        notes = [f"{c.version}: {text_in(c.note, agreement.main_language, main=None, fallback='any')}"
                  for c in latest.changelog if version_key(c.version) > version_key(source.version)]
         if answers is not None and fresh is None:
             fresh = _fresh(answers, library)
@@ -60,10 +61,6 @@ def check_drift(agreement: Agreement, library: Library, *, answers: Answers | No
                            hint=f"review it, then take the new version into {article.id} from the library",
                            details=tuple(notes + changes)))
     return out
-
-
-def _in(text: str | dict[str, str], lang: str) -> str:
-    return text if isinstance(text, str) else text.get(lang) or next(iter(text.values()))
 
 
 def _fresh(answers: Answers, library: Library) -> dict[str, Article]:
@@ -123,12 +120,9 @@ def update_article(agreement: Agreement, node: str, library: Library, answers: A
 
 
 def _article_of(agreement: Agreement, node: str) -> Article:
-    for article in agreement.articles:
-        if article.id == node or any(c.id == node or _has_point(c.points, node) for c in article.clauses):
-            return article
+    for found in iter_body(agreement):
+        if found.id == node and found.kind != "recital":
+            return agreement.articles[found.positions[0]]
     raise TemplateError(f"no article, clause or point {node!r} in agreement {agreement.id!r}",
                         code="template-unknown")
 
-
-def _has_point(points: list[Point], node: str) -> bool:
-    return any(p.id == node or _has_point(p.points, node) for p in points)

@@ -14,6 +14,7 @@ from .agreement import (
 )
 from .article import Article as Article, Clause as Clause, Point as Point
 from .check import check as check
+from .identity import DocumentId as DocumentId
 from .ids import Slug as Slug, check_slug as check_slug, slugify as slugify
 from .locale import Locale as Locale, available_languages as available_languages, locale_for as locale_for
 from .meeting import (
@@ -26,6 +27,8 @@ from .meeting import (
 )
 from .numbering import Address as Address, Numbering as Numbering, number as number
 from .party import Party as Party, Signatory as Signatory
+from .printed import PrintedText as PrintedText
 from .references import Segment as Segment, TextRenderer as TextRenderer, references as references
+from .revision import Revision as Revision, RevisionInfo as RevisionInfo
 from .state import LifecycleState as LifecycleState
 from .text import Text as Text, text_in as text_in, text_langs as text_langs

@@ -50,6 +50,10 @@ class Locale:
     annex: str
     omit_common: bool
     phrases: dict[str, str]
+    party_placeholder: str
+    """What an import calls a party it cannot name: ``"PIHAK {n}"``."""
+    report: dict[str, Any]
+    """The words of the diff reports and the DIM (``[report]``; English where a language has none)."""
 
     def phrase(self, key: str, **values: object) -> str:
         """Return the fixed phrase ``key`` with ``values`` filled in."""
@@ -114,4 +118,6 @@ def locale_for(lang: str) -> Locale:
         annex=num["annex"],
         omit_common=num["omit_common"],
         phrases=data["phrases"],
+        party_placeholder=data["parties"]["placeholder"],
+        report=data.get("report") or locale_for("en").report,
     )

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .agreement import Agreement
-from .article import Point
 from .locale import Locale, PointStyle, locale_for
 
 _ROMAN = (
@@ -78,19 +77,17 @@ class Numbering:
         self._parties: dict[str, int] = {p.id: i for i, p in enumerate(agreement.parties)}
         self._annexes: dict[str, int] = {a.id: i for i, a in enumerate(agreement.annexes, 1)}
         self._first = agreement.style.first_party_label
+        from .walk import iter_body
+
         for a, article in enumerate(agreement.articles, 1):
-            self._addresses[article.id] = Address(a)
             if len(article.clauses) == 1:
                 self._single.add(a)
-            for c, clause in enumerate(article.clauses, 1):
-                self._addresses[clause.id] = Address(a, c)
-                self._add_points(clause.points, Address(a, c))
-
-    def _add_points(self, points: list[Point], parent: Address) -> None:
-        for p, point in enumerate(points, 1):
-            address = Address(parent.article, parent.clause, (*parent.points, p))
-            self._addresses[point.id] = address
-            self._add_points(point.points, address)
+        for node in iter_body(agreement):
+            at = node.positions
+            if node.kind == "article":
+                self._addresses[node.id] = Address(at[0] + 1)
+            elif node.kind != "recital":
+                self._addresses[node.id] = Address(at[0] + 1, at[1] + 1, tuple([n + 1 for n in at[2:]]))
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._addresses or node_id in self._parties or node_id in self._annexes

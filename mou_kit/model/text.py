@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import PlainValidator, WithJsonSchema
 
@@ -80,16 +80,29 @@ Text = Annotated[str | dict[str, str], PlainValidator(_check_text), WithJsonSche
 """A text: a plain string (in the agreement's main language) or ``{id: "...", en: "..."}``."""
 
 
-def text_in(text: str | dict[str, str] | None, lang: str, *, main: str) -> str | None:
-    """Return the text in ``lang``, or ``None`` when it has no version in that language.
+Fallback = Literal["none", "main", "any"]
+"""Where :func:`text_in` looks when a text lacks the language asked for: nowhere, the main
+language, or the main language and then the first language the text is written in."""
 
-    A plain string counts as written in ``main``, the agreement's main language.
+
+def text_in(text: str | dict[str, str] | None, lang: str, *, main: str | None,
+            fallback: Fallback = "none") -> str | None:
+    """Return the text in ``lang``, else as ``fallback`` says; ``None`` when nothing fits.
+
+    A plain string counts as written in ``main``, the agreement's main language (in every
+    language when ``main`` is ``None``). With a fallback an empty version counts as missing.
+    This is the one language picker of the package: every layer picks a language through it.
     """
     if text is None:
         return None
     if isinstance(text, str):
-        return text if lang == main else None
-    return text.get(lang)
+        return text if lang == main or main is None or fallback != "none" else None
+    if fallback == "none":
+        return text.get(lang)
+    found = text.get(lang) or (text.get(main) if main is not None else None)
+    if not found and fallback == "any":
+        found = next((v for v in text.values() if v), None)
+    return found or None
 
 
 def text_langs(text: str | dict[str, str] | None, *, main: str) -> set[str]:

@@ -1,9 +1,14 @@
-"""Which nodes and texts an agreement holds, each with its path (``articles[2].clauses[0]``)."""
+"""Which nodes and texts an agreement holds, each with its path (``articles[2].clauses[0]``).
+
+:func:`iter_body` is the one walk over the body (recitals, articles, clauses, points at any
+depth); numbering, the diff, the importer, the redline and the checks all walk through it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal, NamedTuple
 
 from .agreement import Agreement
 from .article import Point
@@ -43,6 +48,61 @@ class NodeText:
     value: str | dict[str, str]
 
 
+BodyKind = Literal["recital", "article", "clause", "point"]
+
+
+class BodyNode(NamedTuple):
+    """One recital, article, clause or point met by :func:`iter_body`.
+
+    ``parent`` is the id of the article, clause or point it hangs below (``None`` for recitals and
+    articles); ``place`` its 0-based place among its siblings; ``positions`` the 0-based places
+    from the top (a recital's own; article, clause, each level of points); ``text`` an article's
+    heading or the node's text. A tuple, as numbering and the diff walk every node.
+    """
+
+    kind: BodyKind
+    id: str
+    parent: str | None
+    place: int
+    positions: tuple[int, ...]
+    text: str | dict[str, str]
+
+    @property
+    def path(self) -> Path:
+        """Where the node is in the data: ``("articles", 2, "clauses", 0, "points", 1)``."""
+        if self.kind == "recital":
+            return ("recitals", self.positions[0])
+        out: list[PathPart] = ["articles", self.positions[0]]
+        for depth, position in enumerate(self.positions[1:]):
+            out += ["clauses" if depth == 0 else "points", position]
+        return tuple(out)
+
+    @property
+    def text_path(self) -> Path:
+        """The path of the node's text: ``...heading`` for an article, ``...text`` otherwise."""
+        return (*self.path, "heading" if self.kind == "article" else "text")
+
+
+def iter_body(agreement: Agreement) -> Iterator[BodyNode]:
+    """Yield the recitals, then every article, clause and point (depth first), in document order."""
+    for i, recital in enumerate(agreement.recitals):
+        yield BodyNode("recital", recital.id, None, i, (i,), recital.text)
+    for a, article in enumerate(agreement.articles):
+        yield BodyNode("article", article.id, None, a, (a,), article.heading)
+        for c, clause in enumerate(article.clauses):
+            yield BodyNode("clause", clause.id, article.id, c, (a, c), clause.text)
+            if clause.points:
+                yield from _points(clause.points, clause.id, (a, c))
+
+
+def _points(points: list[Point], parent: str, at: tuple[int, ...]) -> Iterator[BodyNode]:
+    for p, point in enumerate(points):
+        here = (*at, p)
+        yield BodyNode("point", point.id, parent, p, here, point.text)
+        if point.points:
+            yield from _points(point.points, point.id, here)
+
+
 def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:
     """Yield ``(path, id)`` for every node that has an id, in document order."""
     for i, party in enumerate(agreement.parties):
@@ -53,17 +113,9 @@ def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:
         yield ("defined_terms", i, "id"), term.id
     for i, annex in enumerate(agreement.annexes):
         yield ("annexes", i, "id"), annex.id
-    for a, article in enumerate(agreement.articles):
-        yield ("articles", a, "id"), article.id
-        for c, clause in enumerate(article.clauses):
-            yield ("articles", a, "clauses", c, "id"), clause.id
-            yield from _point_ids(clause.points, ("articles", a, "clauses", c))
-
-
-def _point_ids(points: list[Point], parent: Path) -> Iterator[tuple[Path, str]]:
-    for p, point in enumerate(points):
-        yield (*parent, "points", p, "id"), point.id
-        yield from _point_ids(point.points, (*parent, "points", p))
+    for node in iter_body(agreement):
+        if node.kind != "recital":
+            yield (*node.path, "id"), node.id
 
 
 def iter_texts(agreement: Agreement) -> Iterator[NodeText]:
@@ -77,18 +129,9 @@ def iter_texts(agreement: Agreement) -> Iterator[NodeText]:
     for i, annex in enumerate(agreement.annexes):
         if annex.text is not None:
             yield NodeText(("annexes", i, "text"), annex.id, annex.text)
-    for a, article in enumerate(agreement.articles):
-        yield NodeText(("articles", a, "heading"), article.id, article.heading)
-        for c, clause in enumerate(article.clauses):
-            yield NodeText(("articles", a, "clauses", c, "text"), clause.id, clause.text)
-            yield from _point_texts(clause.points, ("articles", a, "clauses", c))
-
-
-def _point_texts(points: list[Point], parent: Path) -> Iterator[NodeText]:
-    for p, point in enumerate(points):
-        path = (*parent, "points", p)
-        yield NodeText((*path, "text"), point.id, point.text)
-        yield from _point_texts(point.points, path)
+    for node in iter_body(agreement):
+        if node.kind != "recital":
+            yield NodeText(node.text_path, node.id, node.text)
 
 
 def point_depth(points: list[Point]) -> int:

@@ -8,7 +8,7 @@ import itertools
 from html import escape
 from typing import Any
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+from ..ooxml.names import W_NS as _W
 
 NUM_FORMATS = {"arabic": "decimal", "alpha": "lowerLetter", "upper-alpha": "upperLetter", "roman": "lowerRoman"}
 """Counter styles of the locale files mapped to Word's ``w:numFmt`` values."""

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model import Agreement, LifecycleState
+from ..model.identity import DocumentId
 from ..model.locale import locale_for
 
 if TYPE_CHECKING:
@@ -52,6 +53,17 @@ class DocumentInfo:
     revision_footer: bool = True
     signing_date: dt.date | None = None
     """The date of signing the opening states (the lifecycle's), or ``None`` while it has dots."""
+    work: str = ""
+    """The agreement's id (``""``: not known to whoever built the info)."""
+    lang: str = ""
+    """The document's first language (``""``: not known)."""
+
+    @property
+    def identity(self) -> DocumentId | None:
+        """The document's name, ``/mou/<agreement>/<lang>@<revision>`` (``None`` when the agreement is not known)."""
+        if not self.work:
+            return None
+        return DocumentId(self.work, self.lang or None, self.revision)
 
     @property
     def short(self) -> str:
@@ -119,7 +131,7 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
     main = agreement.main_language
 
     def pick(value: str | dict[str, str]) -> str:
-        return text_in(value, lang, main=main) or text_in(value, main, main=main) or ""
+        return text_in(value, lang, main=main, fallback="main") or ""
 
     day = today or agreement.date or dt.date.today()
     rev = revision or WORKING
@@ -137,6 +149,7 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
         date=day, state=state, watermark=watermark, page=page, initials=initials,
         logos=[_logo(folder, p.logo, p.id) for p in agreement.parties], revision_footer=footer,
         signing_date=agreement.date,
+        work=agreement.id, lang=lang,
     )
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from ..model import Agreement
-from .docx_page import render_docx
+from .docx import render_docx
 from .pdf import render_pdf
 
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Agreement, Point, TextRenderer, number
+from ..model import Agreement, Point, number
 from ..model.locale import Locale, locale_for
 from ..model.numbering import Numbering
+from ..model.printed import PrintedText
 from ..model.words import opening_sentence, with_words
 
 
@@ -173,18 +174,14 @@ def outline(agreement: Agreement, lang: str, *, numbering: Numbering | None = No
     """
     loc = locale_for(lang)
     numbering = numbering or number(agreement)
-    tr = TextRenderer(agreement, lang, numbering=numbering)
-    main = tr
-    if lang != agreement.main_language:
-        main = TextRenderer(agreement, agreement.main_language, numbering=numbering)
+    printed = PrintedText(agreement, lang, numbering=numbering)
 
     def text(value: str | dict[str, str] | None, node: str | None = None) -> str:
-        return tr.render(value, context=node) if tr.pick(value) is not None else main.render(value, context=node)
+        return printed.render(value, context=node)
 
     def runs(value: str | dict[str, str] | None, node: str | None = None) -> list[Run]:
-        chosen = tr.pick(value)
-        renderer = tr if chosen is not None else main
-        chosen = chosen if chosen is not None else main.pick(value)
+        renderer = printed.renderer(value)
+        chosen = renderer.pick(value)
         if chosen is None:
             return []
         return [Run(s.text, ref=s.ref) for s in renderer.segments(chosen, context=node)]

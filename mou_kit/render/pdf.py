@@ -1,95 +1,22 @@
-"""How an agreement becomes a signature-ready PDF: typst lays out the outline, pypdf finishes it.
-
-The typst template ships with the package; the agreement reaches it only as JSON in
-``sys_inputs``, so no clause text can become typst code. The fonts ship with the package too.
-"""
+"""How an agreement becomes a signature-ready PDF: typst (or LibreOffice) lays it out, pypdf finishes it."""
 
 from __future__ import annotations
 
-import datetime as dt
-import functools
-import json
 import os
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from ._marks import resolve
-from .data import document_data
-from .document import DocumentInfo, prepare
-from .finish import SignatureSpot
-from .outline import Outline
-
-
-@dataclass(frozen=True, slots=True)
-class Laid:
-    """A typeset document before finishing: the PDF bytes and where each signatory signs."""
-
-    pdf: bytes
-    spots: list[SignatureSpot]
-
-
-def package_dir(name: str) -> Path:
-    """Return the folder of the package data ``name`` ("templates", "fonts") as a path."""
-    return Path(str(resources.files("mou_kit") / name))
-
-
-@functools.cache
-def font_book() -> Any:
-    """Return typst's book of the packaged fonts (and its embedded ones), read once per process.
-
-    The font files ship with the package and never change while it runs, so the book is kept;
-    building it for every render cost a few milliseconds.
-    """
-    import typst
-
-    return typst.Fonts(include_system_fonts=False, font_paths=[str(package_dir("fonts"))])
-
-
-def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False) -> Laid:
-    """Return the PDF typst makes of ``docs`` and the signature spots it reports.
-
-    :raises RenderError: typst failed (code ``render-failed``).
-    """
-    import typst
-
-    template = package_dir("templates") / "agreement.typ"
-    logo_files = [p for p in info.logos if p is not None]
-    root = Path(os.path.commonpath([template.parent.resolve(), *(p.parent for p in logo_files)]))
-    logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
-    data = document_data(docs, info, layout=layout, logos=logos)
-    try:
-        compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
-                                  sys_inputs={"data": json.dumps(data)})
-        stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
-        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
-    except (RuntimeError, ValueError) as e:
-        message = getattr(e, "message", None) or str(e)
-        raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
-                          code="render-failed") from e
-    if not isinstance(pdf, bytes):
-        raise RenderError("typst returned no PDF", code="render-failed")
-    marked = resolve(pdf, {d.lang: d.locale.phrases["link_to_page"] for d in docs})
-    return Laid(marked.pdf, marked.spots)
-
-
-def render_options(*, lang: str, layout: str, engine: str, pdfa: bool) -> str:
-    """Return how a PDF was rendered, as the ``/MouRender`` entry of its metadata records it.
-
-    ``mou verify`` renders the revision again with these options and compares the text, so the
-    entry only chooses what to compare with; a false one makes the comparison fail, never pass.
-    """
-    return f"lang={lang}; layout={layout}; engine={engine}; pdfa={'yes' if pdfa else 'no'}"
-
-
-def parse_render_options(text: str) -> dict[str, str]:
-    """Return the options of a ``/MouRender`` entry (empty for a PDF rendered before it existed)."""
-    pairs = (part.strip().partition("=") for part in text.split(";"))
-    return {key: value for key, sep, value in pairs if sep and key in {"lang", "layout", "engine", "pdfa"}}
+from .document import prepare
+from .finishing.laid import Laid as Laid
+from .typeset import (
+    font_book as font_book,
+    package_dir as package_dir,
+    parse_render_options as parse_render_options,
+    render_options,
+    typeset as typeset,
+)
 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
@@ -109,7 +36,7 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     :raises RenderError: typst or LibreOffice failed, a logo is missing, LibreOffice is absent.
     :raises TemplateError: a text cannot be rendered.
     """
-    from .finish import finish
+    from .finishing.finish import finish
 
     where = Path(folder) if folder is not None else None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout,
@@ -117,9 +44,7 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     if engine == "typst":
         laid = typeset(docs, info, chosen, pdfa=pdfa)
     elif engine == "libreoffice":
-        from .libreoffice import via_libreoffice
-
-        laid = via_libreoffice(agreement, lang=lang, revision=revision, folder=where, layout=layout, pdfa=pdfa)
+        laid = _via_libreoffice(agreement, lang=lang, revision=revision, folder=where, layout=layout, pdfa=pdfa)
     else:
         raise RenderError(f"engine {engine!r} is not 'typst' or 'libreoffice'", code="render-failed")
     annex_files = [where / a.file for a in agreement.annexes
@@ -129,3 +54,18 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     if path is not None:
         write_output(path, out, error=RenderError)
     return out
+
+
+def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | None, folder: Path | None,
+                     layout: str | None, pdfa: bool = False) -> Laid:
+    """Return the PDF LibreOffice makes of the agreement's DOCX, with the signature spots found in it.
+
+    :raises RenderError: LibreOffice is missing or failed.
+    """
+    from .docx import render_docx
+    from .finishing.libreoffice import convert, find_spots, soffice
+
+    soffice()
+    pdf = convert(render_docx(agreement, lang=lang, revision=revision, folder=folder, layout=layout), pdfa=pdfa)
+    names = [(p.id, p.signatory.name) for p in agreement.parties if p.signatory is not None]
+    return Laid(pdf, find_spots(pdf, names))

@@ -9,7 +9,7 @@ from typing import Any
 
 from .._io import Input, read_input, write_output
 from ..errors import SigningError
-from ..render.finish import field_name
+from ..render.finishing.finish import field_name
 from ._hanko import require_pyhanko, run_sync
 
 PDF_LIMIT = 200_000_000

@@ -64,7 +64,8 @@ def meeting_from_options(meeting_id: str, date: dt.date, place: str, *, title: s
             "chair": attendee_from(chair) if chair else None,
             "attendees": [attendee_from(a) for a in attendees], "agenda": agenda,
             "decisions": decisions_from(decisions, responses or []), "outcome": outcome}
-    return validated(Meeting, {k: v for k, v in data.items() if v not in (None, [])})
+    given = {k: v for k, v in data.items() if v not in (None, [])}
+    return validated(Meeting, given, file=f"meetings/{meeting_id}.yaml")
 
 
 def record_meeting(ws: Workspace, meeting: Meeting | None, *, source: Path | None = None,

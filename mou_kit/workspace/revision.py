@@ -1,4 +1,5 @@
-"""What a revision is: a dated commit of an agreement with the party, meeting and stage it records."""
+"""How a commit records a revision: its trailers, and the blame entry that names one (``Revision`` itself
+lives in :mod:`mou_kit.model.revision`)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,10 @@ import datetime as dt
 from pydantic import ConfigDict
 
 from ..model.record import Record
+from ..model.revision import Revision as Revision
 
 TRAILER_KEYS = {"proposed-by": "proposed_by", "meeting": "meeting", "stage": "stage"}
 """The commit trailers mou_kit writes and reads, by lower-case key."""
-
-
-class Revision(Record):
-    """A dated revision of an agreement (one commit); made by the workspace, not by users."""
-
-    model_config = ConfigDict(frozen=True)
-
-    id: str
-    short_id: str
-    date: dt.datetime
-    author: str
-    message: str
-    parents: tuple[str, ...] = ()
-    proposed_by: str | None = None
-    meeting: str | None = None
-    stage: str | None = None
-
-    @property
-    def summary(self) -> str:
-        """The first line of the message (empty when there is none)."""
-        return self.message.split("\n", 1)[0]
 
 
 class BlameEntry(Record):

@@ -2,79 +2,37 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import os
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from .._guard import guard_methods
-from ..errors import LifecycleError, ValidationFailed, WorkspaceError
-from ..files import AGREEMENT_FILE, dump_agreement, parse_agreement, parse_meetings, read_folder
+from ..errors import WorkspaceError
+from ..files import dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
+from ..model.revision import RevisionInfo
 from . import history
+from .freeze import check_commit
 from .languages import keep_languages
 from .merge import merge
 from .publish import Plan, Published, publish, settled_tip
+from .records import (
+    _at_revision,
+    agreement_data as agreement_data,
+    agreement_from as agreement_from,
+    validated as validated,
+)
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 from .snapshot import Changes, Snapshots
 from .storage import RefUpdate, Storage
-
-if TYPE_CHECKING:
-    from ..diff.change import RevisionInfo
 
 TIP = "tip"
 """``Workspace.commit(..., base=TIP)``: replace the branch as it is now, without merging."""
 GITATTRIBUTES = b"*.yaml text eol=lf\n*.json text eol=lf\n"
 MOU_GITIGNORE = b"backup/\n"
-_T = TypeVar("_T")
-_M = TypeVar("_M", bound=BaseModel)
-_STATE = re.compile(rb"^state:\s*[\"']?([a-z-]+)", re.MULTILINE)
-
-
-def agreement_data(agreement: Agreement) -> dict[str, Any]:
-    """Return the agreement as plain JSON-ready data, holding only the fields that are set."""
-    return agreement.model_dump(mode="json", exclude_unset=True)
-
-
-def validated(model: type[_M], data: Any) -> _M:
-    """Return ``model`` built from plain ``data``.
-
-    :raises ValidationFailed: with one problem per invalid field.
-    """
-    try:
-        return model.model_validate(data)
-    except ValidationError as e:
-        from ..errors import Problem
-
-        raise ValidationFailed([Problem("invalid-value", str(err["msg"]), path=".".join(map(str, err["loc"])))
-                                for err in e.errors(include_url=False)]) from None
-
-
-def agreement_from(data: Any) -> Agreement:
-    """Return the agreement held in plain ``data``.
-
-    :raises ValidationFailed: the data is not a valid agreement.
-    """
-    return validated(Agreement, data)
-
-
-def _at_revision(sha: str, parse: Callable[[], _T]) -> _T:
-    """Return ``parse()``; its problems name the revision as git does (``REV:agreement.yaml:12``).
-
-    A revision made with plain git can hold an invalid file: every command that reads it then says
-    which revision, so it can be listed apart, reverted or fixed.
-    """
-    try:
-        return parse()
-    except ValidationFailed as failed:
-        raise ValidationFailed([dataclasses.replace(p, file=f"{sha[:10]}:{p.file or AGREEMENT_FILE}")
-                                for p in failed.problems]) from None
 
 
 @guard_methods
@@ -203,11 +161,7 @@ class Workspace:
 
         :raises WorkspaceError: nothing has that name.
         """
-        from ..diff.change import RevisionInfo
-
-        revision = self.resolve(name)
-        return RevisionInfo(id=revision.short_id, date=revision.date.date(), proposed_by=revision.proposed_by,
-                            meeting=revision.meeting)
+        return self.resolve(name).info()
 
     def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """Return node id -> the parties whose proposals, after ``old`` and up to ``new``, gave the node
@@ -336,37 +290,10 @@ class Workspace:
             raise WorkspaceError(f"{self.path}: the folder holds another branch than {self.branch}; commit the "
                                  "agreement itself, not the folder", code="base-unknown", file=str(self.path))
 
-    def _state(self, commit: str | None) -> str | None:
-        """The lifecycle state a revision records, read without parsing it (``None``: no agreement)."""
-        content = self._snapshots.content(commit, AGREEMENT_FILE) if commit is not None else None
-        if content is None:
-            return None
-        found = _STATE.search(content)
-        return found.group(1).decode() if found else "draft"
-
     def _check_edit(self, tip: str | None, target: Agreement, *, stage: str | None,
                     others: Sequence[str] = ()) -> None:
-        """Refuse what only the lifecycle may do, on every path that commits (edits, merges, sync, meetings).
-
-        The text of a parent that is agreed, signed or in force stays as it is; the state changes
-        only in a move recorded as one (``stage``, as :func:`~mou_kit.workflow.advance_revision` makes
-        it) or by taking a merged parent's state.
-        """
-        from ..lifecycle import check_edit
-        from ..lifecycle.transitions import FROZEN
-
-        frozen = {state.value for state in FROZEN}
-        parents = [p for p in (tip, *others) if p is not None]
-        states = {p: self._state(p) for p in parents}
-        for parent in parents:  # cheap test first: most revisions are drafts, and parsing costs milliseconds
-            if states[parent] in frozen:
-                check_edit(parse_agreement(self._snapshots.files(parent, meetings=False)), target)
-        state = target.state.value
-        if tip is not None and state != states[tip] and stage != state and state not in states.values():
-            raise LifecycleError(f"{AGREEMENT_FILE}: state: {states[tip]} -> {state} is a lifecycle move, not an "
-                                 "edit; move it with advance (which checks the move, its reason and its guards) "
-                                 f"and set state back to {states[tip]}", code="lifecycle-illegal",
-                                 file=AGREEMENT_FILE)
+        """Refuse what only the lifecycle may do, on every path that commits (see :func:`.freeze.check_commit`)."""
+        check_commit(self._snapshots, tip, target, stage=stage, others=others)
 
     def _revision(self, done: Published, message: str) -> Revision:
         return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,

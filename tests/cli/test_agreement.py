@@ -82,7 +82,7 @@ def test_demo_validates_and_prints_the_examples(tmp_path: Path) -> None:
 
 
 def test_show_a_revision_of_a_repository(tmp_path: Path) -> None:
-    from mou_kit.workspace.demo import build_example_history
+    from mou_kit.demo.history import build_example_history
 
     history = build_example_history(ROOT / "examples/tppo-kalbar", tmp_path / "repo")
     first = runner.invoke(app, ["show", history.revisions["first-draft"].short_id, "-C", str(history.path)])

@@ -10,8 +10,8 @@ from typer.testing import CliRunner
 
 import mou_kit
 from mou_kit.cli import app
-from mou_kit.importers._counterpart import counterpart_edits
-from mou_kit.importing import demo_import
+from mou_kit.demo.counterpart import counterpart_edits
+from mou_kit.demo.importing import demo_import
 
 runner = CliRunner()
 

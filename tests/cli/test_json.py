@@ -17,7 +17,7 @@ from mou_kit.cli import COMMANDS, build
 from mou_kit.cli._json import VERSIONS, schema_id
 from mou_kit.cli._schema_docs import markdown
 from mou_kit.cli._schemas import DOCUMENTS, schema_file, schema_text
-from mou_kit.workflow.demo import SignedDemo
+from mou_kit.demo.signing import SignedDemo
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"

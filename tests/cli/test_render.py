@@ -44,7 +44,7 @@ def test_unknown_format_is_a_usage_error() -> None:
 def test_render_a_meeting_revision_of_a_repository(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from mou_kit.workspace.demo import build_example_history
+    from mou_kit.demo.history import build_example_history
 
     history = build_example_history(KALBAR, tmp_path / "repo")
     target = tmp_path / "rapat.pdf"

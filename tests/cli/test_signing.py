@@ -9,7 +9,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from mou_kit.cli import app
-from mou_kit.workflow.demo import SignedDemo
+from mou_kit.demo.signing import SignedDemo
 from tests.demo_fixtures import changed_copy
 
 runner = CliRunner()

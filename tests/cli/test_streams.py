@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 
 import mou_kit
 from mou_kit.cli import app
-from mou_kit.workflow.demo import SignedDemo
+from mou_kit.demo.signing import SignedDemo
 
 ROOT = Path(__file__).resolve().parents[2]
 runner = CliRunner()

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from mou_kit.demo.history import build_example_history
 from mou_kit.diff import diff_revisions
-from mou_kit.render.matrix import render_matrix_html
-from mou_kit.render.redline import write_redline
+from mou_kit.render.diffs.matrix import render_matrix_html
+from mou_kit.render.diffs.redline import write_redline
 from mou_kit.workspace import Workspace
-from mou_kit.workspace.demo import build_example_history
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples/tppo-kalbar"
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from mou_kit.cli import app
 from mou_kit.diff.dim import Dim, DimRow, build_dim, core, dim_numbers
 from mou_kit.files import load
-from mou_kit.render.dim import build_dim_docx, render_dim_html
+from mou_kit.render.diffs.dim import build_dim_docx, render_dim_html
 from mou_kit.workspace import Workspace
 from mou_kit.workspace.dim import dim
 from tests import secretariat
@@ -171,8 +171,8 @@ def test_anchored_nodes_keep_their_number_and_numbers_are_unique(anchor: list[in
 
 
 def test_no_column_is_narrower_than_its_longest_word(table: Dim) -> None:
-    from mou_kit.render.dim import PAGE_CM, SIZE_PT, _word_cm, column_widths
-    from mou_kit.render.dim_cells import headings, row_cells
+    from mou_kit.render.diffs.dim import PAGE_CM, SIZE_PT, _word_cm, column_widths
+    from mou_kit.render.diffs.dim_cells import headings, row_cells
 
     rows = [row_cells(r, table) for r in table.rows]
     widths = column_widths(table, rows)

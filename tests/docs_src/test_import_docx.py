@@ -8,7 +8,7 @@ from pathlib import Path
 import docx
 
 import mou_kit
-from mou_kit.importers._counterpart import counterpart_edits
+from mou_kit.demo.counterpart import counterpart_edits
 from tests.conftest import EXAMPLES, ROOT
 
 

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 import mou_kit
 from mou_kit import Agreement
+from mou_kit.demo.counterpart import counterpart_edits, find, insert_after
 from mou_kit.diff import ChangeKind, diff
 from mou_kit.importers import import_docx
-from mou_kit.importers._counterpart import counterpart_edits, find, insert_after
 from mou_kit.importers._ooxml import W
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "tppo-kalbar"

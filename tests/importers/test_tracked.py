@@ -15,13 +15,13 @@ import pytest
 
 import mou_kit
 from mou_kit import Agreement
+from mou_kit.demo.counterpart import find
 from mou_kit.diff import ChangeKind, diff
 from mou_kit.diff.nodes import flatten
 from mou_kit.importers import import_docx
-from mou_kit.importers._counterpart import find
 from mou_kit.importers._ooxml import W
-from mou_kit.importing import import_revision, new_from_file
 from mou_kit.model import number
+from mou_kit.workflow.importing import import_revision, new_from_file
 from mou_kit.workspace import Workspace
 
 from .corpus import build, specs

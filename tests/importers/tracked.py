@@ -122,7 +122,7 @@ def join_paragraphs(p: Any, author: str) -> None:
 
 def replace_text(p: Any, old: str, new: str, author: str) -> None:
     """Replace ``old`` by ``new`` in ``p`` as a tracked deletion and insertion (``old`` inside one run)."""
-    from mou_kit.importers._counterpart import track_delete
+    from mou_kit.demo.counterpart import track_delete
 
     track_delete(p, old, author, id_=next(_IDS))
     deleted = next(el for el in p.iter(f"{W}del") if "".join(x.text or "" for x in el.iter(f"{W}delText")) == old)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from mou_kit.diff import ChangeKind, diff
-from mou_kit.render._diff_words import where
-from mou_kit.render.diff_html import render_diff_html
-from mou_kit.render.diff_text import render_diff_text
-from mou_kit.render.matrix import render_matrix_html, write_matrix
+from mou_kit.render.diffs._diff_words import where
+from mou_kit.render.diffs.diff_html import render_diff_html
+from mou_kit.render.diffs.diff_text import render_diff_text
+from mou_kit.render.diffs.matrix import render_matrix_html, write_matrix
 from tests.diff.pairs import all_kinds
 
 RESULT = diff(*all_kinds())

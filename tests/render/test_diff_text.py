@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mou_kit.diff import diff
-from mou_kit.render.diff_text import render_diff_text
+from mou_kit.render.diffs.diff_text import render_diff_text
 from tests.diff.pairs import all_kinds
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "diff"

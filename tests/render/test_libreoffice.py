@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mou_kit import RenderError, load, render_docx, render_drafts, render_pdf
-from mou_kit.render import libreoffice
+from mou_kit.render.finishing import libreoffice
 from tests.builders import build
 from tests.render.test_pdf import KALBAR, qpdf_ok
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mou_kit.render._pdfbytes import finish_plain, text_string
 from mou_kit.render.document import prepare
-from mou_kit.render.finish import SignatureSpot
+from mou_kit.render.finishing._pdfbytes import finish_plain, text_string
+from mou_kit.render.finishing.finish import SignatureSpot
 from mou_kit.render.pdf import typeset
 from tests.builders import build
 from tests.render.test_pdf import qpdf_ok

@@ -16,14 +16,14 @@ from hypothesis import given, settings
 
 from mou_kit import Agreement, load
 from mou_kit.diff import RevisionInfo
-from mou_kit.render.redline import write_redline
-from mou_kit.render.redline_proof import expected, expected_labels, project, revision_stats
+from mou_kit.render.diffs.redline import write_redline
+from mou_kit.render.diffs.redline_proof import expected, expected_labels, project, revision_stats
 from tests.conftest import EXAMPLES
 from tests.diff.edits import Edits, edited
 from tests.diff.pairs import all_kinds
 
 INFO = RevisionInfo("r2", dt.date(2023, 7, 25), "party-2", "rapat-2")
-PROBE = Path(__file__).resolve().parents[2] / "mou_kit" / "render" / "_lo_redline_probe.py"
+PROBE = Path(__file__).resolve().parents[2] / "mou_kit" / "render" / "diffs" / "_lo_redline_probe.py"
 
 
 @pytest.fixture(scope="module")

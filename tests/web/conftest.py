@@ -12,8 +12,8 @@ pytest.importorskip("starlette", reason="the web extra is not installed")
 
 from starlette.testclient import TestClient
 
+from mou_kit.demo.history import build_example_history
 from mou_kit.web import create_app
-from mou_kit.workspace.demo import build_example_history
 from tests.conftest import EXAMPLES
 
 NAME = "nk-tppo"

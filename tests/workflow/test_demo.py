@@ -6,8 +6,8 @@ from pathlib import Path
 
 from icalendar import Calendar
 
+from mou_kit.demo.signing import SignedDemo
 from mou_kit.model import LifecycleState
-from mou_kit.workflow.demo import SignedDemo
 from mou_kit.workspace import Workspace
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from mou_kit.demo.signing import SignedDemo
 from mou_kit.workflow import agreement_status, verify_document
-from mou_kit.workflow.demo import SignedDemo
 
 
 def _plain_git_edit(repo: Path, tmp_path: Path) -> Path:

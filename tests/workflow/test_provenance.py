@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from mou_kit.demo.signing import SignedDemo
 from mou_kit.render import fingerprint, render_pdf
 from mou_kit.signing import sign_pdf
 from mou_kit.workflow import verify_document
-from mou_kit.workflow.demo import SignedDemo
 from mou_kit.workspace import Workspace
 from tests.builders import build
 from tests.demo_fixtures import changed_copy

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from mou_kit import make_test_certificates, render_pdf, sign_pdf, verify_document
+from mou_kit.demo.signing import SignedDemo
 from mou_kit.errors import SigningError
 from mou_kit.signing.certs import DEMO_PASSPHRASE
-from mou_kit.workflow.demo import SignedDemo
 from mou_kit.workspace import Workspace
 
 PARTIES = ("polda-kalbar", "bp3mi-kalbar", "kanwil-kemenkumham-kalbar")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from mou_kit import load
+from mou_kit.demo.history import build_example_history
 from mou_kit.workspace import Workspace
-from mou_kit.workspace.demo import build_example_history
 
 
 def test_history_of_the_tppo_kalbar_example(examples: Path, tmp_path: Path) -> None:

@@ -1,0 +1,334 @@
+"""How an agreement becomes a Word document that reads right as opened and stays right when edited.
+
+The writer lays out the same outline as the PDF through python-docx's proxy API. Ayat, huruf
+and angka are real Word lists (Word counts them), cross-references are REF fields on
+bookmarks whose cached text already shows the number, and the house style (fonts, margins)
+comes from an optional reference DOCX, as pandoc's ``--reference-doc`` does.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from ..model.ids import bookmark_name
+from ..model.numbering import counter
+from . import _ooxml
+from .citation import Chain, split_citation
+from .document import DocumentInfo
+from .outline import ClauseBlock, Outline, Para, PointBlock, Run, SignatureBlock
+
+CM = 567
+"""Twentieths of a point in one centimetre."""
+
+
+def _level_text(label: str, style: str) -> str:
+    first = counter(1, style)
+    head, found, tail = label.rpartition(first)
+    return f"{head}%1{tail}" if found else label
+
+
+def _open_base(reference: Path | None) -> Any:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if reference is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(reference))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as e:
+        raise RenderError(f"reference DOCX {reference} is not a Word .docx file; save it from Word as "
+                          "'Word Document (.docx)' or remove it", code="reference-docx-invalid") from e
+    body = document.element.body
+    for child in list(body):
+        if not child.tag.endswith("}sectPr"):
+            body.remove(child)
+    return document
+
+
+class _Writer:
+    """Lays out outlines in one python-docx document; build one per document."""
+
+    def __init__(self, document: Any, info: DocumentInfo, *, narrow: bool = False) -> None:
+        self.doc = _ooxml.FastBody(document)
+        self.info = info
+        self.lists = _ooxml.Lists(document)
+        self.indent = (CM * 8) // 10 if narrow else CM
+        self.chains: dict[str, dict[str, Chain]] = {}
+        self._next_bookmark = 1
+
+    # ------------------------------------------------------------ text
+    def runs(self, paragraph: Any, runs: list[Run], lang: str) -> None:
+        for r in runs:
+            chain = self.chains.get(lang, {}).get(r.ref) if r.ref else None
+            if chain is None:
+                _ooxml.add_run(paragraph, r.text).bold = r.bold or None
+                continue
+            for text, node in split_citation(r.text, chain):
+                if node is None:
+                    _ooxml.add_run(paragraph, text).bold = r.bold or None
+                    continue
+                switch = "\\h" if node == chain[0][0] else "\\r \\h"
+                _ooxml.field(paragraph, f"REF {bookmark_name(lang, node)} {switch}", text, bold=r.bold)
+
+    def mark(self, paragraph: Any, lang: str, node: str | None) -> None:
+        if node is None:
+            return
+        name = bookmark_name(lang, node)
+        _ooxml.bookmark(paragraph, name, self._next_bookmark)
+        self._next_bookmark += 1
+
+    def para(self, where: Any, p: Para | None, lang: str, *, num: int | None = None,
+             align: Any = None, keep: bool = False) -> Any:
+        if p is None:
+            return None
+        paragraph = where.add_paragraph()
+        if num is not None:
+            _ooxml.set_numbering(paragraph, num)
+        self.runs(paragraph, p.runs, lang)
+        if align is not None:
+            paragraph.alignment = align
+        if keep:
+            paragraph.paragraph_format.keep_with_next = True
+        return paragraph
+
+    def centred(self, where: Any, text: str, *, bold: bool = True, keep: bool = True, after: int = 0) -> Any:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        paragraph = where.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).bold = bold
+        fmt = paragraph.paragraph_format
+        fmt.keep_with_next = keep
+        fmt.space_after = Pt(after)
+        return paragraph
+
+    def numbered(self, where: Any, paras: list[Para], lang: str, style: str, left: int) -> None:
+        if not paras:
+            return
+        num = self.lists.new(_ooxml.NUM_FORMATS[style], _level_text(paras[0].label, style),
+                             left=left, hanging=self.indent)
+        for p in paras:
+            paragraph = self.para(where, p, lang, num=num)
+            self.mark(paragraph, lang, p.node)
+
+    # ------------------------------------------------------------ blocks
+    def title(self, where: Any, doc: Outline) -> None:
+        for line in doc.title.lines:
+            self.centred(where, line)
+        for line in doc.title.numbers:
+            self.centred(where, line)
+        self.centred(where, doc.title.about)
+        self.centred(where, doc.title.subject, after=12)
+
+    def preamble(self, where: Any, doc: Outline, part: str) -> None:
+        lang = doc.lang
+        if part == "opening":
+            self.para(where, doc.opening, lang)
+        elif part == "parties":
+            self.numbered(where, doc.parties, lang, "arabic", self.indent)
+        elif part == "together":
+            self.para(where, doc.together, lang)
+        elif part == "recitals" and doc.recitals_intro is not None:
+            self.para(where, doc.recitals_intro, lang, keep=True)
+            self.numbered(where, doc.recitals, lang, doc.locale.recital.style, self.indent)
+        elif part == "formula":
+            self.para(where, doc.formula, lang)
+
+    def article_head(self, where: Any, lang: str, node: str, label: str, heading: str) -> None:
+        from docx.shared import Pt
+
+        first = self.centred(where, label)
+        first.paragraph_format.space_before = Pt(12)
+        self.mark(first, lang, node)
+        self.centred(where, heading, after=6)
+
+    def points(self, where: Any, points: list[PointBlock], lang: str, left: int, loc: Any) -> None:
+        if not points:
+            return
+        style = loc.points[min(points[0].depth, len(loc.points)) - 1].style
+        num = self.lists.new(_ooxml.NUM_FORMATS[style], _level_text(points[0].label, style),
+                             left=left + self.indent, hanging=self.indent)
+        for p in points:
+            paragraph = where.add_paragraph()
+            _ooxml.set_numbering(paragraph, num)
+            self.runs(paragraph, p.runs, lang)
+            self.mark(paragraph, lang, p.node)
+            self.points(where, p.points, lang, left + self.indent, loc)
+
+    def clause_list(self, clauses: list[ClauseBlock]) -> int | None:
+        if not clauses or not clauses[0].label:
+            return None
+        return self.lists.new("decimal", _level_text(clauses[0].label, "arabic"), left=self.indent,
+                              hanging=self.indent)
+
+    def clause(self, where: Any, c: ClauseBlock, num: int | None, lang: str, loc: Any) -> None:
+        paragraph = where.add_paragraph()
+        if num is not None:
+            _ooxml.set_numbering(paragraph, num)
+        self.runs(paragraph, c.runs, lang)
+        self.mark(paragraph, lang, c.node)
+        self.points(where, c.points, lang, self.indent if num is not None else 0, loc)
+
+    def signatures(self, where: Any, sigs: list[SignatureBlock], meterai: str | None,
+                   others: list[SignatureBlock] | None = None) -> None:
+        """Lay out the signature blocks two to a row, an odd last one centred, fields aligned by row."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.shared import Cm
+
+        if sigs and sigs[0].custom:
+            self._own_signatures(where, sigs, meterai)
+            return
+        for start in range(0, len(sigs), 2):
+            chunk = list(range(start, min(start + 2, len(sigs))))
+            table = where.add_table(rows=5, cols=len(chunk))
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            for column in table.columns:
+                column.width = Cm(7.5)
+            _ooxml.table_borders(table)
+            _ooxml.row_height(table.rows[2], int(CM * 2.6))
+            for col, i in enumerate(chunk):
+                sig = sigs[i]
+                cells = [row.cells[col] for row in table.rows]
+                for cell in cells:
+                    cell.width = Cm(7.5)
+                self._sig_cell(cells[0], sig.label + ",", bold=True)
+                self._sig_cell(cells[1], sig.position)
+                if sig.on_behalf:
+                    self._sig_cell(cells[1], sig.on_behalf, new=True)
+                if others is not None:
+                    self._sig_cell(cells[1], f"{others[i].label}, {others[i].position}", italic=True, new=True)
+                if meterai:
+                    self._meterai(cells[2], meterai)
+                self._sig_cell(cells[3], sig.name or "(........................)", bold=True, underline=True)
+                self._sig_cell(cells[4], sig.rank_line)
+            _ooxml.keep_rows_together(table)
+            spacer = where.add_paragraph()
+            # the closing and every block stay on one page: only the last table may end the run
+            spacer.paragraph_format.keep_with_next = start + 2 < len(sigs)
+
+    def _own_signatures(self, where: Any, sigs: list[SignatureBlock], meterai: str | None) -> None:
+        """The agreement's own signature block: one row per line and one column per party, as a
+        contract's signature table reads, with the signing space where its lines put it."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+        from docx.shared import Cm
+
+        for start in range(0, len(sigs), 2):
+            chunk = sigs[start:start + 2]
+            above, below = max(len(s.above) for s in chunk), max(len(s.below) for s in chunk)
+            table = where.add_table(rows=above + 1 + below, cols=len(chunk))
+            table.alignment = WD_TABLE_ALIGNMENT.CENTER
+            table.autofit = False
+            _ooxml.table_borders(table)
+            _ooxml.row_height(table.rows[above], int(CM * 2.6))
+            for col, sig in enumerate(chunk):
+                cells = [row.cells[col] for row in table.rows]
+                for cell in cells:
+                    cell.width = Cm(7.5)
+                for row, line in enumerate(sig.above):
+                    self._sig_cell(cells[row], line, bold=row == 0, left=True)
+                if meterai:
+                    self._meterai(cells[above], meterai)
+                for row, line in enumerate(sig.below):
+                    self._sig_cell(cells[above + 1 + row], line, left=True)
+            _ooxml.keep_rows_together(table)
+            where.add_paragraph().paragraph_format.keep_with_next = start + 2 < len(sigs)
+
+    def _meterai(self, cell: Any, text: str) -> None:
+        """Put a dashed box for the duty stamp (meterai) at the left of the signature space."""
+        from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm, Pt
+
+        box = cell.add_table(rows=1, cols=1)
+        box.alignment = WD_TABLE_ALIGNMENT.LEFT
+        box.autofit = False
+        box.columns[0].width = Cm(2.4)
+        inner = box.rows[0].cells[0]
+        inner.width = Cm(2.4)
+        inner.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        _ooxml.table_borders(box, "dashed")
+        _ooxml.row_height(box.rows[0], int(CM * 1.5))
+        paragraph = inner.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        paragraph.add_run(text).font.size = Pt(7)
+        cell.paragraphs[0].paragraph_format.space_after = Pt(6)
+
+    def _sig_cell(self, cell: Any, text: str, *, bold: bool = False, underline: bool = False,
+                  italic: bool = False, small: bool = False, new: bool = False, left: bool = False) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        paragraph = cell.add_paragraph() if new else cell.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT if small or left else WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.space_after = Pt(0)
+        run = paragraph.add_run(text)
+        run.bold, run.underline, run.italic = bold or None, underline or None, italic or None
+        if small:
+            run.font.size = Pt(7)
+
+    def annexes(self, doc: Outline) -> None:
+        for annex in doc.annexes:
+            self.doc.add_page_break()
+            self.centred(self.doc, annex.label)
+            self.centred(self.doc, annex.title, after=12)
+            if annex.runs:
+                self.para(self.doc, Para("annex", annex.runs), doc.lang)
+
+    # ------------------------------------------------------------ document
+    def whole(self, doc: Outline) -> None:
+        d = self.doc
+        self.title(d, doc)
+        for part in ("opening", "parties", "together", "recitals", "formula"):
+            self.preamble(d, doc, part)
+        for a in doc.articles:
+            self.article_head(d, doc.lang, a.node, a.label, a.heading)
+            num = self.clause_list(a.clauses)
+            for c in a.clauses:
+                self.clause(d, c, num, doc.lang, doc.locale)
+        self.para(d, doc.closing, doc.lang, keep=True)
+        self.signatures(d, doc.signatures, doc.locale.phrases["meterai"] if doc.meterai else None)
+        self.annexes(doc)
+
+    def side_by_side(self, a: Outline, b: Outline) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Pt
+
+        table = self.doc.add_table(rows=0, cols=2)
+        _ooxml.table_borders(table)
+        names = {s.name for s in self.doc.styles}
+        style = self.doc.styles["MoU Bilingual"] if "MoU Bilingual" in names else \
+            self.doc.styles.add_style("MoU Bilingual", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = self.doc.styles["Normal"]
+        style.font.size = Pt(10.5)
+
+        def pair(fill: Any) -> None:
+            cells = table.add_row().cells
+            for cell, doc in zip(cells, (a, b), strict=True):
+                fill(cell, doc)
+                first = cell.paragraphs[0]
+                if not first.text and len(cell.paragraphs) > 1:
+                    first._p.getparent().remove(first._p)
+                for p in cell.paragraphs:
+                    p.style = style
+
+        pair(lambda cell, doc: self.title(cell, doc))
+        for part in ("opening", "parties", "together", "recitals", "formula"):
+            pair(lambda cell, doc, part=part: self.preamble(cell, doc, part))
+        for x, y in zip(a.articles, b.articles, strict=True):
+            arts = {a.lang: x, b.lang: y}
+            nums = {a.lang: self.clause_list(x.clauses), b.lang: self.clause_list(y.clauses)}
+            pair(lambda cell, doc, arts=arts: self.article_head(
+                cell, doc.lang, arts[doc.lang].node, arts[doc.lang].label, arts[doc.lang].heading))
+            for c, e in zip(x.clauses, y.clauses, strict=True):
+                found = {a.lang: c, b.lang: e}
+                pair(lambda cell, doc, found=found, nums=nums: self.clause(
+                    cell, found[doc.lang], nums[doc.lang], doc.lang, doc.locale))
+        pair(lambda cell, doc: self.para(cell, doc.closing, doc.lang))
+        self.signatures(self.doc, a.signatures, a.locale.phrases["meterai"] if a.meterai else None,
+                        others=b.signatures)
+        self.annexes(a)

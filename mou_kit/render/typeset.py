@@ -1,0 +1,81 @@
+"""How typst lays out an outline as a PDF, and the options a PDF records of how it was made.
+
+The typst template ships with the package; the agreement reaches it only as JSON in
+``sys_inputs``, so no clause text can become typst code. The fonts ship with the package too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import RenderError
+from .data import document_data
+from .document import DocumentInfo
+from .finishing.laid import Laid
+from .finishing.marks import resolve
+from .outline import Outline
+
+
+def package_dir(name: str) -> Path:
+    """Return the folder of the package data ``name`` ("templates", "fonts") as a path."""
+    return Path(str(resources.files("mou_kit") / name))
+
+
+@functools.cache
+def font_book() -> Any:
+    """Return typst's book of the packaged fonts (and its embedded ones), read once per process.
+
+    The font files ship with the package and never change while it runs, so the book is kept;
+    building it for every render cost a few milliseconds.
+    """
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, font_paths=[str(package_dir("fonts"))])
+
+
+def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False) -> Laid:
+    """Return the PDF typst makes of ``docs`` and the signature spots it reports.
+
+    :raises RenderError: typst failed (code ``render-failed``).
+    """
+    import typst
+
+    template = package_dir("templates") / "agreement.typ"
+    logo_files = [p for p in info.logos if p is not None]
+    root = Path(os.path.commonpath([template.parent.resolve(), *(p.parent for p in logo_files)]))
+    logos = [None if p is None else "/" + p.relative_to(root).as_posix() for p in info.logos]
+    data = document_data(docs, info, layout=layout, logos=logos)
+    try:
+        compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
+                                  sys_inputs={"data": json.dumps(data)})
+        stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
+        pdf = compiler.compile(format="pdf", pdf_standards=["a-2b"] if pdfa else [], timestamp=stamp)
+    except (RuntimeError, ValueError) as e:
+        message = getattr(e, "message", None) or str(e)
+        raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
+                          code="render-failed") from e
+    if not isinstance(pdf, bytes):
+        raise RenderError("typst returned no PDF", code="render-failed")
+    marked = resolve(pdf, {d.lang: d.locale.phrases["link_to_page"] for d in docs})
+    return Laid(marked.pdf, marked.spots)
+
+
+def render_options(*, lang: str, layout: str, engine: str, pdfa: bool) -> str:
+    """Return how a PDF was rendered, as the ``/MouRender`` entry of its metadata records it.
+
+    ``mou verify`` renders the revision again with these options and compares the text, so the
+    entry only chooses what to compare with; a false one makes the comparison fail, never pass.
+    """
+    return f"lang={lang}; layout={layout}; engine={engine}; pdfa={'yes' if pdfa else 'no'}"
+
+
+def parse_render_options(text: str) -> dict[str, str]:
+    """Return the options of a ``/MouRender`` entry (empty for a PDF rendered before it existed)."""
+    pairs = (part.strip().partition("=") for part in text.split(";"))
+    return {key: value for key, sep, value in pairs if sep and key in {"lang", "layout", "engine", "pdfa"}}
