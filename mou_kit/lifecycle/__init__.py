@@ -11,8 +11,9 @@ from .dates import (
     next_deadline as next_deadline,
     notice_deadline as notice_deadline,
     schedule as schedule,
+    upcoming as upcoming,
 )
 from .guards import OpenItems as OpenItems, check_edit as check_edit, missing_signatories as missing_signatories
 from .ical import calendar_ics as calendar_ics
-from .links import link_problems as link_problems, parent_of as parent_of
+from .links import link_problems as link_problems, parent_of as parent_of, problems_of_link as problems_of_link
 from .transitions import TRANSITIONS as TRANSITIONS, Event as Event, allowed as allowed, check_move as check_move
