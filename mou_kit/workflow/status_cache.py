@@ -1,7 +1,8 @@
 """A repository's status remembered in its own git directory (``mou/status.json``), so a restarted server
 or the next ``mou portfolio`` reads one small file instead of the agreement, its lint and its log.
 
-The cache is derivable and disposable: it is keyed by mou_kit's version and the content of every
+The cache is derivable and disposable: it is keyed by the running code (mou_kit's version and package
+files, see :mod:`mou_kit._code`) and the content of every
 file the status depends on (HEAD, the branches, the meeting tags, packed-refs and the merge in
 progress); the one part that depends on the day, the next deadline, is not stored but found again
 in the stored schedule. Anything unreadable, too large or keyed otherwise is ignored and written again.
@@ -17,9 +18,11 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from .._code import code_key
+
 CACHE_FILE = "mou/status.json"
 FORMAT = 1
-"""Raise when what a status holds, or how it is found, changes without a new mou_kit version.
+"""Raise when what a status holds changes (an edited checkout already changes the key through its files).
 
 :func:`~mou_kit.workflow.status.status_of` must stay a function of the revision, the meetings and
 the merge state; only ``next_deadline`` may depend on the day (it is found again on reading)."""
@@ -27,13 +30,6 @@ LIMIT = 256 * 1024
 """A cache file larger than this is not read (a status is a few kilobytes)."""
 _DEPENDS = ("HEAD", "packed-refs", "mou/merge.json")
 _REF_FOLDERS = ("refs/heads", "refs/tags")
-
-
-def _version() -> str:
-    """Return mou_kit's version (imported by name: a static import from here makes a cycle mypy trips on)."""
-    import importlib
-
-    return str(importlib.import_module("mou_kit").__version__)
 
 
 def git_dir(folder: Path) -> Path | None:
@@ -49,7 +45,7 @@ def cache_key(gitdir: Path) -> str:
     HEAD and the ref files name HEAD's commit, so the same digest means the same revision, meetings
     and merge in progress; git and mou_kit replace these files whole, so a read never sees half of one.
     """
-    digest = hashlib.sha256(f"{_version()}\0{FORMAT}\0".encode())
+    digest = hashlib.sha256(f"{code_key()}\0{FORMAT}\0".encode("utf-8", "surrogateescape"))
     names = list(_DEPENDS)
     for top in _REF_FOLDERS:
         for base, folders, files in os.walk(gitdir / top):
