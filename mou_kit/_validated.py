@@ -53,26 +53,6 @@ def _folder_digest(root: str, digest: object) -> bool:
     return True
 
 
-def _code_digest(digest: object) -> None:
-    """Feed mou_kit's version and package files (size and time), Python and the installed distributions."""
-    from . import __version__
-
-    update = digest.update  # type: ignore[attr-defined]
-    update(f"{__version__}\0{sys.version}\0{sys.executable}\0".encode())
-    package = os.path.dirname(os.path.abspath(__file__))
-    for folder, dirs, files in os.walk(package):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            stat = os.stat(os.path.join(folder, name))
-            update(f"{os.path.relpath(os.path.join(folder, name), package)}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
-                   .encode("utf-8", "surrogateescape"))
-    for entry in sys.path:  # a dist-info folder's name carries its version: an upgrade changes the key
-        if os.path.basename(entry) in ("site-packages", "dist-packages") and os.path.isdir(entry):
-            update("\0".join(sorted(n for n in os.listdir(entry) if n.endswith((".dist-info", ".egg-info", ".pth"))))
-                   .encode("utf-8", "surrogateescape"))
-    update("\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k.startswith("MOU")).encode())
-
-
 def key(root: str) -> str | None:
     """Return the digest of everything ``mou validate`` of ``root`` depends on, ``None`` if a file is unreadable."""
     import hashlib
@@ -80,7 +60,9 @@ def key(root: str) -> str | None:
     digest = hashlib.sha256()
     if not _folder_digest(root, digest):
         return None
-    _code_digest(digest)
+    from ._code import code_key
+
+    digest.update(code_key().encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

@@ -23,3 +23,30 @@ for key, value in {
 def examples() -> Path:
     """The folder holding the bundled example agreements."""
     return EXAMPLES
+
+
+_TOOLS_REQUIRED = os.environ.get("REQUIRE_SYSTEM_TOOLS") == "1"
+"""Set by ``.ci/run``, which installs LibreOffice, chromium and the rest: there a test that would
+skip because a tool "is not installed" fails instead, so a broken install cannot pass as skips."""
+
+
+def _missing_tool(report: pytest.CollectReport | pytest.TestReport) -> bool:
+    longrepr = report.longrepr
+    reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
+    return report.skipped and "not installed" in reason
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+    report: pytest.TestReport = yield
+    if _TOOLS_REQUIRED and _missing_tool(report):
+        report.outcome = "failed"
+    return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectReport:
+    report: pytest.CollectReport = yield
+    if _TOOLS_REQUIRED and _missing_tool(report):
+        report.outcome = "failed"
+    return report

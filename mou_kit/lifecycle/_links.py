@@ -25,15 +25,20 @@ def link_problems(agreement: Agreement, states: Mapping[str, LifecycleState]) ->
     A PKS or addendum whose parent is unknown, has ended, or is not yet signed while the child
     is signed or later, is reported; an agreement without a parent has no problems.
     """
-    link = parent_of(agreement)
+    return problems_of_link(parent_of(agreement), agreement.state, states)
+
+
+def problems_of_link(link: tuple[str, str] | None, own: LifecycleState,
+                     states: Mapping[str, LifecycleState]) -> list[str]:
+    """Return :func:`link_problems` from the link and the agreement's own state (a cached status has no agreement)."""
     if link is None:
         return []
     verb, parent = link
     state = states.get(parent)
     if state is None:
         return [f"{verb} {parent}, which is not in this portfolio"]
-    if state in _ENDED and agreement.state not in _ENDED:
+    if state in _ENDED and own not in _ENDED:
         return [f"{verb} {parent}, which is {state.value}"]
-    if agreement.state in _BINDING and state not in _BINDING:
+    if own in _BINDING and state not in _BINDING:
         return [f"{verb} {parent}, which is only {state.value}: it must be signed first"]
     return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -91,6 +92,11 @@ def schedule(agreement: Agreement) -> list[Deadline]:
 
 def next_deadline(agreement: Agreement, today: dt.date) -> Deadline | None:
     """Return the first event on or after ``today`` (``None``: none left, or the agreement is terminated)."""
-    if agreement.state in _OVER:
+    return upcoming(schedule(agreement), agreement.state, today)
+
+
+def upcoming(deadlines: Sequence[Deadline], state: LifecycleState, today: dt.date) -> Deadline | None:
+    """Return the first of ``deadlines`` (a :func:`schedule`) on or after ``today`` for an agreement in ``state``."""
+    if state in _OVER:
         return None
-    return next((d for d in schedule(agreement) if d.date >= today), None)
+    return next((d for d in deadlines if d.date >= today), None)

@@ -2,8 +2,9 @@
 
 A status depends on the branch's revisions, the meeting tags and a merge in progress; all of them
 live in files under the git directory whose size, time and inode change with every write (git
-and mou_kit replace ref files, never edit them in place). The memory is only a shortcut: a
-restarted server reads everything again and shows the same.
+and mou_kit replace ref files, never edit them in place). The memory is only a shortcut in front
+of each repository's own status cache (:mod:`mou_kit.workflow.status_cache`): a restarted server
+reads those small files again and shows the same.
 """
 
 from __future__ import annotations

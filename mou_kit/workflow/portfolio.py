@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MouKitError
-from ..lifecycle import link_problems
+from ..lifecycle import problems_of_link
 from .status import Status, agreement_status
 
 Progress = Callable[[int, int, Path], None]
@@ -68,7 +68,7 @@ def portfolio(root: str | os.PathLike[str], *, today: dt.date | None = None,
         if progress is not None:
             progress(done, len(folders), folder)
     states = {s.id: s.state for s in found}
-    linked = [dataclasses.replace(s, open=[*s.open, *link_problems(s.agreement, states)]) if s.agreement else s
+    linked = [dataclasses.replace(s, open=[*s.open, *problems_of_link(s.link, s.state, states)]) if s.link else s
               for s in found]
     return sorted(linked, key=lambda s: urgency(s, day)), failed
 
