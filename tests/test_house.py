@@ -206,6 +206,12 @@ DOCUMENTED_MODULES = {
 }
 """Modules used only inside their package that a user page names as the door: they keep their name."""
 
+NOT_YET_MARKED = {
+    "mou_kit.workflow.status_cache": "imported by workflow/status.py, which another branch edits; mark it when "
+                                     "that lands",
+}
+"""Modules the rule marks, left unrenamed for a branch in flight; the list only shrinks."""
+
 
 def test_a_module_used_only_inside_its_package_is_marked_private() -> None:
     """A library module nothing outside its package imports is that package's business: it starts with
@@ -218,8 +224,10 @@ def test_a_module_used_only_inside_its_package_is_marked_private() -> None:
         modules[".".join(parts)] = ".".join(parts[:-1])
     outside = {target for module, target, _, _ in _imports() if target in modules
                and not (module == modules[target] or module.startswith(modules[target] + "."))}
-    unmarked = sorted(set(modules) - outside - set(DOCUMENTED_MODULES))
+    unmarked = sorted(set(modules) - outside - set(DOCUMENTED_MODULES) - set(NOT_YET_MARKED))
     assert not unmarked, ("used only inside their package, rename them with a leading '_' (or name them in "
                           "DOCUMENTED_MODULES with the user page that cites them):\n" + "\n".join(unmarked))
     shared = sorted(set(DOCUMENTED_MODULES) & outside)
     assert not shared, f"imported outside their package now, remove them from DOCUMENTED_MODULES: {shared}"
+    done = sorted(set(NOT_YET_MARKED) - (set(modules) - outside))
+    assert not done, f"marked or shared now, remove them from NOT_YET_MARKED: {done}"
