@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Generator
 from pathlib import Path
 
 import pytest
@@ -31,13 +32,14 @@ skip because a tool "is not installed" fails instead, so a broken install cannot
 
 
 def _missing_tool(report: pytest.CollectReport | pytest.TestReport) -> bool:
-    longrepr = report.longrepr
-    reason = longrepr[2] if isinstance(longrepr, tuple) else str(longrepr)
-    return report.skipped and "not installed" in reason
+    longrepr = report.longrepr  # a skip's is (file, line, reason); an expected failure is no skip
+    return (report.skipped and not hasattr(report, "wasxfail") and isinstance(longrepr, tuple)
+            and "not installed" in longrepr[2])
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> pytest.TestReport:
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]
+                               ) -> Generator[None, pytest.TestReport, pytest.TestReport]:
     report: pytest.TestReport = yield
     if _TOOLS_REQUIRED and _missing_tool(report):
         report.outcome = "failed"
@@ -45,7 +47,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_make_collect_report(collector: pytest.Collector) -> pytest.CollectReport:
+def pytest_make_collect_report(collector: pytest.Collector
+                               ) -> Generator[None, pytest.CollectReport, pytest.CollectReport]:
     report: pytest.CollectReport = yield
     if _TOOLS_REQUIRED and _missing_tool(report):
         report.outcome = "failed"
