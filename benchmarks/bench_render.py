@@ -41,8 +41,8 @@ def _docx_scaling(at_300: float) -> list[dict[str, str]]:
     """DOCX time at 3,000 and 10,000 clauses, and how it grows from 300 (1.0 is linear)."""
     import math
 
-    from mou_kit.render.document import prepare
-    from mou_kit.render.typeset import compile_pdf
+    from mou_kit.render._document import prepare
+    from mou_kit.render._typeset import compile_pdf
 
     mid, large = synthetic(100, 30), synthetic(100, 100)
     at_3000 = median_seconds(lambda: render_docx(mid), repeat=3, warmup=0)

@@ -44,7 +44,7 @@ def _edit(agreement: Any, rng: random.Random, count: int, tag: str) -> list[str]
 def bench_commit(root: Path, backend: str) -> tuple[float, float, float]:
     """Return median ms with ``backend``: commit of 3 clauses, read at a revision, commit in a bare repository."""
     from mou_kit.workspace import Workspace
-    from mou_kit.workspace.snapshot import Snapshots
+    from mou_kit.workspace._snapshot import Snapshots
 
     rng = random.Random(11)
     times: list[float] = []

@@ -26,9 +26,9 @@ CHILD = """
 import json, sys
 sys.path.insert(0, {root!r})
 from benchmarks.generate import synthetic
-from mou_kit.render.data import document_data
-from mou_kit.render.document import prepare
-from mou_kit.render.typeset import font_book
+from mou_kit.render._data import document_data
+from mou_kit.render._document import prepare
+from mou_kit.render._typeset import font_book
 import typst
 docs, info, layout = prepare(synthetic(30, 10), None, revision="r1", folder=None)
 data = json.dumps(document_data(docs, info, layout=layout, logos=[None] * len(info.logos)))

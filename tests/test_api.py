@@ -86,7 +86,7 @@ def test_import_loads_no_layer_until_a_name_is_used() -> None:
 
 
 def test_a_subpackage_import_never_hides_the_function_of_its_name() -> None:
-    code = ("import mou_kit.diff.change, mou_kit.lint.terms, mou_kit.assemble.answers, mou_kit; "
+    code = ("import mou_kit.diff.change, mou_kit.lint._terms, mou_kit.assemble._answers, mou_kit; "
             "print(*(type(getattr(mou_kit, n)).__name__ for n in ('diff', 'lint', 'assemble')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["function"] * 3

@@ -11,9 +11,9 @@ from pydantic import ValidationError
 
 from ..errors import ErrorCode, MouKitError, Problem, ValidationFailed
 from ..model import Agreement, AgreementHead, Article, check
-from .answers import Answers, read_answers
-from .fill import ArticleBuilder, Context, Environments, alternative_texts, needed_names
-from .library import Library, load_library
+from ._answers import Answers, read_answers
+from ._fill import ArticleBuilder, Context, Environments, alternative_texts, needed_names
+from ._library import Library, load_library
 from .template import AgreementEntry, AgreementTemplate, ClauseTemplate
 
 Where = tuple[str | int, ...]

@@ -1,6 +1,7 @@
 """Clause-aligned changes between two agreements: a pure ``diff(old, new) -> AgreementDiff``."""
 
-from .agreement import diff as diff
+from ._agreement import diff as diff
+from ._revisions import RevisionSource as RevisionSource, diff_revisions as diff_revisions
 from .alignment import Alignment as Alignment
 from .change import (
     AgreementDiff as AgreementDiff,
@@ -9,5 +10,4 @@ from .change import (
     NodeType as NodeType,
     RevisionInfo as RevisionInfo,
 )
-from .revisions import RevisionSource as RevisionSource, diff_revisions as diff_revisions
 from .words import OpKind as OpKind, WordOp as WordOp, word_ops as word_ops

@@ -18,7 +18,7 @@ from typing import Literal
 from ..model import Agreement, Decision, Meeting
 from ..model.locale import locale_for
 from ..model.meeting import DecisionAspect, DecisionResult
-from .agreement import Side
+from ._agreement import Side
 from .change import NodeType, RevisionInfo
 
 _CONNECTOR = re.compile(r"(?:\s*[;,.:]\s*(?:dan/atau|dan|atau|and/or|and|or)?)+\s*$", re.IGNORECASE)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from ..model import Agreement, number
+from ._nodes import Node, flatten, similarity_text
 from .alignment import Alignment
 from .change import NodeType
-from .nodes import Node, flatten, similarity_text
 
 SIMILARITY_CUTOFF = 60.0
 """Lowest rapidfuzz ratio (0-100) at which two nodes with different ids count as the same node."""

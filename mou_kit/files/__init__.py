@@ -1,6 +1,6 @@
 """The agreement folder on disk and in git: canonical YAML in, typed models out, and back."""
 
-from .document import (
+from ._document import (
     YamlDocument as YamlDocument,
     parse_yaml_document as parse_yaml_document,
     read_yaml_file as read_yaml_file,

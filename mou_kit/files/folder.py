@@ -19,8 +19,8 @@ from ..model import Agreement, Article, Meeting, check
 from ..model.references import fill_problems
 from ..model.text import control_character
 from ..model.walk import format_path, parse_path
-from .entries import listing, read_plain
-from .limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
+from ._entries import listing, read_plain
+from ._limits import MAX_ARTICLES, MAX_MEETINGS, MAX_YAML_BYTES
 from .problems import problems_from
 from .schema import AgreementFile, FileKind, schema_bytes, schema_header
 from .yaml_read import YamlProblem, locate, parse_yaml
@@ -59,7 +59,7 @@ def read_folder(path: str | os.PathLike[str]) -> dict[str, bytes]:
             "not-an-agreement", f"no {AGREEMENT_FILE} in {root}", file=str(top),
             hint="give the folder of an agreement (it holds agreement.yaml), or create one")])
     files: dict[str, bytes] = {}
-    shared_ok = not (root / ".git").exists()  # see files/entries.py: hard links are refused in a repository
+    shared_ok = not (root / ".git").exists()  # see files/_entries.py: hard links are refused in a repository
     for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES),
                 *listing(root, MEETINGS_DIR, MAX_MEETINGS)]:
         data = read_plain(root / rel, MAX_YAML_BYTES, hard_links=shared_ok)
@@ -226,7 +226,7 @@ def _place(problem: Problem, files: Files) -> Problem:
 
 
 def _dump_model(model: BaseModel, kind: FileKind, depth: int, previous: bytes | None) -> bytes:
-    from .yaml_write import dump_yaml
+    from ._yaml_write import dump_yaml
 
     data = model.model_dump(mode="python", exclude_unset=True)
     if "id" in data:
@@ -246,7 +246,7 @@ def dump_agreement(agreement: Agreement, *, previous: Files | None = None,
     ``unchanged`` names articles the caller has compared with an article that was validated
     before (the workspace: the revision the agreement was read from) and found equal; their
     fields are not validated again. The head, every other article, the agreement's own
-    validators and the cross-node rules (:func:`~mou_kit.model.check`) still run on the
+    validators and the cross-node rules (:func:`~mou_kit.model._check`) still run on the
     whole agreement.
 
     :raises ValidationFailed: the agreement breaks a rule; nothing should be written then.
@@ -312,7 +312,7 @@ def load(path: str | os.PathLike[str] | Mapping[str, bytes]) -> Agreement:
         place in it and the fix.
     """
     if isinstance(path, Mapping):
-        from .uploaded import agreement_files
+        from ._uploaded import agreement_files
         return parse_agreement(agreement_files(path))
     return parse_agreement(read_folder(path))
 

@@ -13,7 +13,7 @@ import yaml
 from ..errors import Problem
 from ..model.text import control_character
 from ..model.walk import format_path
-from .limits import MAX_YAML_BYTES
+from ._limits import MAX_YAML_BYTES
 
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -8,13 +8,13 @@ from types import MappingProxyType
 
 from .._io import Input
 from ..model import Agreement
+from ._detect import SourceFormat as SourceFormat, detect as detect
+from ._docx import DocxImporter
 from ._package import DEFAULT_LIMITS as DEFAULT_LIMITS, Limits as Limits, read_source
-from .detect import SourceFormat as SourceFormat, detect as detect
-from .docx import DocxImporter
-from .result import Importer as Importer, ImportResult as ImportResult
+from ._result import Importer as Importer, ImportResult as ImportResult
 
 IMPORTERS: Mapping[SourceFormat, Callable[[], Importer]] = MappingProxyType({"docx": DocxImporter})
-"""Every importer, by the format :func:`~mou_kit.importers.detect.detect` names."""
+"""Every importer, by the format :func:`~mou_kit.importers._detect.detect` names."""
 
 
 def import_file(path: str | Path, *, base: Agreement | None = None, lang: str | None = None) -> ImportResult:
@@ -36,6 +36,6 @@ def import_docx(path: Input, *, base: Agreement | None = None, lang: str | None 
 
     :raises SourceError: the file is unsafe, not a DOCX, or holds no article headings.
     """
-    from .docx import read_docx
+    from ._docx import read_docx
 
     return read_docx(path, base=base, lang=lang, limits=DocxImporter().limits, name=name)

@@ -21,9 +21,9 @@ from ..model.locale import locale_for
 from ..model.printed import PrintedText
 from ..model.walk import iter_body, iter_ids
 from ._lines import Line
+from ._result import VariableEdit
 from ._structure import Layout, Parsed
 from ._variables import apply_edits, new_printed, read_edit
-from .result import VariableEdit
 
 _VARIABLE = re.compile(r"\{\{.*?\}\}", re.S)
 _PLACEHOLDER = "imported-node-"

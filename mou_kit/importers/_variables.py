@@ -14,7 +14,7 @@ from typing import Any
 
 from ..errors import MouKitError
 from ..model import Agreement, TextRenderer
-from .result import VariableEdit
+from ._result import VariableEdit
 
 _PLAIN = re.compile(r"^\{\{\s*(?P<path>[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?)\s*(?:\|\s*\w+\s*)?\}\}$")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")

@@ -11,8 +11,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ._lines import Line
+from ._result import Unplaced, WordCount
 from ._structure import Layout, Parsed
-from .result import Unplaced, WordCount
 
 _WORD = re.compile(r"[^\W_]")
 

@@ -3,6 +3,8 @@
 Imports only ``model/``; git, the linter and signing reach it through the caller, as data.
 """
 
+from ._ical import calendar_ics as calendar_ics
+from ._links import link_problems as link_problems, parent_of as parent_of, problems_of_link as problems_of_link
 from .advance import advance as advance
 from .dates import (
     Deadline as Deadline,
@@ -14,6 +16,4 @@ from .dates import (
     upcoming as upcoming,
 )
 from .guards import OpenItems as OpenItems, check_edit as check_edit, missing_signatories as missing_signatories
-from .ical import calendar_ics as calendar_ics
-from .links import link_problems as link_problems, parent_of as parent_of, problems_of_link as problems_of_link
 from .transitions import TRANSITIONS as TRANSITIONS, Event as Event, allowed as allowed, check_move as check_move

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .day import Day
+from ._day import Day
 from .ids import Slug
 from .record import Record
 from .text import Text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .agreement import Agreement
+from ._agreement import Agreement
 from .locale import Locale, PointStyle, locale_for
 
 _ROMAN = (

@@ -8,7 +8,7 @@ and the error rule live in one place.
 from __future__ import annotations
 
 from ..errors import MouKitError
-from .agreement import Agreement
+from ._agreement import Agreement
 from .numbering import Numbering, number
 from .references import TextRenderer
 

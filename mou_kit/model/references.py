@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, TemplateError
-from .agreement import Agreement
+from ._agreement import Agreement
 from .numbering import Numbering, number
 from .sandbox import build_environment, compile_text, evaluate, failure
 from .text import text_in

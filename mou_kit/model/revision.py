@@ -20,6 +20,16 @@ class RevisionInfo:
     proposed_by: str | None = None
     meeting: str | None = None
 
+    @classmethod
+    def of(cls, revision: str | Revision | RevisionInfo) -> RevisionInfo:
+        """Return the short form of ``revision``: a name (``"v1"``, a commit) as given, a
+        :class:`Revision` by :meth:`Revision.info`, a :class:`RevisionInfo` itself."""
+        if isinstance(revision, RevisionInfo):
+            return revision
+        if isinstance(revision, Revision):
+            return revision.info()
+        return cls(id=revision)
+
 
 class Revision(Record):
     """A dated revision of an agreement (one commit); made by the workspace, not by users."""

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .agreement import Agreement
-from .article import Point
+from ._agreement import Agreement
+from ._article import Point
 
 PathPart = str | int
 Path = tuple[PathPart, ...]

@@ -15,8 +15,8 @@ from ..errors import RenderError
 from ..model.ids import bookmark_name
 from ..model.numbering import counter
 from . import _ooxml
-from .citation import Chain, split_citation
-from .document import DocumentInfo
+from ._citation import Chain, split_citation
+from ._document import DocumentInfo
 from .outline import ClauseBlock, Outline, Para, PointBlock, Run, SignatureBlock
 
 CM = 567

@@ -30,6 +30,12 @@ def _el(tag: str, **attrs: str) -> Any:
     return el
 
 
+def page_break_paragraph() -> Any:
+    """Return an empty, 1-pt paragraph that starts a new page (between two parts of a split table)."""
+    return _xml('<w:p xmlns:w="W_NS"><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" '
+                'w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
 class Lists:
     """Word list definitions added to one document: each list instance gets its own ``w:num``,
     so Word counts and renumbers the items itself. Build one per document."""

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import DocumentInfo
+from ..ooxml.names import qn
+from ._document import DocumentInfo
+from ._ooxml import page_break_paragraph
 from .outline import Outline
 
 BODY_TOP_PT = 2.5 / 2.54 * 72
@@ -27,13 +29,13 @@ rises ~4 pt above it, and the next line is ~17 pt below."""
 
 def page_places(docs: list[Outline], info: DocumentInfo, layout: str) -> list[str | None]:
     """Return, for each page of the PDF after the first, the ``<lang>:<id>`` of the block that
-    starts it (a node id, or one of :data:`mou_kit.render.data.PLACES`), ``None`` for a page that
+    starts it (a node id, or one of :data:`mou_kit.render._data.PLACES`), ``None`` for a page that
     starts inside a paragraph or after an explicit page break.
 
     :raises RenderError: typst failed (code ``render-failed``).
     """
+    from ._typeset import compile_pdf
     from .finishing.marks import page_tops
-    from .typeset import compile_pdf
 
     out: list[str | None] = []
     for top in page_tops(compile_pdf(docs, info, layout, mark_all=True))[1:]:
@@ -42,25 +44,14 @@ def page_places(docs: list[Outline], info: DocumentInfo, layout: str) -> list[st
     return out
 
 
-def _page_break_paragraph() -> Any:
-    """Return an empty, 1-pt paragraph that starts a new page (between two parts of a split table)."""
-    from docx.oxml import parse_xml
-    from docx.oxml.ns import nsdecls
-
-    return parse_xml(f'<w:p {nsdecls("w")}><w:pPr><w:pageBreakBefore/><w:spacing w:before="0" w:after="0" '
-                     'w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
-
-
 def _break_before_row(row: Any) -> None:
     """Split the table holding ``row`` before it and start the second part on a new page."""
     import copy
 
-    from docx.oxml.ns import qn
-
     table = row.getparent()  # an earlier split may have moved the row into a later part
     rows = table.findall(qn("w:tr"))
     if rows and rows[0] is row:
-        table.addprevious(_page_break_paragraph())
+        table.addprevious(page_break_paragraph())
         return
     rest = copy.deepcopy(table)
     for tr in rest.findall(qn("w:tr")):
@@ -69,7 +60,7 @@ def _break_before_row(row: Any) -> None:
     for tr in rows[at:]:
         rest.append(tr)  # moves the row out of the first part
     table.addnext(rest)
-    table.addnext(_page_break_paragraph())
+    table.addnext(page_break_paragraph())
 
 
 def break_at(places: dict[str, Any], starts: list[str | None]) -> int:
@@ -77,8 +68,6 @@ def break_at(places: dict[str, Any], starts: list[str | None]) -> int:
     (from :func:`page_places`) in ``places`` (``<lang>:<id>`` -> ``w:p``); return how many
     breaks were made. The first block of the body needs none.
     """
-    from docx.oxml.ns import qn
-
     done = 0
     for key in starts:
         element = places.get(key) if key is not None else None

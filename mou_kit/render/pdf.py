@@ -8,24 +8,25 @@ from pathlib import Path
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from .document import prepare
-from .finishing.laid import Laid as Laid
-from .typeset import (
+from ._document import RevisionLike, prepare
+from ._typeset import (
     font_book as font_book,
     package_dir as package_dir,
     parse_render_options as parse_render_options,
     render_options,
     typeset as typeset,
 )
+from .finishing.laid import Laid as Laid
 
 
 def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
-               revision: str | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
+               revision: RevisionLike | None = None, folder: str | os.PathLike[str] | None = None, pdfa: bool = False,
                layout: str | None = None, engine: str = "typst", revision_footer: bool | None = None) -> bytes:
     """Return ``agreement`` as a signature-ready PDF, also written to ``path`` when given.
 
     ``lang`` is "id", "en" or "id+en" (default: the main language); ``revision`` names the commit
-    the agreement was read from (``None``: the working folder); ``folder`` is the agreement folder,
+    the agreement was read from — a name, or the model's ``Revision`` / ``RevisionInfo`` (``None``: the
+    working folder); ``folder`` is the agreement folder,
     where logos, ``assets/reference.docx`` and annex PDFs are found. ``pdfa`` makes PDF/A-2b.
     ``engine="libreoffice"`` converts the DOCX with LibreOffice instead of typesetting with typst.
     The PDF carries the metadata (title, parties, revision, fingerprint), one empty signature
@@ -56,13 +57,13 @@ def render_pdf(agreement: Agreement, path: str | os.PathLike[str] | None = None,
     return out
 
 
-def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: str | None, folder: Path | None,
+def _via_libreoffice(agreement: Agreement, *, lang: str | None, revision: RevisionLike | None, folder: Path | None,
                      layout: str | None, pdfa: bool = False) -> Laid:
     """Return the PDF LibreOffice makes of the agreement's DOCX, with the signature spots found in it.
 
     :raises RenderError: LibreOffice is missing or failed.
     """
-    from .docx import render_docx
+    from ._docx import render_docx
     from .finishing.libreoffice import convert, find_spots, soffice
 
     soffice()

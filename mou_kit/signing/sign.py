@@ -107,7 +107,7 @@ async def sign_pdf_async(pdf: Input, field: str, pkcs12: Input, *, passphrase: b
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.sign import signers
 
-    from .appearance import local_now, signing_date, stamp_style, stated_facts
+    from ._appearance import local_now, signing_date, stamp_style, stated_facts
 
     data, shown = read_input(pdf, name=name, error=SigningError, limit=PDF_LIMIT, what="PDF")
     reader = pdf_reader(data, shown)

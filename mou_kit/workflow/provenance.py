@@ -178,7 +178,7 @@ def verify_document(pdf: Input, *, trust: Sequence[Input] = (),
             return Verification(path, checks, mark, problems=problems)
         revision, agreement = found
         problems += _binding_problems(checks, agreement)
-        from .content import text_problem
+        from ._content import text_problem
 
         altered = text_problem(data, agreement, mark, shown=shown, short_id=revision.short_id)
         if altered is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import WorkspaceError
-from .storage import RawCommit, RefUpdate
+from ._storage import RawCommit, RefUpdate
 
 _CAS_FAILED = re.compile(r"cannot lock ref|is at .* but expected|reference already exists|unable to resolve reference")
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_./@{}~^:+-]*$")

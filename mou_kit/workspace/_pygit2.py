@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import WorkspaceError
 from ._gitcli import GitCli, commit_text, identities, nest, tag_text
-from .storage import RefUpdate
+from ._storage import RefUpdate
 
 if TYPE_CHECKING:
     import pygit2
@@ -177,7 +177,7 @@ class Pygit2Storage(GitCli):
 
     def _clear_stale_locks(self) -> None:
         """Remove the ref locks noted by mou processes now gone: the note is the evidence they held them."""
-        from .publish import process_alive
+        from ._publish import process_alive
 
         folder = self.git_dir / REF_LOCKS
         if not folder.is_dir():

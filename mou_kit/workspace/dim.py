@@ -5,8 +5,8 @@ from __future__ import annotations
 from ..diff.dim import Dim, build_dim
 from ..errors import WorkspaceError
 from ..model import Agreement, Decision, Meeting, match_attendees
-from .attribution import attribute
-from .history import resolve_sha
+from ._attribution import attribute
+from ._history import resolve_sha
 from .workspace import Workspace
 
 

@@ -10,7 +10,7 @@ from ..errors import Problem, ValidationFailed
 from ..files import load
 from ..model import Agreement, Attendee, Decision, Meeting, match_attendees
 from ..model.meeting import decision_from
-from .attribution import PROPOSAL_REFS
+from ._attribution import PROPOSAL_REFS
 from .revision import Revision
 from .workspace import Workspace, validated
 

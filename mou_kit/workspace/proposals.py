@@ -10,11 +10,11 @@ from typing import Any, Literal
 
 from ..errors import WorkspaceError
 from ..model import check_slug
-from . import history
+from . import _history as history
+from ._publish import check_worktree, move_branch, write_worktree
+from ._snapshot import Changes, is_agreement_file
 from .merge import ORDER, Conflict, merge, set_at
-from .publish import check_worktree, move_branch, write_worktree
 from .revision import Revision
-from .snapshot import Changes, is_agreement_file
 from .workspace import Workspace, agreement_data, agreement_from
 
 STATE_FILE = "mou/merge.json"
@@ -49,7 +49,7 @@ def propose(ws: Workspace, party: str, *, checkout: bool = True) -> str:
     ref = f"refs/heads/{branch}"
     if ws.storage.ref_sha(ref) is None:
         tip = ws.resolve("HEAD").id
-        from .storage import RefUpdate
+        from ._storage import RefUpdate
 
         made = ws.storage.update_refs([RefUpdate(ref, tip, None)], message=f"mou: propose {party}")
         if not made and (checkout or ws.storage.ref_sha(ref) is None):  # made meanwhile: fine unless switching

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import WorkspaceError
-from .history import MEETING_TAGS
+from ._history import MEETING_TAGS
 from .merge import Conflict
 from .proposals import merge_branch
 from .revision import Revision

@@ -14,20 +14,20 @@ from ..errors import WorkspaceError
 from ..files import dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from ..model.revision import RevisionInfo
-from . import history
-from .freeze import check_commit
-from .languages import keep_languages
-from .merge import merge
-from .publish import Plan, Published, publish, settled_tip
-from .records import (
+from . import _history as history
+from ._freeze import check_commit
+from ._languages import keep_languages
+from ._publish import Plan, Published, publish, settled_tip
+from ._records import (
     _at_revision,
     agreement_data as agreement_data,
     agreement_from as agreement_from,
     validated as validated,
 )
+from ._snapshot import Changes, Snapshots
+from ._storage import RefUpdate, Storage
+from .merge import merge
 from .revision import BlameEntry, Revision, revision_of, with_trailers
-from .snapshot import Changes, Snapshots
-from .storage import RefUpdate, Storage
 
 TIP = "tip"
 """``Workspace.commit(..., base=TIP)``: replace the branch as it is now, without merging."""
@@ -63,7 +63,7 @@ class Workspace:
         :raises ValidationFailed: the agreement breaks a rule; nothing is created.
         :raises WorkspaceError: the folder is not empty (``exists``) or git cannot create the repository.
         """
-        from .initialize import create_repository
+        from ._initialize import create_repository
 
         files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
@@ -80,7 +80,7 @@ class Workspace:
 
         :raises WorkspaceError: there is no repository at ``path``, or no branch ``branch``.
         """
-        from .backend import open_storage
+        from ._backend import open_storage
 
         storage = open_storage(Path(path))
         if branch is not None and (not isinstance(branch, str) or storage.ref_sha(f"refs/heads/{branch}") is None):
@@ -166,13 +166,13 @@ class Workspace:
     def proposers(self, old: str, new: str, nodes: Sequence[str]) -> dict[str, tuple[str, ...]]:
         """Return node id -> the parties whose proposals, after ``old`` and up to ``new``, gave the node
         its text: followed through merges, so a compromise is credited to every party whose text
-        competed, not to whoever committed the merge (see :mod:`mou_kit.workspace.attribution`).
+        competed, not to whoever committed the merge (see :mod:`mou_kit.workspace._attribution`).
 
         A node no party's revision changed is left out, so a reader falls back to the new revision's party.
 
         :raises WorkspaceError: ``old`` or ``new`` names nothing.
         """
-        from .attribution import attribute
+        from ._attribution import attribute
 
         found = attribute(self._storage, self._snapshots, self._sha(old), self._sha(new), nodes=nodes)
         return found.credits

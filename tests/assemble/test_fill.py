@@ -10,8 +10,8 @@ from hypothesis import given, strategies as st
 
 from mou_kit import ValidationFailed
 from mou_kit.assemble import ClauseTemplate, load_library
+from mou_kit.assemble._library import check_template
 from mou_kit.assemble.assembly import render_example
-from mou_kit.assemble.library import check_template
 from mou_kit.errors import TemplateError
 
 

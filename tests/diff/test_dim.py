@@ -171,8 +171,8 @@ def test_anchored_nodes_keep_their_number_and_numbers_are_unique(anchor: list[in
 
 
 def test_no_column_is_narrower_than_its_longest_word(table: Dim) -> None:
+    from mou_kit.render.diffs._dim_cells import headings, row_cells
     from mou_kit.render.diffs.dim import PAGE_CM, SIZE_PT, _word_cm, column_widths
-    from mou_kit.render.diffs.dim_cells import headings, row_cells
 
     rows = [row_cells(r, table) for r in table.rows]
     widths = column_widths(table, rows)

@@ -6,7 +6,7 @@ import pytest
 
 import mou_kit
 from mou_kit.errors import MouKitError, ValidationFailed
-from mou_kit.files.uploaded import agreement_files
+from mou_kit.files._uploaded import agreement_files
 from tests.builders import build
 
 

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from hypothesis import given, strategies as st
 
-from mou_kit.files.yaml_write import dump_yaml, scalar
+from mou_kit.files._yaml_write import dump_yaml, scalar
 
 HEADER = "# yaml-language-server: $schema=x.json"
 

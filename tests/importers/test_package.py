@@ -64,7 +64,7 @@ def test_limits(limits: Limits, words: str) -> None:
 
 
 def test_a_file_too_large_is_not_read(tmp_path: Path) -> None:
-    from mou_kit.importers.docx import DocxImporter
+    from mou_kit.importers._docx import DocxImporter
 
     path = tmp_path / "big.docx"
     path.write_bytes(b"PK\x03\x04" + b"0" * 100)

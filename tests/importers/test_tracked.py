@@ -17,7 +17,7 @@ import mou_kit
 from mou_kit import Agreement
 from mou_kit.demo.counterpart import find
 from mou_kit.diff import ChangeKind, diff
-from mou_kit.diff.nodes import flatten
+from mou_kit.diff._nodes import flatten
 from mou_kit.importers import import_docx
 from mou_kit.importers._ooxml import W
 from mou_kit.model import number
@@ -153,8 +153,8 @@ def test_an_edit_beyond_the_value_is_reported_not_left_to_drift(tmp_path: Path) 
 
 
 def test_two_texts_giving_a_variable_different_values_change_nothing(tmp_path: Path) -> None:
+    from mou_kit.importers._result import VariableEdit
     from mou_kit.importers._variables import apply_edits
-    from mou_kit.importers.result import VariableEdit
 
     base = mou_kit.load(EXAMPLE)
     one = VariableEdit("a", 1, "term.duration_years", 5, 3, "5 (lima)", "3 (tiga)")

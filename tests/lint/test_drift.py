@@ -9,7 +9,7 @@ import pytest
 from mou_kit import load
 from mou_kit.assemble import load_library
 from mou_kit.errors import TemplateError, ValidationFailed
-from mou_kit.lint.drift import Source
+from mou_kit.lint._drift import Source
 from mou_kit.workflow.drafting import assemble_to_folder, lint_folder, update_from_library
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

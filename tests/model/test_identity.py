@@ -37,7 +37,7 @@ def test_a_bad_name_says_how_to_write_one(text: str) -> None:
 
 def test_a_document_names_itself() -> None:
     from mou_kit import load
-    from mou_kit.render.document import document_info
+    from mou_kit.render._document import document_info
     from tests.conftest import EXAMPLES
 
     info = document_info(load(EXAMPLES / "tppo-kalbar"), "id", revision="0a1b2c3d4e")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from mou_kit.render.citation import chains, split_citation
+from mou_kit.render._citation import chains, split_citation
 from mou_kit.render.outline import outline
 from tests.builders import build
 

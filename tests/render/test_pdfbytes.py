@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mou_kit.render.document import prepare
+from mou_kit.render._document import prepare
 from mou_kit.render.finishing._pdfbytes import finish_plain, text_string
 from mou_kit.render.finishing.finish import SignatureSpot
 from mou_kit.render.pdf import typeset

@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from mou_kit import load, render_docx, render_pdf
 from mou_kit.model import LifecycleState
-from mou_kit.render.document import prepare
+from mou_kit.render._document import prepare
 from mou_kit.render.pagination import page_places
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples/tppo-kalbar"

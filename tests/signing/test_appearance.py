@@ -14,7 +14,7 @@ from mou_kit.errors import SigningError
 from mou_kit.model import Agreement
 from mou_kit.render import render_pdf
 from mou_kit.signing import TestCertificates, check_signatures, sign_pdf
-from mou_kit.signing.appearance import local_now
+from mou_kit.signing._appearance import local_now
 from tests.builders import build
 
 DAY = dt.date(2023, 8, 1)

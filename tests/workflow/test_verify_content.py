@@ -11,7 +11,7 @@ import pytest
 from mou_kit import make_test_certificates, render_pdf, sign_pdf, verify_document
 from mou_kit.demo.signing import SignedDemo
 from mou_kit.errors import SigningError
-from mou_kit.signing.certs import DEMO_PASSPHRASE
+from mou_kit.signing._certs import DEMO_PASSPHRASE
 from mou_kit.workspace import Workspace
 
 PARTIES = ("polda-kalbar", "bp3mi-kalbar", "kanwil-kemenkumham-kalbar")
@@ -109,7 +109,7 @@ def test_expired_certificate_is_refused_and_named(signed_demo: SignedDemo, demo_
 
 def test_a_revoked_certificate_is_named_from_the_revocation_list(signed_demo: SignedDemo, demo_repo: Path,
                                                                  tmp_path: Path) -> None:
-    from mou_kit.signing.certs import make_test_crl
+    from mou_kit.signing._certs import make_test_crl
 
     with Workspace.open(demo_repo) as ws:
         parties = [(p.id, p.signatory.name if p.signatory else p.id) for p in ws.read().parties]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from mou_kit import WorkspaceError
-from mou_kit.workspace import Workspace, backend
+from mou_kit.workspace import Workspace, _backend as backend
 from mou_kit.workspace._pygit2 import REF_LOCKS, available
 from tests.builders import build
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from mou_kit.workspace import Workspace, publish as publish_module
+from mou_kit.workspace import Workspace, _publish as publish_module
 from tests.workspace.conftest import edited
 
 

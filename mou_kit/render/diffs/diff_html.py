@@ -82,7 +82,7 @@ def _facts(diff: AgreementDiff, change: Change, decision: Decision | None) -> st
 def _meeting(meeting: Meeting | None, diff: AgreementDiff) -> str:
     if meeting is None:
         return ""
-    from .dim_cells import meeting_line
+    from ._dim_cells import meeting_line
 
     people = ", ".join(f"{a.name} ({diff.party_names.get(a.party, a.party) if a.party else a.institution})"
                        for a in ([meeting.chair] if meeting.chair else []) + meeting.attendees)

@@ -15,8 +15,9 @@ from typing import Any, Literal
 
 from ...diff.dim import Dim
 from ...errors import RenderError
-from ..docx import FONT
-from .dim_cells import Cell, attendance, headings, meeting_line, row_cells, sources_line, title_lines, words
+from ...ooxml.names import qn
+from .._docx import FONT
+from ._dim_cells import Cell, attendance, headings, meeting_line, row_cells, sources_line, title_lines, words
 
 PAGE_CM = 29.7 - 2 * 1.5
 """The width of the table on landscape A4 with 1.5 cm margins."""
@@ -130,7 +131,6 @@ def _runs(paragraph: Any, cell: Cell) -> None:
 def landscape_page(document: Any) -> None:
     """Make ``document`` landscape A4 with 1.5 cm margins, in the agreement's serif at 9 pt."""
     from docx.enum.section import WD_ORIENT
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     section = document.sections[0]
@@ -164,7 +164,6 @@ def build_dim_docx(dim: Dim) -> Any:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     from ...ooxml.tracked import repeat_header

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from ...errors import RenderError
-from ..document import DocumentInfo
+from .._document import DocumentInfo
 from ._incremental import Update, appendable
 from .laid import SignatureSpot as SignatureSpot
 
@@ -89,7 +89,7 @@ def _with_annexes(pdf: bytes, annexes: Sequence[Path]) -> bytes:
 def _marks(info: DocumentInfo, options: str) -> dict[str, str]:
     """The entries every mou PDF carries: which revision, its fingerprint, how it was rendered and the
     date of signing its opening states (which a signature's appearance then shows)."""
-    marks = {"MouRevision": info.revision, "MouFingerprint": f"sha256:{info.fingerprint}"}
+    marks = {"MouRevision": info.revision.id, "MouFingerprint": f"sha256:{info.fingerprint}"}
     if options:
         marks["MouRender"] = options
     if info.signing_date is not None:

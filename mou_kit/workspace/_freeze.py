@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..errors import LifecycleError
 from ..files import AGREEMENT_FILE, parse_agreement
 from ..model import Agreement
-from .snapshot import Snapshots
+from ._snapshot import Snapshots
 
 _STATE = re.compile(rb"^state:\s*[\"']?([a-z-]+)", re.MULTILINE)
 

@@ -10,9 +10,9 @@ import tempfile
 from pathlib import Path
 
 from ..errors import WorkspaceError
-from .publish import LOCK_TIMEOUT, Plan, publish
-from .snapshot import Changes, Snapshots
-from .storage import Storage
+from ._publish import LOCK_TIMEOUT, Plan, publish
+from ._snapshot import Changes, Snapshots
+from ._storage import Storage
 
 
 def create_repository(root: Path, files: Changes, *, message: str, branch: str,
@@ -43,7 +43,7 @@ def create_repository(root: Path, files: Changes, *, message: str, branch: str,
 
 def _first_revision(root: Path, files: Changes, made: bool, *, message: str, branch: str,
                     when: dt.datetime | None) -> Storage:
-    from .backend import init_storage
+    from ._backend import init_storage
 
     storage: Storage | None = None
     try:

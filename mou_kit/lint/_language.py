@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Agreement
+from ._texts import LangText
 from .finding import Finding, finding
-from .texts import LangText
 
 
 @dataclass(frozen=True, slots=True)

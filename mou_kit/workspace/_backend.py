@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from ..errors import WorkspaceError
-from .storage import Storage
+from ._storage import Storage
 
 BACKEND_ENV = "MOU_GIT_BACKEND"
 BACKENDS = ("pygit2", "gitpython")

@@ -13,10 +13,11 @@ from typing import Any
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
+from ..ooxml.names import qn
 from . import _ooxml
+from ._citation import chains
+from ._document import REFERENCE_DOCX, DocumentInfo, RevisionLike
 from ._docx_writer import _open_base, _Writer
-from .citation import chains
-from .document import REFERENCE_DOCX, DocumentInfo
 from .outline import Outline
 
 SPACE_AFTER = 4.0
@@ -27,7 +28,6 @@ FONT = "Times New Roman"
 
 def _page(document: Any, *, styled: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
     from docx.shared import Cm, Pt
 
     if styled:
@@ -107,10 +107,10 @@ def _properties(document: Any, info: DocumentInfo) -> None:
     props.subject = info.subject
     props.author = "; ".join(info.parties)
     props.keywords = info.keywords
-    props.version = info.revision
+    props.version = info.revision.id
     props.identifier = f"sha256:{info.fingerprint}"
     props.content_status = info.state
-    props.comments = f"Rendered by mou_kit from revision {info.revision}"
+    props.comments = f"Rendered by mou_kit from revision {info.revision.id}"
 
 
 def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, reference: Path | None = None,
@@ -149,16 +149,17 @@ def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, referenc
 
 
 def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
-                revision: str | None = None, folder: str | os.PathLike[str] | None = None,
+                revision: RevisionLike | None = None, folder: str | os.PathLike[str] | None = None,
                 layout: str | None = None, reference: str | os.PathLike[str] | None = None,
                 revision_footer: bool | None = None, pages_like_pdf: bool = True) -> bytes:
     """Return ``agreement`` as a Word document, also written to ``path`` when given.
 
-    ``lang`` is "id", "en" or "id+en"; ``revision`` names the commit it was read from (``None``:
-    the working folder); ``folder`` is the agreement folder (logos, ``assets/reference.docx``);
-    ``reference`` overrides the house-style DOCX. Ayat, huruf and angka are Word lists,
-    cross-references REF fields on bookmarks, and the core properties carry the revision and
-    fingerprint. ``revision_footer`` prints them at the foot of each page too (default: only on drafts).
+    ``lang`` is "id", "en" or "id+en"; ``revision`` names the commit it was read from, by name or as the
+    model's ``Revision`` / ``RevisionInfo`` (``None``: the working folder); ``folder`` is the agreement
+    folder (logos, ``assets/reference.docx``); ``reference`` overrides the house-style DOCX.
+    Ayat, huruf and angka are Word lists, cross-references REF fields on bookmarks, and the core
+    properties carry the revision and fingerprint. ``revision_footer`` prints them at the foot of
+    each page too (default: only on drafts).
     With ``pages_like_pdf`` (and no reference DOCX, whose house style sets its own page) each page
     starts where the typst PDF's does (a side-by-side table is split there), so the paraf of both
     copies fall on the same pages.
@@ -167,7 +168,7 @@ def render_docx(agreement: Agreement, path: str | os.PathLike[str] | None = None
     :raises RenderError: a logo is missing, the reference DOCX is not a DOCX.
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     where = Path(folder) if folder is not None else None
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=where, layout=layout,

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
-from .yaml_comments import Comments, PathKey, extract_comments
+from ._yaml_comments import Comments, PathKey, extract_comments
 
 BLOCK_AT = 72
 """Strings longer than this, or holding a line break, are written as ``|-`` block scalars."""

@@ -7,8 +7,8 @@ from collections import Counter
 
 from ..model import Agreement, available_languages, locale_for, text_in
 from ..model.walk import iter_ids
+from ._texts import LangText
 from .finding import Finding, finding
-from .texts import LangText
 
 _CAPITALISED = r"[A-Z][a-z][\w'-]*"
 _PHRASE = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:(?:dan|of|and|di|in|the|for|atas)\s+)?{_CAPITALISED})+")

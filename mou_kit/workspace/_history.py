@@ -10,10 +10,10 @@ from typing import Any
 from ..errors import WorkspaceError
 from ..files.folder import ARTICLES_DIR
 from ..model import Agreement
+from ._snapshot import Snapshots
+from ._storage import ZERO_SHA, RawCommit, Storage
 from .merge import ABSENT
 from .revision import BlameEntry, Revision, revision_of
-from .snapshot import Snapshots
-from .storage import ZERO_SHA, RawCommit, Storage
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MEETING_TAGS = "refs/tags/meeting/"

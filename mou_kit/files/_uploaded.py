@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..errors import Problem, ValidationFailed
+from ._limits import MAX_YAML_BYTES
 from .folder import _TOO_LARGE, AGREEMENT_FILE, ARTICLES_DIR, MEETINGS_DIR
-from .limits import MAX_YAML_BYTES
 
 
 def agreement_files(files: Mapping[str, bytes]) -> dict[str, bytes]:

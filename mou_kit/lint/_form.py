@@ -6,8 +6,8 @@ import re
 
 from ..model import Agreement, text_in
 from ..model.words import in_words
+from ._texts import LangText
 from .finding import Finding, finding
-from .texts import LangText
 
 _END_PUNCTUATION = ".,;:!?"
 _NUMBER = re.compile(r"(?<![\w/.\-])(\d+)(?![\w/\-]|[.,]\d)(\s*\(([^()]*)\))?")

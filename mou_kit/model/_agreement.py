@@ -8,12 +8,12 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, PrivateAttr, field_validator, model_validator
 
-from .article import Article, Clause, Point
-from .day import Day
+from ._article import Article, Clause, Point
+from ._day import Day
+from ._party import Party
+from ._state import LifecycleState
 from .ids import FolderPath, Slug
-from .party import Party
 from .record import Record
-from .state import LifecycleState
 from .text import LANG_PATTERN, Text
 
 AgreementKind = Literal["mou", "pks", "addendum"]

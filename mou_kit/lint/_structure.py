@@ -6,8 +6,8 @@ from ..errors import TemplateError
 from ..model import Agreement, LifecycleState, number, text_langs
 from ..model.references import context_values, references, variables_used
 from ..model.walk import format_path, iter_texts
+from ._texts import LangText
 from .finding import Finding, finding
-from .texts import LangText
 
 _SIGNED_OR_AFTER = {LifecycleState.AGREED, LifecycleState.SIGNED, LifecycleState.IN_FORCE}
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import WorkspaceError
-from .snapshot import Changes, Snapshots
-from .storage import RefUpdate, Storage
+from ._snapshot import Changes, Snapshots
+from ._storage import RefUpdate, Storage
 
 LOCK_FILE = "mou_kit.lock"
 JOURNAL = "mou/worktree.json"

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model import Agreement
-from .docx import render_docx
+from ._docx import render_docx
 from .pdf import render_pdf
+
+if TYPE_CHECKING:
+    from ._document import RevisionLike
 
 
 def render_drafts(agreement: Agreement, out: str | os.PathLike[str], *, folder: str | os.PathLike[str] | None = None,
-                  revision: str | None = None) -> list[Path]:
+                  revision: RevisionLike | None = None) -> list[Path]:
     """Return the paths of the draft documents of ``agreement``, written into the folder ``out``.
 
     Writes ``<id>.docx`` and ``<id>.pdf`` (PDF/A-2b) in the main language and, when the agreement

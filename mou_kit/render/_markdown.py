@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
 from .outline import Outline, Para, PointBlock, Run
+
+if TYPE_CHECKING:
+    from ._document import RevisionLike
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$@~])")
 
@@ -68,13 +72,13 @@ def markdown_of(doc: Outline) -> str:
 
 
 def render_markdown(agreement: Agreement, path: str | os.PathLike[str] | None = None, *,
-                    lang: str | None = None, revision: str | None = None) -> str:
+                    lang: str | None = None, revision: RevisionLike | None = None) -> str:
     """Return ``agreement`` as Markdown (one language after the other for "id+en").
 
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     docs, info, _ = prepare(agreement, lang, revision=revision, folder=None, layout="sequential")
     head = f"<!-- {info.title} | {info.keywords} -->\n\n"

@@ -19,7 +19,7 @@ from .._shipped import shipped_folder
 from ..errors import Problem, TemplateError, ValidationFailed
 from ..files import YamlDocument, read_yaml_file
 from ..model.walk import parse_path
-from .fill import Environments, needed_names, parse, template_texts, unsafe_constructs
+from ._fill import Environments, needed_names, parse, template_texts, unsafe_constructs
 from .template import BUILT_INS, AgreementTemplate, ClauseTemplate, Template, version_key
 
 LIBRARY_PATH_VARIABLE = "MOU_LIBRARY_PATH"

@@ -8,7 +8,7 @@ from html import escape
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
-from .document import DocumentInfo
+from ._document import DocumentInfo, RevisionLike
 from .outline import Outline, Para, PointBlock, Run
 
 STYLE = """
@@ -88,13 +88,13 @@ def html_of(docs: list[Outline], info: DocumentInfo, layout: str) -> str:
 
 
 def render_html(agreement: Agreement, path: str | os.PathLike[str] | None = None, *, lang: str | None = None,
-                revision: str | None = None, layout: str | None = None) -> str:
+                revision: RevisionLike | None = None, layout: str | None = None) -> str:
     """Return ``agreement`` as one standalone HTML page; "id+en" pairs the languages side by side.
 
     :raises MouKitError: unknown language (code ``unknown-language``).
     :raises TemplateError: a text cannot be rendered.
     """
-    from .document import prepare
+    from ._document import prepare
 
     docs, info, chosen = prepare(agreement, lang, revision=revision, folder=None, layout=layout)
     text = html_of(docs, info, chosen)

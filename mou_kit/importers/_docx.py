@@ -16,14 +16,14 @@ from ..errors import SourceError
 from ..model import Agreement, text_in
 from . import _ooxml
 from ._build import Builder, build, head, hints, placeholder_party
+from ._detect import detect
 from ._front import Front, front
 from ._heads import guess_language
 from ._lines import Line, lines
 from ._package import DEFAULT_LIMITS, Limits, check_docx, parse_xml, read_part, read_source
+from ._result import ImportResult, Note, Proposal, TrackedChange, Unplaced, VariableEdit
 from ._structure import ARTICLE_HEAD, Layout, layout
 from ._words import account
-from .detect import detect
-from .result import ImportResult, Note, Proposal, TrackedChange, Unplaced, VariableEdit
 
 _LANG_OF_WORD = {"pasal": "id", "article": "en", "section": "en", "clause": "en"}
 _COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

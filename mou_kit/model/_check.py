@@ -7,7 +7,7 @@ is collected, none is raised, so a user sees them all at once.
 from __future__ import annotations
 
 from ..errors import Problem, TemplateError
-from .agreement import Agreement
+from ._agreement import Agreement
 from .locale import available_languages
 from .numbering import number
 from .references import context_values, has_template, references, variables_used

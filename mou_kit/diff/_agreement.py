@@ -7,11 +7,11 @@ from ..model.locale import locale_for
 from ..model.numbering import Numbering
 from ..model.printed import PrintedText
 from ..model.text import text_in
+from ._head import Picker, head_changes, value_changes
+from ._nodes import RECITALS, Node, flatten
 from .alignment import Alignment
 from .change import AgreementDiff, Change, ChangeKind, NodeType, RevisionInfo
-from .head import Picker, head_changes, value_changes
 from .match import align_nodes
-from .nodes import RECITALS, Node, flatten
 from .words import word_ops
 
 

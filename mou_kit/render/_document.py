@@ -18,6 +18,7 @@ from ..errors import RenderError
 from ..model import Agreement, LifecycleState
 from ..model.identity import DocumentId
 from ..model.locale import locale_for
+from ..model.revision import Revision, RevisionInfo
 
 if TYPE_CHECKING:
     from .outline import Outline
@@ -31,6 +32,9 @@ An agreed text is the one the parties sign, so from "agreed" on the copy is clea
 WORKING = "working-folder"
 """The revision name of a document rendered from the working folder rather than a commit."""
 
+RevisionLike = str | Revision | RevisionInfo
+"""What the renderers take as the revision a document is made from: its name, or the model's revision."""
+
 REFERENCE_DOCX = "assets/reference.docx"
 """Where an agreement folder keeps its house-style DOCX (fonts, margins), as pandoc's reference-doc."""
 
@@ -42,7 +46,8 @@ class DocumentInfo:
     title: str
     subject: str
     parties: list[str]
-    revision: str
+    revision: RevisionInfo
+    """The revision the document was made from (``WORKING`` for the working folder)."""
     fingerprint: str
     date: dt.date
     state: str
@@ -63,18 +68,18 @@ class DocumentInfo:
         """The document's name, ``/mou/<agreement>/<lang>@<revision>`` (``None`` when the agreement is not known)."""
         if not self.work:
             return None
-        return DocumentId(self.work, self.lang or None, self.revision)
+        return DocumentId(self.work, self.lang or None, self.revision.id)
 
     @property
     def short(self) -> str:
         """The footer line naming the revision and the first 16 hex digits of the fingerprint, or ""
         on a signing copy (the fingerprint stays in the metadata, see :attr:`keywords`)."""
-        return f"{self.revision} · sha256:{self.fingerprint[:16]}" if self.revision_footer else ""
+        return f"{self.revision.id} · sha256:{self.fingerprint[:16]}" if self.revision_footer else ""
 
     @property
     def keywords(self) -> str:
         """The keywords of the document's metadata: revision, fingerprint and state."""
-        return f"revision={self.revision}; fingerprint=sha256:{self.fingerprint}; state={self.state}"
+        return f"revision={self.revision.id}; fingerprint=sha256:{self.fingerprint}; state={self.state}"
 
 
 def fingerprint(agreement: Agreement) -> str:
@@ -110,14 +115,15 @@ def _logo(folder: Path | None, logo: str | None, party: str) -> Path | None:
     return path
 
 
-def document_info(agreement: Agreement, lang: str, *, revision: str | None = None,
+def document_info(agreement: Agreement, lang: str, *, revision: RevisionLike | None = None,
                   folder: Path | None = None, today: dt.date | None = None, second: str | None = None,
                   revision_footer: bool | None = None) -> DocumentInfo:
     """Return the facts a document of ``agreement`` in ``lang`` carries besides its text.
 
     ``lang`` is the first language of the document ("id" for "id+en"), ``second`` the other one
     of a bilingual document (the paraf and page labels then read "Paraf / Initials"). ``revision``
-    names the commit it was made from (``None``: the working folder). The watermark reads e.g.
+    names the commit it was made from: its name, a :class:`~mou_kit.model.Revision` or a
+    :class:`~mou_kit.model.RevisionInfo` (``None``: the working folder). The watermark reads e.g.
     "RANCANGAN · working-folder · 2026-11-28" while the agreement is not signed.
     ``revision_footer`` prints the revision and fingerprint at the foot of each page; by default
     only on drafts (draft, negotiation), not on the signing copy.
@@ -134,9 +140,9 @@ def document_info(agreement: Agreement, lang: str, *, revision: str | None = Non
         return text_in(value, lang, main=main, fallback="main") or ""
 
     day = today or agreement.date or dt.date.today()
-    rev = revision or WORKING
+    rev = RevisionInfo.of(revision or WORKING)
     state = str(agreement.state)
-    watermark = f"{loc.phrases['draft']} · {rev} · {day.isoformat()}" if agreement.state in UNSIGNED else None
+    watermark = f"{loc.phrases['draft']} · {rev.id} · {day.isoformat()}" if agreement.state in UNSIGNED else None
     kind = loc.kinds[agreement.kind]["title"]
     page, initials = loc.phrases["page"], loc.phrases["initials"]
     if second is not None and second != lang:
@@ -184,7 +190,7 @@ def layout_for(agreement: Agreement, langs: list[str], layout: str | None = None
     return chosen
 
 
-def prepare(agreement: Agreement, lang: str | None, *, revision: str | None, folder: Path | None,
+def prepare(agreement: Agreement, lang: str | None, *, revision: RevisionLike | None, folder: Path | None,
             layout: str | None = None, revision_footer: bool | None = None) -> tuple[list[Outline], DocumentInfo, str]:
     """Return the outlines (one per language), the document facts and the layout of a document.
 

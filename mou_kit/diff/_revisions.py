@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from ..model import Agreement
-from .agreement import diff
+from ._agreement import diff
 from .change import AgreementDiff, RevisionInfo
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..files.folder import ARTICLES_DIR
-from .history import to_revision
+from ._history import to_revision
+from ._snapshot import Snapshots
+from ._storage import RawCommit, Storage
 from .merge import ABSENT
-from .snapshot import Snapshots
-from .storage import RawCommit, Storage
 
 PROPOSAL_REFS = "refs/heads/proposal/"
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import RenderError
-from .data import document_data
-from .document import DocumentInfo
+from ._data import document_data
+from ._document import DocumentInfo
 from .finishing.laid import Laid
 from .finishing.marks import resolve
 from .outline import Outline

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from ..errors import ErrorCode, Problem, ValidationFailed
 from ..model.walk import format_path
-from .entries import read_plain
-from .limits import MAX_YAML_BYTES
+from ._entries import read_plain
+from ._limits import MAX_YAML_BYTES
 from .problems import problems_from
 from .yaml_read import YamlProblem, locate, parse_yaml
 

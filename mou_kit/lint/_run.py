@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import Agreement
+from ._form import check_form
+from ._language import check_language
+from ._structure import check_structure
+from ._terms import check_terms
+from ._texts import lang_texts
 from .finding import SEVERITIES, Finding
-from .form import check_form
-from .language import check_language
-from .structure import check_structure
-from .terms import check_terms
-from .texts import lang_texts
 
 if TYPE_CHECKING:
     from ..assemble import Answers, Library
@@ -26,7 +26,7 @@ def lint(agreement: Agreement, *, library: Library | None = None, answers: Answe
     found = [*check_structure(agreement, texts), *check_terms(agreement, texts), *check_form(agreement, texts),
              *check_language(agreement, texts)]
     if library is not None:
-        from .drift import check_drift
+        from ._drift import check_drift
 
         found.extend(check_drift(agreement, library, answers=answers))
     return sorted(found, key=lambda f: (SEVERITIES.index(f.severity), f.rule, f.path or ""))

@@ -13,7 +13,7 @@ from ..files.folder import ARTICLES_DIR, MEETINGS_DIR, article_path, meeting_pat
 from ..files.schema import AgreementFile, schema_bytes
 from ..files.yaml_read import parse_yaml
 from ..model import Agreement, Meeting
-from .storage import Storage
+from ._storage import Storage
 
 SCHEMA_FILES = tuple(f".mou/schema/{kind}.json" for kind in ("agreement", "article", "meeting"))
 Changes = dict[str, bytes | None]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .document import DocumentInfo
+from ._document import DocumentInfo
 from .outline import AnnexBlock, ArticleBlock, Outline, Para, PointBlock, Run
 
 Json = dict[str, Any]
@@ -118,7 +118,7 @@ def document_data(docs: list[Outline], info: DocumentInfo, *, layout: str,
     return {
         "layout": layout,
         "docs": [outline_data(d, mark_all=mark_all) for d in docs],
-        "info": {"revision": info.revision, "fingerprint": info.fingerprint, "short": info.short,
+        "info": {"revision": info.revision.id, "fingerprint": info.fingerprint, "short": info.short,
                  "watermark": info.watermark, "page": info.page, "initials": info.initials,
                  "title": info.title, "subject": info.subject, "parties": info.parties,
                  "keywords": [info.keywords]},
