@@ -143,7 +143,7 @@ def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = No
     day = today or dt.date.today()
     root = Path(path)
     if (root / ".git").exists() or (root / "HEAD").is_file():
-        from .status_cache import cache_key, git_dir, load as load_cached, store
+        from ._status_cache import cache_key, git_dir, load as load_cached, store
 
         gitdir = git_dir(root) if cache else None
         if gitdir is None:

@@ -17,8 +17,8 @@ from mou_kit import Workspace, load
 from mou_kit.lifecycle import Deadline, Event
 from mou_kit.model import LifecycleState
 from mou_kit.workflow import agreement_status, portfolio
+from mou_kit.workflow._status_cache import CACHE_FILE, LIMIT, cache_key, git_dir
 from mou_kit.workflow.status import Status
-from mou_kit.workflow.status_cache import CACHE_FILE, LIMIT, cache_key, git_dir
 from tests.web.conftest import NAME
 
 DAY = dt.date(2024, 1, 1)
