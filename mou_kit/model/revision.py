@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from pydantic import ConfigDict
 
+from ..errors import MouKitError
 from .record import Record
 
 
@@ -28,6 +29,9 @@ class RevisionInfo:
             return revision
         if isinstance(revision, Revision):
             return revision.info()
+        if not isinstance(revision, str):
+            raise MouKitError(f"a revision is a name, a Revision or a RevisionInfo, not {type(revision).__name__}",
+                              code="invalid-value")
         return cls(id=revision)
 
 

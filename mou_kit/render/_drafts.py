@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import RenderError
 from ..model import Agreement
+from ._document import RevisionLike
 from ._docx import render_docx
 from .pdf import render_pdf
-
-if TYPE_CHECKING:
-    from ._document import RevisionLike
 
 
 def render_drafts(agreement: Agreement, out: str | os.PathLike[str], *, folder: str | os.PathLike[str] | None = None,

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING
 
 from .._io import write_output
 from ..errors import RenderError
 from ..model import Agreement
+from ._document import RevisionLike
 from .outline import Outline, Para, PointBlock, Run
-
-if TYPE_CHECKING:
-    from ._document import RevisionLike
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|$@~])")
 
