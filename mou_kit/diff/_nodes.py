@@ -44,11 +44,12 @@ _TYPES = {"article": NodeType.ARTICLE, "clause": NodeType.CLAUSE, "point": NodeT
 def flatten(agreement: Agreement, numbering: Numbering) -> list[Node]:
     """Return the recitals, articles, clauses and points of ``agreement`` in document order."""
     out = []
-    for n in iter_body(agreement):
-        if n.kind == "recital":
-            out.append(Node(n.id, NodeType.RECITAL, RECITALS, n.place, f"r{n.place + 1}", n.text))
+    address = numbering.address
+    for kind, node_id, parent, place, _at, text in iter_body(agreement):
+        if kind == "recital":
+            out.append(Node(node_id, NodeType.RECITAL, RECITALS, place, f"r{place + 1}", text))
         else:
-            out.append(Node(n.id, _TYPES[n.kind], n.parent or ROOT, n.place, str(numbering.address(n.id)), n.text))
+            out.append(Node(node_id, _TYPES[kind], parent or ROOT, place, str(address(node_id)), text))
     return out
 
 

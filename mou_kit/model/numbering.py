@@ -82,12 +82,14 @@ class Numbering:
         for a, article in enumerate(agreement.articles, 1):
             if len(article.clauses) == 1:
                 self._single.add(a)
-        for node in iter_body(agreement):
-            at = node.positions
-            if node.kind == "article":
-                self._addresses[node.id] = Address(at[0] + 1)
-            elif node.kind != "recital":
-                self._addresses[node.id] = Address(at[0] + 1, at[1] + 1, tuple([n + 1 for n in at[2:]]))
+        addresses = self._addresses
+        for kind, node_id, _parent, _place, at, _text in iter_body(agreement):
+            if kind == "article":
+                addresses[node_id] = Address(at[0] + 1)
+            elif kind == "clause":
+                addresses[node_id] = Address(at[0] + 1, at[1] + 1)
+            elif kind == "point":
+                addresses[node_id] = Address(at[0] + 1, at[1] + 1, tuple([n + 1 for n in at[2:]]))
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self._addresses or node_id in self._parties or node_id in self._annexes

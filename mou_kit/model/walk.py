@@ -85,22 +85,29 @@ class BodyNode(NamedTuple):
 
 def iter_body(agreement: Agreement) -> Iterator[BodyNode]:
     """Yield the recitals, then every article, clause and point (depth first), in document order."""
+    make = _make  # the tuple built directly: numbering and the diff walk every node, several times a diff
     for i, recital in enumerate(agreement.recitals):
-        yield BodyNode("recital", recital.id, None, i, (i,), recital.text)
+        yield make(BodyNode, ("recital", recital.id, None, i, (i,), recital.text))
     for a, article in enumerate(agreement.articles):
-        yield BodyNode("article", article.id, None, a, (a,), article.heading)
+        article_id = article.id
+        yield make(BodyNode, ("article", article_id, None, a, (a,), article.heading))
         for c, clause in enumerate(article.clauses):
-            yield BodyNode("clause", clause.id, article.id, c, (a, c), clause.text)
+            yield make(BodyNode, ("clause", clause.id, article_id, c, (a, c), clause.text))
             if clause.points:
                 yield from _points(clause.points, clause.id, (a, c))
 
 
 def _points(points: list[Point], parent: str, at: tuple[int, ...]) -> Iterator[BodyNode]:
+    make = _make
     for p, point in enumerate(points):
         here = (*at, p)
-        yield BodyNode("point", point.id, parent, p, here, point.text)
+        yield make(BodyNode, ("point", point.id, parent, p, here, point.text))
         if point.points:
             yield from _points(point.points, point.id, here)
+
+
+_make = tuple.__new__
+"""``BodyNode``'s fields as a tuple of its class, without the Python-level ``__new__`` of a NamedTuple."""
 
 
 def iter_ids(agreement: Agreement) -> Iterator[tuple[Path, str]]:
