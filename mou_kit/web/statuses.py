@@ -3,7 +3,7 @@
 A status depends on the branch's revisions, the meeting tags and a merge in progress; all of them
 live in files under the git directory whose size, time and inode change with every write (git
 and mou_kit replace ref files, never edit them in place). The memory is only a shortcut in front
-of each repository's own status cache (:mod:`mou_kit.workflow.status_cache`): a restarted server
+of each repository's own status cache (``.git/mou/status.json``, ADR 0082): a restarted server
 reads those small files again and shows the same.
 """
 
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..workflow import Status, agreement_status, portfolio
 from ..workflow.portfolio import Unreadable
+from ..workflow.status import status_files
 
 Key = tuple[dt.date, tuple[tuple[str, int, int, int], ...]]
 
@@ -33,13 +34,9 @@ def refs_key(folder: Path) -> tuple[tuple[str, int, int, int], ...] | None:
 
     ``None`` for a plain folder (no git directory of its own): it is read every time.
     """
-    git = folder / ".git" if (folder / ".git").is_dir() else folder if (folder / "HEAD").is_file() else None
-    if git is None:
+    files = status_files(folder)
+    if files is None:
         return None
-    files = [git / "HEAD", git / "packed-refs", git / "mou" / "merge.json"]
-    for top in ("refs/heads", "refs/tags"):
-        for base, _, names in os.walk(git / top):
-            files += [Path(base) / n for n in names]
     stamps = [_stamp(f) for f in files]
     return tuple(s for s in stamps if s is not None)
 

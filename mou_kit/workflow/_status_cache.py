@@ -39,6 +39,17 @@ def git_dir(folder: Path) -> Path | None:
     return folder if (folder / "HEAD").is_file() and (folder / "objects").is_dir() else None
 
 
+def depends_on(gitdir: Path) -> list[str]:
+    """Return the files under ``gitdir`` a status depends on, in a fixed order: HEAD, packed-refs, the
+    merge in progress, every branch and every tag (names relative to ``gitdir``; some may be absent)."""
+    names = list(_DEPENDS)
+    for top in _REF_FOLDERS:
+        for base, folders, files in os.walk(gitdir / top):
+            folders.sort()
+            names += sorted(os.path.relpath(os.path.join(base, f), gitdir) for f in files)
+    return names
+
+
 def cache_key(gitdir: Path) -> str:
     """Return the digest of what a status depends on apart from the day: version, HEAD, refs, merge state.
 
@@ -46,12 +57,7 @@ def cache_key(gitdir: Path) -> str:
     and merge in progress; git and mou_kit replace these files whole, so a read never sees half of one.
     """
     digest = hashlib.sha256(f"{code_key()}\0{FORMAT}\0".encode("utf-8", "surrogateescape"))
-    names = list(_DEPENDS)
-    for top in _REF_FOLDERS:
-        for base, folders, files in os.walk(gitdir / top):
-            folders.sort()
-            names += sorted(os.path.relpath(os.path.join(base, f), gitdir) for f in files)
-    for name in names:
+    for name in depends_on(gitdir):
         try:
             content = (gitdir / name).read_bytes()
         except OSError:  # absent (no packed-refs, no merge) or gone while walking: part of the key too

@@ -129,10 +129,19 @@ def status_of(agreement: Agreement, *, path: Path, today: dt.date, revision: str
         agreement=agreement)
 
 
+def status_files(path: str | os.PathLike[str]) -> list[Path] | None:
+    """Return the files whose change can change the status of the repository at ``path`` (HEAD, packed-refs,
+    the merge in progress, branches, tags; some may be absent), ``None`` for a plain folder."""
+    from ._status_cache import depends_on, git_dir
+
+    gitdir = git_dir(Path(path))
+    return None if gitdir is None else [gitdir / name for name in depends_on(gitdir)]
+
+
 def agreement_status(path: str | os.PathLike[str], *, today: dt.date | None = None, cache: bool = True) -> Status:
     """Return the status of the agreement at ``path``: a repository (HEAD of its branch) or a plain folder.
 
-    A repository's status is remembered in its git directory (see :mod:`mou_kit.workflow.status_cache`)
+    A repository's status is remembered in its git directory (``mou/status.json``, ADR 0082)
     and read back while its HEAD, refs and merge state are the same (the next deadline is found
     again for ``today``); ``cache=False``
     reads everything again and leaves the cache alone. A status from the cache has no ``agreement``.
