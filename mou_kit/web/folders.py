@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import MouKitError
-from ..workflow.portfolio import agreement_folders
+from ..workflow.portfolio import is_agreement_folder
 from ..workspace import Workspace, propose
 
 NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,199}")
@@ -53,7 +53,7 @@ class Root:
         else:
             candidate = self.path / name
             real = candidate.resolve()
-            if real.parent == self.path and real.name == name and candidate in agreement_folders(self.path):
+            if real.parent == self.path and real.name == name and is_agreement_folder(candidate):
                 return candidate
         raise MouKitError(f"no agreement named {name!r} in {self.path}", code="file-missing", file=name)
 

@@ -36,8 +36,13 @@ def agreement_folders(root: str | os.PathLike[str]) -> list[Path]:
         return [base]
     if not base.is_dir():
         raise MouKitError(f"{base}: no such folder", code="file-missing", file=str(base))
-    return sorted(p for p in base.iterdir() if p.is_dir() and not p.name.startswith(".")
-                  and ((p / "agreement.yaml").is_file() or ((p / "HEAD").is_file() and (p / "objects").is_dir())))
+    return sorted(p for p in base.iterdir() if is_agreement_folder(p))
+
+
+def is_agreement_folder(path: Path) -> bool:
+    """Whether ``path`` is an agreement of a portfolio: a visible folder with ``agreement.yaml``, or a bare repo."""
+    return (path.is_dir() and not path.name.startswith(".")
+            and ((path / "agreement.yaml").is_file() or ((path / "HEAD").is_file() and (path / "objects").is_dir())))
 
 
 def urgency(status: Status, today: dt.date) -> tuple[int, int, str]:
