@@ -1,15 +1,16 @@
 """The secretariat's workflow across layers: lifecycle moves as revisions, status, verifying, portfolio.
 
 Sits above ``workspace/``, ``render/``, ``signing/`` and ``lint/``; the rules themselves live in
-the pure ``lifecycle/`` package. Each name below is imported on first use (PEP 562): a command
-that only reads a draft through ``workflow.sources`` must not pay for pyHanko, asyncio and the
-linter that verifying and the portfolio need.
+the pure ``lifecycle/`` package. Each name below is imported on first use: a command that only
+reads a draft through ``workflow.sources`` must not pay for pyHanko, asyncio and the linter that
+verifying and the portfolio need.
 """
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from .._lazy import lazy_package
 
 if TYPE_CHECKING:
     from .portfolio import portfolio as portfolio, portfolio_html as portfolio_html
@@ -21,20 +22,11 @@ if TYPE_CHECKING:
     from .stages import advance_revision as advance_revision
     from .status import Status as Status, agreement_status as agreement_status
 
-_HOME = {
+_HOMES = {
     "portfolio": ".portfolio", "portfolio_html": ".portfolio",
     "Verification": ".provenance", "verify_document": ".provenance", "verify_document_async": ".provenance",
     "advance_revision": ".stages",
     "Status": ".status", "agreement_status": ".status",
 }
-__all__ = sorted(_HOME)
-
-
-def __getattr__(name: str) -> object:
-    """Import the public ``name`` on first use and keep it as a module attribute."""
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
-    globals()[name] = value
-    return value
+__all__ = sorted(_HOMES)
+lazy_package(__name__, _HOMES)
