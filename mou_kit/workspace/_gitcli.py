@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from .._gitlog import log_args, raw_changes, records
 from ..errors import WorkspaceError
 from ._storage import RawCommit, RefUpdate
 
@@ -138,21 +139,12 @@ class GitCli:
     def log(self, rev: str, *, paths: Sequence[str] = (), max_count: int | None = None,
             since_until: tuple[str | None, str | None] = (None, None)) -> list[RawCommit]:
         """Return the commits reachable from ``rev``, newest first; with ``paths``, their changed blobs."""
-        args = ["log", "--format=%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%B%x1f", "-z"]
-        if max_count is not None:
-            args.append(f"--max-count={max_count}")
-        if since_until[1]:
-            args.append(f"--until={since_until[1]}")
-        if paths:
-            args += ["--raw", "-c", "--no-abbrev"]
-        args += ["--end-of-options", rev, "--", *paths]
-        out = self._git(*args, strip=False)
+        out = self._git(*log_args(rev, list(paths), max_count=max_count, until=since_until[1]), strip=False)
         commits = []
-        for chunk in out.split("\x1e")[1:]:
-            sha, parents, name, email, date, body, rest = chunk.split("\x1f", 6)
+        for sha, parents, name, email, date, body, rest in records(out):
             commits.append(RawCommit(sha=sha, parents=tuple(parents.split()), author=name, email=email,
                                      date=dt.datetime.fromisoformat(date), message=body,
-                                     changes=_raw_changes(rest) if paths else ()))
+                                     changes=raw_changes(rest) if paths else ()))
         return commits
 
     def merge_base(self, a: str, b: str) -> str | None:
@@ -207,15 +199,3 @@ def run_git(argv: list[str], *, cwd: Path | None, strip: bool = True) -> str:
     text = proc.stdout.decode("utf-8", errors="replace")
     return text.strip() if strip else text
 
-
-def _raw_changes(rest: str) -> tuple[tuple[str, tuple[str, ...], str], ...]:
-    tokens = [t.strip("\n") for t in rest.split("\0")]
-    tokens = [t for t in tokens if t]
-    out = []
-    for i in range(0, len(tokens) - 1, 2):
-        meta, path = tokens[i], tokens[i + 1]
-        colons = len(meta) - len(meta.lstrip(":"))
-        fields = meta.lstrip(":").split()
-        shas = fields[colons + 1: colons + 1 + colons + 1]
-        out.append((path, tuple(shas[:-1]), shas[-1]))
-    return tuple(out)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from typing import Any
 
+from .. import _node_cache as node_cache
 from ..errors import WorkspaceError
 from ..files.folder import ARTICLES_DIR
 from ..model import Agreement
 from ._snapshot import Snapshots
 from ._storage import ZERO_SHA, RawCommit, Storage
-from .merge import ABSENT
 from .revision import BlameEntry, Revision, revision_of
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -69,63 +68,46 @@ def _known_names(storage: Storage) -> list[str]:
     return names
 
 
-def find_node(data: Any, node: str) -> Any:
-    """Return the article, clause or point ``node`` inside an article's plain data, or ``ABSENT``."""
-    if isinstance(data, dict):
-        if data.get("id") == node:
-            return data
-        for key in ("clauses", "points"):
-            for child in data.get(key) or ():
-                found = find_node(child, node)
-                if found is not ABSENT:
-                    return found
-    return ABSENT
+class _Nodes(dict[str, dict[str, str]]):
+    """Each article blob's nodes by id, as digests of their data (equal digests, equal data): read from
+    what the repository remembers (``<gitdir>/mou/nodes``, ADR 0088) or parsed once and remembered
+    there, so comparing a node across revisions is a lookup, and the next process parses nothing."""
 
-
-def _value(snapshots: Snapshots, blob: str, node: str) -> Any:
-    if set(blob) == {"0"}:
-        return ABSENT
-    return find_node(snapshots.parsed(blob), node)
-
-
-class _Nodes(dict[str, dict[str, Any]]):
-    """Each article blob's nodes by id, indexed once per blob: comparing a clause across
-    revisions is then a lookup, not a walk of the article (blame compares ~30 nodes a blob)."""
-
-    def __init__(self, snapshots: Snapshots) -> None:
+    def __init__(self, storage: Storage, snapshots: Snapshots) -> None:
         super().__init__()
         self.snapshots = snapshots
+        self.base = node_cache.folder(storage.git_dir)
+        self.writer = node_cache.Writer(self.base)
 
-    def __missing__(self, blob: str) -> dict[str, Any]:
-        found: dict[str, Any] = {}
+    def __missing__(self, blob: str) -> dict[str, str]:
+        found: dict[str, str] = {}
         if set(blob) != {"0"}:
-            stack = [self.snapshots.parsed(blob)]
-            while stack:
-                data = stack.pop()
-                if isinstance(data, dict):
-                    node = data.get("id")
-                    if isinstance(node, str):
-                        found.setdefault(node, data)  # the first of a repeated id, as find_node
-                    for key in ("points", "clauses"):
-                        children = data.get(key)
-                        if isinstance(children, list):
-                            stack.extend(reversed(children))
+            remembered = node_cache.read(self.base, blob)
+            if remembered is None:
+                found = node_cache.node_digests(self.snapshots.parsed(blob), blob)
+                self.writer.write(blob, found)
+            else:
+                found = remembered
         self[blob] = found
         return found
 
 
-def article_of(snapshots: Snapshots, commit: str, node: str) -> str | None:
+def _articles(snapshots: Snapshots, commit: str) -> list[tuple[str, str]]:
+    return sorted((path, blob) for path, blob in snapshots.blob_ids(commit).items()
+                  if path.startswith(ARTICLES_DIR + "/"))
+
+
+def article_of(snapshots: Snapshots, index: _Nodes, commit: str, node: str) -> str | None:
     """Return the path of the article file holding ``node`` at ``commit``, or ``None``.
 
-    The files whose bytes hold the id are parsed first (a plain id is written as it is); only if
-    none of them holds the node are the others parsed too, so an escaped id is still found.
+    The files whose bytes hold the id are looked at first (a plain id is written as it is); only if
+    none of them holds the node are the others looked at too, so an escaped id is still found.
     """
-    articles = sorted((path, blob) for path, blob in snapshots.blob_ids(commit).items()
-                      if path.startswith(ARTICLES_DIR + "/"))
+    articles = _articles(snapshots, commit)
     needle = node.encode()
     likely = [(path, blob) for path, blob in articles if needle in snapshots.blob(blob)]
     for path, blob in likely + [a for a in articles if a not in likely]:
-        if _value(snapshots, blob, node) is not ABSENT:
+        if node in index[blob]:
             return path
     return None
 
@@ -133,21 +115,27 @@ def article_of(snapshots: Snapshots, commit: str, node: str) -> str | None:
 def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str) -> list[Revision]:
     """Return the revisions that changed ``node`` (article, clause or point), newest first.
 
+    Every article of ``commit`` is remembered on disk too, so that ``mou log --clause`` of any node
+    can be answered before typer loads (ADR 0088).
+
     :raises WorkspaceError: the agreement at ``commit`` has no such node.
     """
-    path = article_of(snapshots, commit, node)
+    index = _Nodes(storage, snapshots)
+    path = article_of(snapshots, index, commit, node)
     if path is None:
         raise WorkspaceError(f"no article, clause or point has the id {node!r} at {commit[:10]}",
                              code="revision-unknown", node=node)
-    return [to_revision(raw) for raw in _changes(storage, snapshots, path, commit, [node])[node]]
+    found = [to_revision(raw) for raw in _changes(storage, index, path, commit, [node])[node]]
+    for _, blob in _articles(snapshots, commit):
+        index[blob]  # remembered for the start-up path
+    return found
 
 
-def _changes(storage: Storage, snapshots: Snapshots, path: str, commit: str,
+def _changes(storage: Storage, index: _Nodes, path: str, commit: str,
              nodes: list[str], *, newest_only: bool = False) -> dict[str, list[RawCommit]]:
     """Return, per node, the commits (newest first) whose ``path`` changed it; with ``newest_only``
     just the newest, reading no further back once every node has one."""
     out: dict[str, list[RawCommit]] = {n: [] for n in nodes}
-    index = _Nodes(snapshots)
     pending = list(nodes)
     for raw in storage.log(commit, paths=[path]):
         for changed_path, olds, new in raw.changes:
@@ -155,8 +143,8 @@ def _changes(storage: Storage, snapshots: Snapshots, path: str, commit: str,
                 continue
             now, before = index[new], [index[old] for old in (olds or (ZERO_SHA,))]
             for node in pending:
-                value = now.get(node, ABSENT)
-                if all(b.get(node, ABSENT) != value for b in before):
+                value = now.get(node)
+                if all(b.get(node) != value for b in before):
                     out[node].append(raw)
             if newest_only:
                 pending = [n for n in pending if not out[n]]
@@ -170,9 +158,10 @@ def blame(storage: Storage, snapshots: Snapshots, agreement: Agreement, commit: 
     from ..files.folder import article_path
 
     entries: list[BlameEntry] = []
+    index = _Nodes(storage, snapshots)
     for article in agreement.articles:
         ids = [c.id for c in article.clauses]
-        found = _changes(storage, snapshots, article_path(article.id), commit, ids, newest_only=True)
+        found = _changes(storage, index, article_path(article.id), commit, ids, newest_only=True)
         for clause_id in ids:
             if found[clause_id]:
                 entries.append(BlameEntry(node=clause_id, article=article.id,

@@ -7,11 +7,9 @@ import datetime as dt
 
 from pydantic import ConfigDict
 
+from .._gitlog import TRAILER_KEYS as TRAILER_KEYS, parse_trailers as parse_trailers
 from ..model.record import Record
 from ..model.revision import Revision as Revision
-
-TRAILER_KEYS = {"proposed-by": "proposed_by", "meeting": "meeting", "stage": "stage"}
-"""The commit trailers mou_kit writes and reads, by lower-case key."""
 
 
 class BlameEntry(Record):
@@ -32,24 +30,6 @@ def with_trailers(message: str, *, proposed_by: str | None, meeting: str | None,
     if not trailers:
         return body + "\n"
     return f"{body}\n\n" + "\n".join(trailers) + "\n"
-
-
-def parse_trailers(message: str) -> tuple[str, dict[str, str]]:
-    """Return the message without its last paragraph of known trailers, and those trailers by field name."""
-    text = message.rstrip("\n")
-    head, sep, last = text.rpartition("\n\n")
-    found: dict[str, str] = {}
-    for line in last.splitlines():
-        key, colon, value = line.partition(":")
-        field = TRAILER_KEYS.get(key.strip().lower())
-        if not colon or field is None:
-            if colon and "-" in key.strip() and " " not in key.strip():
-                continue  # another tool's trailer (Signed-off-by): keep reading ours
-            return text, {}
-        found[field] = value.strip()
-    if not sep:
-        return (text, found) if not found else ("", found)
-    return head, found
 
 
 def revision_of(sha: str, *, parents: tuple[str, ...], author: str, date: dt.datetime, message: str) -> Revision:
