@@ -59,6 +59,11 @@ def main() -> None:
 
         if answer(args[1:]):
             return
+    if args[:1] == ["log"] and "_MOU_COMPLETE" not in os.environ:
+        from ._clause_log import answer as log_answer  # from git and the node cache, without typer (ADR 0088)
+
+        if log_answer(args[1:]):
+            return
     missing = missing_cli_packages()
     if missing:
         sys.stderr.write(f"error: the mou command needs {' and '.join(missing)}: install the 'cli' extra "

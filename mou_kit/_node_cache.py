@@ -12,9 +12,16 @@ torn, foreign or damaged file reads as absent and is written again. Standard lib
 from __future__ import annotations
 
 import os
-from typing import Any
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # typing costs ~7 ms at start-up; the annotations are never evaluated
+    from typing import Any
 
 FOLDER = os.path.join("mou", "nodes")
+LISTING = "tip"
+"""The article files of the last branch tip the start-up path read (saves it a ``git ls-tree``)."""
+ZERO = "0" * 40
+"""The blob id git prints for a file that is absent on one side of a change."""
 FORMAT = 1
 """Raise when what an entry holds, or how a digest is made, changes."""
 HEADER = "mou-nodes"
@@ -100,12 +107,43 @@ def node_digests(data: Any, blob: str) -> dict[str, str]:
 
 def folder(gitdir: str | os.PathLike[str]) -> str:
     """Return the folder of this code's entries in the repository whose git directory is ``gitdir``."""
-    import hashlib
+    from ._code import code_key, digest
 
-    from ._code import code_key
-
-    name = hashlib.sha256(f"{code_key()}\0{FORMAT}".encode("utf-8", "surrogateescape")).hexdigest()[:24]
+    name = digest(f"{code_key()}\0{FORMAT}".encode("utf-8", "surrogateescape")).hexdigest()[:24]
     return os.path.join(os.fspath(gitdir), FOLDER, name)
+
+
+def read_listing(base: str, commit: str) -> str | None:
+    """Return the listing remembered for ``commit`` by :func:`write_listing`, or ``None``."""
+    try:
+        with open(os.path.join(base, LISTING), "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+        head, _, rest = raw.decode("utf-8", "surrogatepass").partition("\n")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(raw) > MAX_BYTES or head != f"{HEADER} {FORMAT} {commit}" or not rest.endswith("\nend\n"):
+        return None
+    return rest[:-5]
+
+
+def write_listing(base: str, commit: str, listing: str) -> None:
+    """Remember one text (a tree listing) for the commit ``commit``, in place of the one before; failures ignored."""
+    raw = f"{HEADER} {FORMAT} {commit}\n{listing}\nend\n".encode("utf-8", "surrogatepass")
+    if len(raw) <= MAX_BYTES:
+        _write(base, LISTING, raw)
+
+
+def _write(base: str, name: str, raw: bytes) -> None:
+    """Write ``raw`` as ``base/name`` whole (a temporary file, then a rename); any failure is ignored."""
+    try:
+        target = os.path.join(base, name)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        temporary = f"{target}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as file:
+            file.write(raw)
+        os.replace(temporary, target)
+    except OSError:
+        return
 
 
 def read(base: str, blob: str) -> dict[str, str] | None:
@@ -145,14 +183,9 @@ class Writer:
             return
         try:
             self._bound()
-            sub = os.path.join(self.base, blob[:2])
-            os.makedirs(sub, exist_ok=True)
-            temporary = os.path.join(sub, f".{blob[2:]}.{os.getpid()}.tmp")
-            with open(temporary, "wb") as file:
-                file.write(raw)
-            os.replace(temporary, os.path.join(sub, blob[2:]))
         except OSError:
             return
+        _write(self.base, os.path.join(blob[:2], blob[2:]), raw)
 
     def _bound(self) -> None:
         if self._checked:
