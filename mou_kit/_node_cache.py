@@ -27,8 +27,8 @@ FORMAT = 1
 HEADER = "mou-nodes"
 MAX_BYTES = 1 << 20
 """An entry larger than this is neither read nor written (an article's is a few kilobytes)."""
-MAX_ENTRIES = 32_768
-"""When a folder holds this many entries, it is emptied before the next is written (bounded size)."""
+MAX_ENTRIES = 16_384
+"""When a folder holds this many entries (~4 KB each on disk), it is emptied before the next is written."""
 
 
 class _Unclear(Exception):
@@ -39,6 +39,13 @@ def _canon(value: Any, memo: dict[int, str]) -> str:
     """Return a string that two values share exactly when Python finds them equal (``1 == 1.0 == True``,
     mappings in any order, aware times by their instant); raise :class:`_Unclear` for NaN or a type
     YAML does not make."""
+    kind = type(value)
+    if kind is str:  # most values: tested first
+        return f"S{len(value)}:{value}"
+    if kind is dict and id(value) not in memo:
+        out = f"D{len(value)}:" + "".join(sorted([_canon(k, memo) + _canon(v, memo) for k, v in value.items()]))
+        memo[id(value)] = out
+        return out
     if value is None:
         return "N;"
     if isinstance(value, bool | int):
@@ -133,14 +140,24 @@ def write_listing(base: str, commit: str, listing: str) -> None:
         _write(base, LISTING, raw)
 
 
-def _write(base: str, name: str, raw: bytes) -> None:
-    """Write ``raw`` as ``base/name`` whole (a temporary file, then a rename); any failure is ignored."""
+def _write(base: str, name: str, raw: bytes, *, made: set[str] | None = None) -> None:
+    """Write ``raw`` as ``base/name`` whole (a temporary file, then a rename); any failure is ignored.
+
+    ``made`` holds the folders this process already made, so a thousand entries cost no thousand ``mkdir``.
+    """
     try:
         target = os.path.join(base, name)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        folder = os.path.dirname(target)
+        if made is None or folder not in made:
+            os.makedirs(folder, exist_ok=True)
+            if made is not None:
+                made.add(folder)
         temporary = f"{target}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as file:
-            file.write(raw)
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            os.write(fd, raw)
+        finally:
+            os.close(fd)
         os.replace(temporary, target)
     except OSError:
         return
@@ -172,6 +189,7 @@ class Writer:
     def __init__(self, base: str) -> None:
         self.base = base
         self._checked = False
+        self._made: set[str] = set()
 
     def write(self, blob: str, digests: dict[str, str]) -> None:
         """Remember ``digests`` for ``blob``; ids that cannot be written on one line, or any failure, leave it out."""
@@ -185,7 +203,7 @@ class Writer:
             self._bound()
         except OSError:
             return
-        _write(self.base, os.path.join(blob[:2], blob[2:]), raw)
+        _write(self.base, os.path.join(blob[:2], blob[2:]), raw, made=self._made)
 
     def _bound(self) -> None:
         if self._checked:
