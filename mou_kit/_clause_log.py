@@ -84,6 +84,11 @@ def _branch_tip(gitdir: str) -> str | None:
         if not head.startswith("ref: refs/heads/") or not head.endswith("\n") or head.count("\n") != 1:
             return None
         ref = head[5:-1]
+        with open(os.path.join(gitdir, "config"), encoding="utf-8") as file:
+            if "[extensions" in file.read().lower():  # a format pygit2 may not open: the full command says
+                return None
+        if any(part in ("", ".", "..") for part in ref.split("/")):
+            return None
         try:
             with open(os.path.join(gitdir, *ref.split("/")), encoding="utf-8") as file:
                 sha = file.read().strip()
