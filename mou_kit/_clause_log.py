@@ -18,7 +18,6 @@ import sys
 from . import _gitlog, _node_cache
 from ._validated import _plain_terminal
 
-ARTICLES = "articles/"
 _GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_INDEX_FILE",
             "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES")
 """Variables that make git read another repository than the one pygit2 opens: the full command decides."""
@@ -143,35 +142,13 @@ def answer(args: list[str]) -> bool:
     if sha is None:
         return False
     base = _node_cache.folder(gitdir)
-    tree = _node_cache.read_listing(base, sha)
-    if tree is None:
-        tree = _git(root, ["ls-tree", "-r", "-z", "--full-tree", sha, "--", ARTICLES])
-        if tree is None:
-            return False
-        _node_cache.write_listing(base, sha, tree)
-    known: dict[str, dict[str, str]] = {}
-
-    def nodes(blob: str) -> dict[str, str] | None:
-        if blob not in known:
-            found = {} if set(blob) == {"0"} else _node_cache.read(base, blob)
-            if found is None:
-                return None
-            known[blob] = found
-        return known[blob]
-
-    holders = []
-    for entry in filter(None, tree.split("\0")):
-        meta, _, path = entry.partition("\t")
-        kind, blob = [*meta.split(" "), "", ""][1:3]
-        usable = kind == "blob" and len(blob) == 40 and path.startswith(ARTICLES) and "\ufffd" not in path
-        held = nodes(blob) if usable else None
-        if held is None:
-            return False
-        if node in held:
-            holders.append(path)
+    tip = _node_cache.read_tip(base, sha)
+    holders = [path for path, nodes in (tip or {}).items() if node in nodes]
     if len(holders) != 1:
         return False
     path = holders[0]
+    known = _node_cache.read_pack(base, path)
+    known[_node_cache.ZERO] = {}
     out = _git(root, _gitlog.log_args(sha, [path]))
     if out is None:
         return False
@@ -180,7 +157,7 @@ def answer(args: list[str]) -> bool:
         for changed, olds, new in _gitlog.raw_changes(rest):
             if changed != path:
                 continue
-            now, before = nodes(new), [nodes(old) for old in (olds or (_node_cache.ZERO,))]
+            now, before = known.get(new), [known.get(old) for old in (olds or (_node_cache.ZERO,))]
             if now is None or any(b is None for b in before):
                 return False
             value = now.get(node)

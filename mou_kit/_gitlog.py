@@ -32,11 +32,31 @@ def log_args(rev: str, paths: tuple[str, ...] | list[str], *, max_count: int | N
     return [*args, "--end-of-options", rev, "--", *paths]
 
 
-def records(out: str) -> Iterator[tuple[str, str, str, str, str, str, str]]:
-    """Yield ``(sha, parents, author, email, ISO date, message, raw changes)`` of each commit ``git log`` printed."""
+Record = tuple[str, str, str, str, str, str, str]
+"""``(sha, parents, author, email, ISO date, message, raw changes)`` of one commit."""
+
+
+def records(out: str) -> Iterator[Record]:
+    """Yield the record of each commit ``git log`` printed."""
     for chunk in out.split("\x1e")[1:]:
         sha, parents, name, email, date, body, rest = chunk.split("\x1f", 6)
         yield sha, parents, name, email, date, body, rest
+
+
+def streamed(chunks: Iterator[bytes]) -> Iterator[Record]:
+    """Yield the record of each commit as soon as ``git log``'s output ``chunks`` hold all of it (the next
+    record has begun, or the output ended): a reader that stops early has not waited for the rest."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")  # as run_git decodes the whole
+    pending = ""
+    for chunk in chunks:
+        pending += decoder.decode(chunk)
+        cut = pending.rfind("\x1e")
+        if cut > 0:
+            yield from records(pending[:cut])
+            pending = pending[cut:]
+    yield from records(pending + decoder.decode(b"", final=True))
 
 
 def raw_changes(rest: str) -> tuple[Change, ...]:

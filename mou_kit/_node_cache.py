@@ -1,12 +1,15 @@
 """What history remembers of each article blob, on disk in the git directory: per node id, a digest of its data.
 
-History compares one node across the blobs of its article file; parsing a blob's YAML costs ~1.5 ms,
-reading what was remembered of it ~30 µs. A blob id names its content, so an entry never goes stale;
-what history makes of the content depends on the code, so entries live under a folder named by
-:func:`mou_kit._code.code_key` (``<gitdir>/mou/nodes/<key>/<2 hex>/<38 hex>``). Each file is written
-whole (a temporary file, then a rename), names its blob in its first line and ends with ``end``: a
-torn, foreign or damaged file reads as absent and is written again. Standard library only: the
-``mou log --clause`` start-up path reads it before typer loads (ADR 0088).
+History compares one node across the versions (blobs) of its article file; parsing a blob's YAML
+costs ~0.3–1.5 ms, reading what was remembered of it a few microseconds. A blob id names its
+content, so an entry never goes stale; what history makes of the content depends on the code, so
+entries live under a folder named by :func:`mou_kit._code.code_key`
+(``<gitdir>/mou/nodes/<key>/``), in one *pack* per article path (the blobs history met at that path,
+so a clause's history is one file to read) and one *tip* (which article of a commit holds which
+nodes, so the clause's file is found without git). Each file is written whole (a temporary file,
+then a rename) and ends with a checksum of its body: a torn, damaged or foreign file reads as
+empty and is written again. Standard library only: the ``mou log --clause`` start-up path reads it
+before typer loads (ADR 0088).
 """
 
 from __future__ import annotations
@@ -18,17 +21,17 @@ if TYPE_CHECKING:  # typing costs ~7 ms at start-up; the annotations are never e
     from typing import Any
 
 FOLDER = os.path.join("mou", "nodes")
-LISTING = "tip"
-"""The article files of the last branch tip the start-up path read (saves it a ``git ls-tree``)."""
+PACKS = "paths"
+TIP = "tip"
 ZERO = "0" * 40
 """The blob id git prints for a file that is absent on one side of a change."""
-FORMAT = 1
+FORMAT = 2
 """Raise when what an entry holds, or how a digest is made, changes."""
 HEADER = "mou-nodes"
-MAX_BYTES = 1 << 20
-"""An entry larger than this is neither read nor written (an article's is a few kilobytes)."""
-MAX_ENTRIES = 16_384
-"""When a folder holds this many entries (~4 KB each on disk), it is emptied before the next is written."""
+MAX_BYTES = 8 << 20
+"""A pack or tip larger than this is not read, and one that would grow past it starts again empty."""
+MAX_PACKS = 4_096
+"""When a folder holds this many packs, it is emptied before the next is written."""
 
 
 class _Unclear(Exception):
@@ -120,38 +123,38 @@ def folder(gitdir: str | os.PathLike[str]) -> str:
     return os.path.join(os.fspath(gitdir), FOLDER, name)
 
 
-def read_listing(base: str, commit: str) -> str | None:
-    """Return the listing remembered for ``commit`` by :func:`write_listing`, or ``None``."""
+def _checksum(body: bytes) -> str:
+    from ._code import digest
+
+    return str(digest(body).hexdigest()[:32])
+
+
+def _read(target: str, title: str) -> str | None:
+    """Return the body of the file ``target`` if its first line is ``title`` and its checksum holds, else ``None``."""
     try:
-        with open(os.path.join(base, LISTING), "rb") as file:
+        with open(target, "rb") as file:
             raw = file.read(MAX_BYTES + 1)
-        head, _, rest = raw.decode("utf-8", "surrogatepass").partition("\n")
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return None
-    if len(raw) > MAX_BYTES or head != f"{HEADER} {FORMAT} {commit}" or not rest.endswith("\nend\n"):
+    cut = raw.rfind(b"\nend ")
+    if len(raw) > MAX_BYTES or cut < 0 or raw[cut + 5:] != f"{_checksum(raw[:cut + 1])}\n".encode():
         return None
-    return rest[:-5]
-
-
-def write_listing(base: str, commit: str, listing: str) -> None:
-    """Remember one text (a tree listing) for the commit ``commit``, in place of the one before; failures ignored."""
-    raw = f"{HEADER} {FORMAT} {commit}\n{listing}\nend\n".encode("utf-8", "surrogatepass")
-    if len(raw) <= MAX_BYTES:
-        _write(base, LISTING, raw)
-
-
-def _write(base: str, name: str, raw: bytes, *, made: set[str] | None = None) -> None:
-    """Write ``raw`` as ``base/name`` whole (a temporary file, then a rename); any failure is ignored.
-
-    ``made`` holds the folders this process already made, so a thousand entries cost no thousand ``mkdir``.
-    """
     try:
-        target = os.path.join(base, name)
-        folder = os.path.dirname(target)
-        if made is None or folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            if made is not None:
-                made.add(folder)
+        text = raw[:cut + 1].decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        return None
+    first, _, body = text.partition("\n")
+    return body if first == title else None
+
+
+def _write(target: str, title: str, body: str) -> None:
+    """Write ``body`` under ``title`` as ``target`` whole (a temporary file, then a rename); failures are ignored."""
+    raw = f"{title}\n{body}".encode("utf-8", "surrogatepass")
+    raw += f"end {_checksum(raw)}\n".encode()
+    if len(raw) > MAX_BYTES:
+        return
+    try:
+        os.makedirs(os.path.dirname(target), exist_ok=True)
         temporary = f"{target}.{os.getpid()}.tmp"
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -163,61 +166,93 @@ def _write(base: str, name: str, raw: bytes, *, made: set[str] | None = None) ->
         return
 
 
-def read(base: str, blob: str) -> dict[str, str] | None:
-    """Return what is remembered of ``blob`` in the folder ``base``, or ``None`` (absent, damaged, foreign)."""
-    try:
-        with open(os.path.join(base, blob[:2], blob[2:]), "rb") as file:
-            raw = file.read(MAX_BYTES + 1)
-        lines = raw.decode("utf-8", "surrogatepass").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return None
-    if len(raw) > MAX_BYTES or lines[0] != f"{HEADER} {FORMAT} {blob}" or lines[-2:] != ["end", ""]:
-        return None
-    found: dict[str, str] = {}
-    for line in lines[1:-2]:
-        digest, tab, node = line.partition("\t")
-        if not tab or not digest:
-            return None
-        found[node] = digest
+def _pack_name(path: str) -> str:
+    from ._code import digest
+
+    return str(digest(path.encode("utf-8", "surrogatepass")).hexdigest()[:32])
+
+
+def read_pack(base: str, path: str) -> dict[str, dict[str, str]]:
+    """Return ``{blob: {node id: digest}}`` remembered for the article path ``path`` (empty when none or damaged)."""
+    body = _read(os.path.join(base, PACKS, _pack_name(path)), f"{HEADER} {FORMAT} pack {path}")
+    found: dict[str, dict[str, str]] = {}
+    nodes: dict[str, str] = {}
+    for line in (body or "").split("\n")[:-1]:
+        if line[:1] == "@":
+            nodes = found[line[1:]] = {}
+        else:
+            digest, _, node = line.partition("\t")
+            nodes[node] = digest
     return found
 
 
-class Writer:
-    """Writes entries into one folder, keeping it bounded: the first write of a process counts the
-    entries, and a full folder (or one left by other code) is emptied first."""
+def _pack_lines(entries: dict[str, dict[str, str]]) -> str:
+    return "".join(f"@{blob}\n" + "".join(f"{d}\t{n}\n" for n, d in nodes.items()) for blob, nodes in entries.items())
+
+
+def read_tip(base: str, commit: str) -> dict[str, list[str]] | None:
+    """Return each article path of the commit ``commit`` with the node ids it holds, ``None`` if not remembered."""
+    body = _read(os.path.join(base, TIP), f"{HEADER} {FORMAT} tip {commit}")
+    if body is None:
+        return None
+    return {path: nodes for path, *nodes in (line.split("\0") for line in body.split("\n")[:-1])}
+
+
+class Packs:
+    """The packs of one folder as history uses them: each read whole on first use, and written back once
+    (:meth:`flush`) with the entries added meanwhile."""
 
     def __init__(self, base: str) -> None:
         self.base = base
-        self._checked = False
-        self._made: set[str] = set()
+        self._read: dict[str, dict[str, dict[str, str]]] = {}
+        self._added: dict[str, dict[str, dict[str, str]]] = {}
 
-    def write(self, blob: str, digests: dict[str, str]) -> None:
-        """Remember ``digests`` for ``blob``; ids that cannot be written on one line, or any failure, leave it out."""
-        if len(blob) < 4 or any(c not in "0123456789abcdef" for c in blob) or any("\n" in n for n in digests):
+    def get(self, path: str, blob: str) -> dict[str, str] | None:
+        """Return what is remembered of ``blob`` met at ``path``, or ``None``."""
+        if path not in self._read:
+            self._read[path] = read_pack(self.base, path)
+        return self._read[path].get(blob)
+
+    def add(self, path: str, blob: str, nodes: dict[str, str]) -> None:
+        """Remember ``nodes`` for ``blob`` met at ``path`` (written by :meth:`flush`)."""
+        self._read.setdefault(path, {})[blob] = nodes
+        self._added.setdefault(path, {})[blob] = nodes
+
+    def flush(self, *, tip: tuple[str, dict[str, list[str]]] | None = None) -> None:
+        """Write every pack that gained entries (and the ``(commit, {path: node ids})`` tip, if given);
+        ids or paths that cannot be written on one line are left out, and a full folder is emptied first."""
+        added = {path: {blob: nodes for blob, nodes in entries.items() if _plain(blob, *nodes)}
+                 for path, entries in self._added.items() if _plain(path)}
+        self._added = {}
+        if not any(added.values()) and tip is None:
             return
-        data = "".join([f"{HEADER} {FORMAT} {blob}\n", *(f"{d}\t{n}\n" for n, d in digests.items()), "end\n"])
-        raw = data.encode("utf-8", "surrogatepass")
-        if len(raw) > MAX_BYTES:
-            return
-        try:
-            self._bound()
-        except OSError:
-            return
-        _write(self.base, os.path.join(blob[:2], blob[2:]), raw, made=self._made)
+        self._bound()
+        for path, entries in added.items():
+            if entries:
+                old = read_pack(self.base, path)
+                body = _pack_lines({**old, **entries})
+                if len(body) > MAX_BYTES // 2:  # grown too large: what this process met, nothing older
+                    body = _pack_lines(entries)
+                _write(os.path.join(self.base, PACKS, _pack_name(path)), f"{HEADER} {FORMAT} pack {path}", body)
+        if tip is not None and _plain(tip[0], *tip[1], *(n for nodes in tip[1].values() for n in nodes)):
+            body = "".join("\0".join([path, *nodes]) + "\n" for path, nodes in tip[1].items())
+            _write(os.path.join(self.base, TIP), f"{HEADER} {FORMAT} tip {tip[0]}", body)
 
     def _bound(self) -> None:
-        if self._checked:
-            return
-        self._checked = True
         import shutil
 
         parent = os.path.dirname(self.base)
-        for other in os.listdir(parent) if os.path.isdir(parent) else ():
-            if os.path.join(parent, other) != self.base:  # entries of other code: never read again
-                shutil.rmtree(os.path.join(parent, other), ignore_errors=True)
-        count = 0
-        for sub in os.listdir(self.base) if os.path.isdir(self.base) else ():
-            path = os.path.join(self.base, sub)
-            count += len(os.listdir(path)) if os.path.isdir(path) else 0
-        if count >= MAX_ENTRIES:
-            shutil.rmtree(self.base, ignore_errors=True)
+        try:
+            for other in os.listdir(parent) if os.path.isdir(parent) else ():
+                if os.path.join(parent, other) != self.base:  # entries of other code: never read again
+                    shutil.rmtree(os.path.join(parent, other), ignore_errors=True)
+            packs = os.path.join(self.base, PACKS)
+            if os.path.isdir(packs) and len(os.listdir(packs)) >= MAX_PACKS:
+                shutil.rmtree(packs, ignore_errors=True)
+        except OSError:
+            return
+
+
+def _plain(*texts: str) -> bool:
+    """Return whether every text can be written inside one line of a pack or tip."""
+    return not any("\n" in t or "\0" in t for t in texts)

@@ -8,11 +8,11 @@ import os
 import re
 import socket
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Generator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .._gitlog import log_args, raw_changes, records
+from .._gitlog import Record, log_args, raw_changes, records, streamed
 from ..errors import WorkspaceError
 from ._storage import RawCommit, RefUpdate
 
@@ -140,12 +140,34 @@ class GitCli:
             since_until: tuple[str | None, str | None] = (None, None)) -> list[RawCommit]:
         """Return the commits reachable from ``rev``, newest first; with ``paths``, their changed blobs."""
         out = self._git(*log_args(rev, list(paths), max_count=max_count, until=since_until[1]), strip=False)
-        commits = []
-        for sha, parents, name, email, date, body, rest in records(out):
-            commits.append(RawCommit(sha=sha, parents=tuple(parents.split()), author=name, email=email,
-                                     date=dt.datetime.fromisoformat(date), message=body,
-                                     changes=raw_changes(rest) if paths else ()))
-        return commits
+        return [_raw_commit(record, changes=bool(paths)) for record in records(out)]
+
+    def history(self, rev: str, path: str) -> Generator[RawCommit, None, None]:
+        """Yield the commits that changed ``path`` from ``rev`` back, newest first, with their changed blobs,
+        as git prints them: closing the iterator early stops git where it is (blame's early stop).
+
+        :raises WorkspaceError: git failed.
+        """
+        argv = ["git", *log_args(rev, [path])]
+        try:
+            process = subprocess.Popen(argv, cwd=self.work_tree or self.git_dir, stdout=subprocess.PIPE,
+                                       stderr=subprocess.DEVNULL, env=_env())
+        except FileNotFoundError as e:
+            raise WorkspaceError("the git program is not installed; install git 2.38 or later") from e
+        assert process.stdout is not None
+        stdout = process.stdout
+        try:
+            chunks = iter(lambda: os.read(stdout.fileno(), 1 << 16), b"")
+            for record in streamed(chunks):
+                yield _raw_commit(record, changes=True)
+            if process.wait() != 0:
+                run_git(argv, cwd=self.work_tree or self.git_dir)  # raises with git's own message
+                raise WorkspaceError(f"git log failed in {self.work_tree or self.git_dir}")
+        finally:
+            if process.poll() is None:
+                process.kill()
+            stdout.close()
+            process.wait()
 
     def merge_base(self, a: str, b: str) -> str | None:
         """Return the best common ancestor of ``a`` and ``b``, or ``None`` when they share none."""
@@ -175,6 +197,12 @@ class GitCli:
     def _git(self, *args: str, strip: bool = True) -> str:
         cwd = self.work_tree or self.git_dir
         return run_git(["git", *args], cwd=cwd, strip=strip)
+
+
+def _raw_commit(record: Record, *, changes: bool) -> RawCommit:
+    sha, parents, name, email, date, body, rest = record
+    return RawCommit(sha=sha, parents=tuple(parents.split()), author=name, email=email,
+                     date=dt.datetime.fromisoformat(date), message=body, changes=raw_changes(rest) if changes else ())
 
 
 def _env() -> dict[str, str]:

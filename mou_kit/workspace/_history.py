@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from contextlib import closing
 
 from .. import _node_cache as node_cache
 from ..errors import WorkspaceError
@@ -68,27 +69,23 @@ def _known_names(storage: Storage) -> list[str]:
     return names
 
 
-class _Nodes(dict[str, dict[str, str]]):
+class _Nodes:
     """Each article blob's nodes by id, as digests of their data (equal digests, equal data): read from
     what the repository remembers (``<gitdir>/mou/nodes``, ADR 0088) or parsed once and remembered
     there, so comparing a node across revisions is a lookup, and the next process parses nothing."""
 
     def __init__(self, storage: Storage, snapshots: Snapshots) -> None:
-        super().__init__()
         self.snapshots = snapshots
-        self.base = node_cache.folder(storage.git_dir)
-        self.writer = node_cache.Writer(self.base)
+        self.packs = node_cache.Packs(node_cache.folder(storage.git_dir))
 
-    def __missing__(self, blob: str) -> dict[str, str]:
-        found: dict[str, str] = {}
-        if set(blob) != {"0"}:
-            remembered = node_cache.read(self.base, blob)
-            if remembered is None:
-                found = node_cache.node_digests(self.snapshots.parsed(blob), blob)
-                self.writer.write(blob, found)
-            else:
-                found = remembered
-        self[blob] = found
+    def at(self, path: str, blob: str) -> dict[str, str]:
+        """Return ``{node id: digest}`` of ``blob``, met at the article path ``path``."""
+        if set(blob) == {"0"}:
+            return {}
+        found = self.packs.get(path, blob)
+        if found is None:
+            found = node_cache.node_digests(self.snapshots.parsed(blob), blob)
+            self.packs.add(path, blob, found)
         return found
 
 
@@ -107,7 +104,7 @@ def article_of(snapshots: Snapshots, index: _Nodes, commit: str, node: str) -> s
     needle = node.encode()
     likely = [(path, blob) for path, blob in articles if needle in snapshots.blob(blob)]
     for path, blob in likely + [a for a in articles if a not in likely]:
-        if node in index[blob]:
+        if node in index.at(path, blob):
             return path
     return None
 
@@ -115,8 +112,8 @@ def article_of(snapshots: Snapshots, index: _Nodes, commit: str, node: str) -> s
 def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str) -> list[Revision]:
     """Return the revisions that changed ``node`` (article, clause or point), newest first.
 
-    Every article of ``commit`` is remembered on disk too, so that ``mou log --clause`` of any node
-    can be answered before typer loads (ADR 0088).
+    Which article of ``commit`` holds which nodes is remembered too, so that ``mou log --clause``
+    of any node can be answered before typer loads (ADR 0088).
 
     :raises WorkspaceError: the agreement at ``commit`` has no such node.
     """
@@ -126,8 +123,7 @@ def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str)
         raise WorkspaceError(f"no article, clause or point has the id {node!r} at {commit[:10]}",
                              code="revision-unknown", node=node)
     found = [to_revision(raw) for raw in _changes(storage, index, path, commit, [node])[node]]
-    for _, blob in _articles(snapshots, commit):
-        index[blob]  # remembered for the start-up path
+    index.packs.flush(tip=(commit, {path: list(index.at(path, blob)) for path, blob in _articles(snapshots, commit)}))
     return found
 
 
@@ -137,19 +133,20 @@ def _changes(storage: Storage, index: _Nodes, path: str, commit: str,
     just the newest, reading no further back once every node has one."""
     out: dict[str, list[RawCommit]] = {n: [] for n in nodes}
     pending = list(nodes)
-    for raw in storage.log(commit, paths=[path]):
-        for changed_path, olds, new in raw.changes:
-            if changed_path != path:
-                continue
-            now, before = index[new], [index[old] for old in (olds or (ZERO_SHA,))]
-            for node in pending:
-                value = now.get(node)
-                if all(b.get(node) != value for b in before):
-                    out[node].append(raw)
-            if newest_only:
-                pending = [n for n in pending if not out[n]]
-        if not pending:
-            break
+    with closing(storage.history(commit, path)) as commits:  # closed early: git stops where it is
+        for raw in commits:
+            for changed_path, olds, new in raw.changes:
+                if changed_path != path:
+                    continue
+                now, before = index.at(path, new), [index.at(path, old) for old in (olds or (ZERO_SHA,))]
+                for node in pending:
+                    value = now.get(node)
+                    if all(b.get(node) != value for b in before):
+                        out[node].append(raw)
+                if newest_only:
+                    pending = [n for n in pending if not out[n]]
+            if not pending:
+                break
     return out
 
 
@@ -166,4 +163,5 @@ def blame(storage: Storage, snapshots: Snapshots, agreement: Agreement, commit: 
             if found[clause_id]:
                 entries.append(BlameEntry(node=clause_id, article=article.id,
                                           revision=to_revision(found[clause_id][0])))
+    index.packs.flush()
     return entries

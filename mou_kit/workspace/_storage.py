@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -83,6 +83,10 @@ class Storage(Protocol):
     def log(self, rev: str, *, paths: Sequence[str] = (), max_count: int | None = None,
             since_until: tuple[str | None, str | None] = (None, None)) -> list[RawCommit]:
         """Return the commits reachable from ``rev`` (newest first), with changed blobs when ``paths`` given."""
+
+    def history(self, rev: str, path: str) -> Generator[RawCommit, None, None]:
+        """Yield the commits that changed ``path`` from ``rev`` back (newest first, with changed blobs) as git
+        finds them; closing the iterator early stops the reading."""
 
     def merge_base(self, a: str, b: str) -> str | None:
         """Return the best common ancestor of two commits, or ``None``."""

@@ -239,18 +239,24 @@ def test_a_damaged_or_foreign_cache_is_never_trusted(tmp_path: Path) -> None:
     folder = _small(tmp_path / "h")
     first, _ = _mou(folder, "--clause", "a1-c1")
     base = Path(_node_cache.folder(folder / ".git"))
-    entries = sorted(p for p in base.glob("??/*") if p.is_file())
-    assert entries and (base / _node_cache.LISTING).is_file()
-    other = entries[1].read_bytes().replace(entries[1].parent.name.encode() + entries[1].name.encode(), b"f" * 40)
-    entries[0].write_bytes(entries[0].read_bytes()[:-4])  # torn
-    entries[1].write_bytes(other)  # another blob's entry
-    (base / _node_cache.LISTING).write_bytes(b"garbage")
-    for path in entries[2:]:
-        path.write_bytes(b"\xff\xfe not utf-8")
+    packs = sorted((base / _node_cache.PACKS).iterdir())
+    assert len(packs) == 2 and (base / _node_cache.TIP).is_file()
+    a1 = next(p for p in packs if b"pack articles/a1.yaml" in p.read_bytes())
+    whole = a1.read_bytes()
+    digest = whole.split(b"\t")[0].rsplit(b"\n", 1)[-1]
+    for damaged in (whole[:-4], whole.replace(digest, b"0" * len(digest)), b"\xff\xfe not utf-8"):
+        a1.write_bytes(damaged)  # torn, a digest changed (the checksum no longer holds), garbage
+        done, imported = _mou(folder, "--clause", "a1-c1")
+        assert (done.returncode, done.stdout) == (0, first.stdout) and "typer" in imported  # read again, in full
+        again, imported = _mou(folder, "--clause", "a1-c1")
+        assert again.stdout == first.stdout and "typer" not in imported  # and remembered again
+    other = next(p for p in packs if p != a1)
+    a1.write_bytes(other.read_bytes())  # another path's pack under this one's name
     done, imported = _mou(folder, "--clause", "a1-c1")
-    assert (done.returncode, done.stdout) == (0, first.stdout) and "typer" in imported  # read again, in full
-    again, imported = _mou(folder, "--clause", "a1-c1")
-    assert again.stdout == first.stdout and "typer" not in imported  # and remembered again
+    assert done.stdout == first.stdout and "typer" in imported
+    (base / _node_cache.TIP).write_bytes(b"garbage")
+    done, imported = _mou(folder, "--clause", "a1-c1")
+    assert done.stdout == first.stdout and "typer" in imported
 
 
 def test_colours_on_a_terminal_are_the_ones_rich_writes(tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,8 @@ from hypothesis import given, strategies as st
 
 from mou_kit import _node_cache
 from mou_kit._node_cache import node_digests
+from mou_kit.errors import WorkspaceError
+from mou_kit.workspace import Workspace
 
 SCALARS = st.sampled_from([None, 0, 1, 2, True, False, 1.0, 0.0, -0.0, 2.5, 1e20, 10**20, "", "1", "a", "A",
                            b"a", math.inf, dt.date(2024, 1, 1), dt.datetime(2024, 1, 1),
@@ -45,21 +48,30 @@ def test_nodes_are_found_clauses_first_and_the_first_of_a_repeated_id_kept() -> 
     assert node_digests(None, "b") == {} and node_digests(["id"], "b") == {}
 
 
-def test_entries_are_read_back_only_whole_and_for_their_blob(tmp_path: Path) -> None:
+def test_packs_are_read_back_only_whole_and_for_their_path(tmp_path: Path) -> None:
     base = str(tmp_path / "nodes")
     blob, other = "ab" * 20, "cd" * 20
-    writer = _node_cache.Writer(base)
-    writer.write(blob, {"a1": "d1", "a1-c1": "?x", "tab\tid": "d3"})
-    assert _node_cache.read(base, blob) == {"a1": "d1", "a1-c1": "?x", "tab\tid": "d3"}
-    assert _node_cache.read(base, other) is None
-    entry = Path(base, blob[:2], blob[2:])
-    entry.write_bytes(entry.read_bytes()[:-4])
-    assert _node_cache.read(base, blob) is None
-    Path(base, other[:2]).mkdir()
-    Path(base, other[:2], other[2:]).write_bytes(entry.read_bytes() + b"end\n")  # another blob's entry
-    assert _node_cache.read(base, other) is None
-    writer.write(other, {"line\nbreak": "d"})  # cannot be written on one line: left out
-    assert _node_cache.read(base, other) is None
+    packs = _node_cache.Packs(base)
+    packs.add("articles/a1.yaml", blob, {"a1": "d1", "a1-c1": "?x", "tab\tid": "d3", "@at": "d4"})
+    packs.add("articles/a1.yaml", other, {"line\nbreak": "d"})  # cannot be written on one line: left out
+    packs.flush(tip=("c" * 40, {"articles/a1.yaml": ["a1", "a1-c1"]}))
+    assert _node_cache.read_pack(base, "articles/a1.yaml") == {
+        blob: {"a1": "d1", "a1-c1": "?x", "tab\tid": "d3", "@at": "d4"}}
+    assert _node_cache.read_pack(base, "articles/a2.yaml") == {}
+    assert _node_cache.read_tip(base, "c" * 40) == {"articles/a1.yaml": ["a1", "a1-c1"]}
+    assert _node_cache.read_tip(base, "d" * 40) is None
+    again = _node_cache.Packs(base)
+    again.add("articles/a1.yaml", other, {"a1": "d9"})
+    again.flush()
+    assert _node_cache.read_pack(base, "articles/a1.yaml") == {blob: {"a1": "d1", "a1-c1": "?x", "tab\tid": "d3",
+                                                                     "@at": "d4"}, other: {"a1": "d9"}}
+    pack = next(Path(base, _node_cache.PACKS).iterdir())
+    for damaged in (pack.read_bytes()[:-3], pack.read_bytes().replace(b"d9", b"d8"), b"", b"\xff\nend x\n"):
+        pack.write_bytes(damaged)
+        assert _node_cache.read_pack(base, "articles/a1.yaml") == {}
+    tip = Path(base, _node_cache.TIP)
+    tip.write_bytes(tip.read_bytes().replace(b"a1-c1", b"a1-c2"))
+    assert _node_cache.read_tip(base, "c" * 40) is None
 
 
 def test_a_full_folder_is_emptied_and_other_codes_folders_removed(tmp_path: Path,
@@ -68,21 +80,40 @@ def test_a_full_folder_is_emptied_and_other_codes_folders_removed(tmp_path: Path
     stale = gitdir / _node_cache.FOLDER / ("0" * 24)
     stale.mkdir(parents=True)
     base = _node_cache.folder(gitdir)
-    monkeypatch.setattr(_node_cache, "MAX_ENTRIES", 3)
-    first = _node_cache.Writer(base)
+    monkeypatch.setattr(_node_cache, "MAX_PACKS", 3)
+    packs = _node_cache.Packs(base)
     for n in range(4):
-        first.write(f"{n:02d}" * 20, {"a": "d"})
-    assert not stale.exists() and len(list(Path(base).glob("??/*"))) == 4  # counted once per process
-    _node_cache.Writer(base).write("ff" * 20, {"a": "d"})
-    assert [p.parent.name + p.name for p in Path(base).glob("??/*")] == ["ff" * 20]
+        packs.add(f"articles/a{n}.yaml", "ab" * 20, {"a": "d"})
+    packs.flush()
+    assert not stale.exists() and len(list(Path(base, _node_cache.PACKS).iterdir())) == 4
+    packs.add("articles/z.yaml", "ab" * 20, {"a": "d"})
+    packs.flush()
+    assert len(list(Path(base, _node_cache.PACKS).iterdir())) == 1
+    assert _node_cache.read_pack(base, "articles/z.yaml") == {"ab" * 20: {"a": "d"}}
     monkeypatch.setenv("MOU_OTHER", "1")
     assert _node_cache.folder(gitdir) != base  # keyed by the running code, MOU* variables included
 
 
-def test_the_listing_is_remembered_for_one_commit(tmp_path: Path) -> None:
-    base = str(tmp_path)
-    _node_cache.write_listing(base, "a" * 40, "100644 blob x\tarticles/a1.yaml\0")
-    assert _node_cache.read_listing(base, "a" * 40) == "100644 blob x\tarticles/a1.yaml\0"
-    assert _node_cache.read_listing(base, "b" * 40) is None
-    Path(base, _node_cache.LISTING).write_bytes(b"mou-nodes 1 " + b"a" * 40 + b"\ntorn")
-    assert _node_cache.read_listing(base, "a" * 40) is None
+def test_history_streams_git_log_and_a_reader_that_stops_stops_git(ws: Workspace,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.workspace.conftest import edited
+
+    for n in range(3):
+        ws.commit(edited(ws, c1=f"Rumusan {n}."), f"ubah {n}")
+    storage = ws._storage  # the backend itself is what is tested
+    head = ws.resolve("HEAD").id
+    assert list(storage.history(head, "articles/a1.yaml")) == storage.log(head, paths=["articles/a1.yaml"])
+    started: list[subprocess.Popen[bytes]] = []
+    real = subprocess.Popen
+
+    def popen(*args: Any, **kwargs: Any) -> subprocess.Popen[bytes]:
+        started.append(real(*args, **kwargs))
+        return started[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    commits = storage.history(head, "articles/a1.yaml")
+    assert next(commits).sha == head
+    commits.close()
+    assert started and started[-1].returncode is not None  # git is not left running
+    with pytest.raises(WorkspaceError):
+        list(storage.history("0" * 40, "articles/a1.yaml"))
