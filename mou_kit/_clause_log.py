@@ -1,13 +1,13 @@
 """``mou log --clause ID`` answered before typer, click, rich, pydantic or pygit2 load (ADR 0088).
 
 A clause's history is git's history of its article file, filtered by whether the clause's data
-changed; what each article blob holds was remembered by the full command (:mod:`mou_kit._node_cache`).
-So the answer costs a Python start-up, two git processes (the tree of the branch's tip, then
-``git log --raw`` of one file) and a few small reads, printed exactly as the full command prints it.
-Anything this module does not know for sure falls through to the full command, which then fills
-the cache: an option it does not read, a revision other than HEAD, a detached HEAD, a clause in
-no article or in two, an article blob not remembered, a text rich would print otherwise (markup,
-emoji codes, control characters), a terminal whose colours it cannot tell, a git failure.
+changed; which article holds the clause and what each version of it holds were remembered by the
+full command (:mod:`mou_kit._node_cache`). So the answer costs a Python start-up, a few small reads
+and one ``git log --raw`` of one file, printed exactly as the full command prints it. Anything this
+module does not know for sure falls through to the full command, which then fills the cache: an
+option it does not read, a revision other than HEAD, a detached HEAD, a commit not remembered, a
+clause in no article or in two, a version not remembered, a text rich would print otherwise
+(markup, emoji codes, control characters), a terminal whose colours it cannot tell, a git failure.
 """
 
 from __future__ import annotations
