@@ -7,7 +7,7 @@ and one ``git log --raw`` of one file, printed exactly as the full command print
 module does not know for sure falls through to the full command, which then fills the cache: an
 option it does not read, a revision other than HEAD, a detached HEAD, a commit not remembered, a
 clause in no article or in two, a version not remembered, a text rich would print otherwise
-(markup, emoji codes, control characters), a terminal whose colours it cannot tell, a git failure.
+(backslashes, emoji codes, control characters), a terminal whose colours it cannot tell, a git failure.
 """
 
 from __future__ import annotations
@@ -104,8 +104,9 @@ def _branch_tip(gitdir: str) -> str | None:
 
 
 def _printable(text: str) -> bool:
-    """Return whether rich prints ``text``, escaped, as it is: no markup, emoji code or control character."""
-    if "[" in text or "\\" in text or any(c < " " or "\x7f" <= c < "\xa0" for c in text):
+    """Return whether rich prints ``text``, escaped, as it is: no backslash (escape's own character), emoji
+    code or control character; brackets are escaped by ``rich.markup.escape`` and printed as written."""
+    if "\\" in text or any(c < " " or "\x7f" <= c < "\xa0" for c in text):
         return False
     return not any(part and not any(c.isspace() for c in part) for part in text.split(":")[1:-1])
 

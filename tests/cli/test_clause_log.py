@@ -22,9 +22,10 @@ from mou_kit import _clause_log, _node_cache
 from mou_kit.cli import app
 
 SAFE = st.text(alphabet="abcdefghij XYZ-.,()é", min_size=1, max_size=12).map(str.strip).filter(bool)
-OTHERWISE = ["[bold]tebal[/bold]", "setuju :smile: ya", "a\\", "tab\there"]
-RICH = st.sampled_from([*OTHERWISE, "ok: fine: yes"])
-"""Summaries rich prints otherwise than they are written (markup, an emoji code, a tab) or that look close."""
+OTHERWISE = ["setuju :smile: ya", "a\\", "[b]a\\[/b]", "tab\there"]
+RICH = st.sampled_from([*OTHERWISE, "ok: fine: yes", "[bold]tebal[/bold]", "[draf] a [ b ]", "[/cyan]x[#f00]"])
+"""Summaries rich prints otherwise than they are written (an emoji code, a backslash, a tab), or that look
+close (markup brackets, which ``escape`` keeps as written)."""
 _COLOUR_ENV = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "MOU_GIT_BACKEND")
 
 
