@@ -2,7 +2,7 @@
 
 Field-level rules live on the pydantic models; these need the whole agreement. Every problem
 is collected, none is raised, so a user sees them all at once. Each problem is made by one
-function here, which :func:`check` and the change-limited check (``_facts.check_change``) share.
+function here, which :func:`check` and the change-limited check (``facts.check_change``) share.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ MAX_POINT_DEPTH = 3
 class TextFacts:
     """One language version of a text that holds ``[[references]]`` or template markup.
 
-    ``where`` is its place (language included) relative to the agreement or, in ``_facts``, to
+    ``where`` is its place (language included) relative to the agreement or, in ``facts``, to
     its article; ``syntax`` the template-syntax message when its markup does not parse.
     """
 

@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from mou_kit import Agreement, check
-from mou_kit.model._facts import AgreementFacts, PartFacts, article_facts, check_change, facts, head_facts
+from mou_kit.model.facts import AgreementFacts, PartFacts, article_facts, check_change, facts, head_facts
 
 _VARIABLES = ("jumlah", "nama", "hilang")
 

@@ -53,12 +53,14 @@ class PartFacts:
 
 @dataclass(frozen=True, slots=True)
 class HeadFacts:
-    """The facts of ``agreement.yaml``: its part, its own problems (languages; parties), the variables texts may use."""
+    """The facts of ``agreement.yaml``: its part, its own problems (languages; parties), the variables texts
+    may use, and ``values``: what texts are filled in with (languages and values, written out)."""
 
     part: PartFacts
     languages: tuple[Problem, ...]
     parties: tuple[Problem, ...]
     defined: frozenset[str]
+    values: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,8 +111,9 @@ def head_facts(head: AgreementHead) -> HeadFacts:
             texts.extend(text_facts(("annexes", i, "text"), annex.text))
     targets = frozenset([p.id for p in head.parties] + [a.id for a in head.annexes])
     languages, parties = head_problems(head)
+    values = context_values(head)
     return HeadFacts(PartFacts(tuple(ids), targets, tuple(texts)), tuple(languages), tuple(parties),
-                     frozenset(context_values(head)))
+                     frozenset(values), repr((head.languages, sorted(values.items()))))
 
 
 def facts(agreement: Agreement) -> AgreementFacts:
