@@ -10,9 +10,9 @@ it redefined). It reports exactly what :func:`check` reports (tests/model/test_f
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from ..errors import Problem
 from ._agreement import Agreement, AgreementHead
@@ -63,12 +63,68 @@ class HeadFacts:
     values: str
 
 
-@dataclass(frozen=True, slots=True)
-class AgreementFacts:
-    """The facts of a whole agreement: its head and its articles in order, ``(id, facts)``."""
+class Checked(Protocol):
+    """A revision :func:`check` found consistent, as :func:`check_change` asks about it.
 
-    head: HeadFacts
-    articles: tuple[tuple[str, PartFacts], ...]
+    :class:`AgreementFacts` answers from every article's facts in memory; a store on disk can
+    answer from an index and decode an article's facts only when asked for them.
+    """
+
+    @property
+    def head(self) -> HeadFacts:
+        """The facts of its ``agreement.yaml``."""
+
+    @property
+    def order(self) -> tuple[str, ...]:
+        """Its article ids in order."""
+
+    def part(self, article: str) -> PartFacts:
+        """Return the facts of one of its articles."""
+
+    def owner(self, node: str) -> str | None:
+        """Return the id of its article holding the article, clause or point ``node`` (``None``: none)."""
+
+    def citing(self, target: str) -> Collection[str]:
+        """Return the ids of its articles with a text citing ``[[target]]``."""
+
+    def templated(self) -> Collection[str]:
+        """Return the ids of its articles with a text holding template markup."""
+
+
+class AgreementFacts:
+    """The facts of a whole agreement in memory: its head and its articles in order, ``(id, facts)``."""
+
+    def __init__(self, head: HeadFacts, articles: Sequence[tuple[str, PartFacts]]) -> None:
+        self.head = head
+        self.articles = tuple(articles)
+        self.order = tuple(i for i, _ in self.articles)
+        self._parts = dict(self.articles)
+        self._owners: dict[str, str] | None = None
+        self._cited: dict[str, set[str]] | None = None
+
+    def part(self, article: str) -> PartFacts:
+        """Return the facts of the article ``article``."""
+        return self._parts[article]
+
+    def owner(self, node: str) -> str | None:
+        """Return the id of the article holding ``node``."""
+        if self._owners is None:
+            self._owners = {n: i for i, part in reversed(self.articles) for _, n in part.ids}
+        return self._owners.get(node)
+
+    def citing(self, target: str) -> Collection[str]:
+        """Return the ids of the articles citing ``target``."""
+        if self._cited is None:
+            self._cited = {}
+            for i, part in self.articles:
+                for text in part.texts:
+                    for ref in text.refs:
+                        self._cited.setdefault(ref, set()).add(i)
+        return self._cited.get(target, set())
+
+    def templated(self) -> Collection[str]:
+        """Return the ids of the articles with template markup."""
+        return {i for i, part in self.articles if any(t.template for t in part.texts)}
 
 
 def _points(points: list[Point], at: Path, ids: list[tuple[Path, str]], texts: list[TextFacts]) -> None:
@@ -121,41 +177,54 @@ def facts(agreement: Agreement) -> AgreementFacts:
     return AgreementFacts(head_facts(agreement), tuple((a.id, article_facts(a)) for a in agreement.articles))
 
 
-def check_change(before: AgreementFacts, after: AgreementFacts, changed: Collection[str], *,
+def check_change(before: Checked, head: HeadFacts, articles: Sequence[tuple[str, PartFacts | None]], *,
                  head_changed: bool) -> list[Problem]:
-    """Return what :func:`check` returns for the agreement ``after`` describes, checking only what changed.
+    """Return what :func:`check` returns for the agreement of ``head`` and ``articles``, checking only what changed.
 
-    ``before`` describes a revision that :func:`check` found consistent; ``changed`` names the
-    articles whose content differs from ``before`` (new ones included), ``head_changed`` whether
-    ``agreement.yaml`` does. An article listed twice, or not once in each, is checked as changed.
+    ``before`` is a revision :func:`check` found consistent. ``articles`` are the changed
+    agreement's, in order, as ``(id, facts)``: the facts of an article whose content differs
+    from ``before``'s (or is new), ``None`` for one that is ``before``'s article of that id.
+    ``head_changed`` says whether ``agreement.yaml`` differs. An article listed twice, or not
+    once in each, is checked again whole; the other unchanged articles only where they cite an id
+    the change removed or use variables the change redefined.
     """
-    order = [i for i, _ in after.articles]
-    once_before = _once(i for i, _ in before.articles)
-    settled = {i for i in _once(order) & once_before if i not in changed}
-    # a part is (its position: -1 for the head, its facts, whether it is checked again)
-    parts: list[tuple[int, PartFacts, bool]] = [(-1, after.head.part, head_changed)]
-    parts += [(pos, part, i not in settled) for pos, (i, part) in enumerate(after.articles)]
-    owner: dict[str, tuple[int, int]] = {}
-    known: set[str] = set()
-    for pos, part, again in parts:
-        known |= part.targets
-        if not again:
-            owner.update((node, (pos, k)) for k, (_, node) in enumerate(part.ids))
-    keyed: list[tuple[tuple[Any, ...], Problem]] = [((0, k), p) for k, p in enumerate(after.head.languages)]
-    keyed += _duplicates(parts, owner)
-    keyed += [((2, k), p) for k, p in enumerate(after.head.parties)]
-    gone = set().union(*[p.targets for i, p in before.articles if i not in settled],
-                       before.head.part.targets if head_changed else ()) - known
-    redefined = after.head.defined != before.head.defined
-    for pos, part, again in parts:
+    order = [i for i, _ in articles]
+    settled = {i for i in _once(order) & _once(before.order)} - {i for i, part in articles if part is not None}
+    again: list[tuple[int, PartFacts]] = [(-1, head.part)] if head_changed else []
+    again += [(pos, before.part(i) if part is None else part) for pos, (i, part) in enumerate(articles)
+              if i not in settled]
+    place = {i: pos for pos, i in enumerate(order)}
+    known = _Known(before, set().union(*[part.targets for _, part in again],
+                                       () if head_changed else head.part.targets), settled)
+
+    keyed: list[tuple[tuple[Any, ...], Problem]] = [((0, k), p) for k, p in enumerate(head.languages)]
+    keyed += _duplicates(before, head if not head_changed else None, again, settled, place)
+    keyed += [((2, k), p) for k, p in enumerate(head.parties)]
+    old = [before.head.part.targets] if head_changed else []
+    gone = {t for t in set().union(*old, *[before.part(i).targets for i in before.order if i not in settled])
+            if t not in known}
+    redefined = head.defined != before.head.defined
+    recheck = {i for t in gone for i in before.citing(t)} | (set(before.templated()) if redefined else set())
+    rest = [(-1, head.part)] if not head_changed else []
+    rest += sorted(((place[i], before.part(i)) for i in recheck & settled), key=lambda pp: pp[0])
+    for pos, part, whole in [*((pos, part, True) for pos, part in again), *((pos, part, False) for pos, part in rest)]:
         for t, text in enumerate(part.texts):
-            if again or (gone and not gone.isdisjoint(text.refs)) or (redefined and text.template):
-                where = _absolute(pos, text.where)
-                keyed += [((3, pos, t, k), p) for k, p in enumerate(text_problems(text, where, known,
-                                                                                 after.head.defined))]
-        if again:
+            if whole or not gone.isdisjoint(text.refs) or (redefined and text.template):
+                keyed += [((3, pos, t, k), p) for k, p in enumerate(text_problems(text, _absolute(pos, text.where),
+                                                                                 known, head.defined))]
+        if whole:
             keyed += [((4, pos, c), too_deep(pos, c)) for c in part.deep]
     return [p for _, p in sorted(keyed, key=lambda kp: kp[0])]
+
+
+class _Known:
+    """Whether an id names an article, clause, point, party or annex of the changed agreement."""
+
+    def __init__(self, before: Checked, fresh: set[str], settled: set[str]) -> None:
+        self._before, self._fresh, self._settled = before, fresh, settled
+
+    def __contains__(self, target: object) -> bool:
+        return isinstance(target, str) and (target in self._fresh or self._before.owner(target) in self._settled)
 
 
 def _once(ids: Iterable[str]) -> set[str]:
@@ -170,20 +239,27 @@ def _absolute(pos: int, where: Path) -> Path:
     return where if pos < 0 else ("articles", pos, *where)
 
 
-def _duplicates(parts: Sequence[tuple[int, PartFacts, bool]],
-                owner: dict[str, tuple[int, int]]) -> list[tuple[tuple[Any, ...], Problem]]:
-    """Return every duplicate id involving a part checked again, keyed by where :func:`check` meets it."""
-    places: dict[str, list[tuple[int, int]]] = {}
-    for pos, part, again in parts:
-        if again:
-            for k, (_, node) in enumerate(part.ids):
-                places.setdefault(node, []).append((pos, k))
-    paths = {pos: part for pos, part, _ in parts}
+def _duplicates(before: Checked, head: HeadFacts | None, again: Sequence[tuple[int, PartFacts]], settled: set[str],
+                place: Mapping[str, int]) -> list[tuple[tuple[Any, ...], Problem]]:
+    """Return every duplicate id involving a part checked again, keyed by where :func:`check` meets it.
+
+    ``head`` is the head when it is settled (unchanged), whose ids are then looked up too.
+    """
+    places: dict[str, list[tuple[int, int, Path]]] = {}
+    for pos, part in again:
+        for k, (path, node) in enumerate(part.ids):
+            places.setdefault(node, []).append((pos, k, path))
+    settled_head = {node: (k, path) for k, (path, node) in enumerate(head.part.ids)} if head is not None else {}
     out = []
     for node, found in places.items():
-        if node in owner:
-            found = sorted([owner[node], *found])
-        first = _absolute(found[0][0], paths[found[0][0]].ids[found[0][1]][0])
-        for pos, k in found[1:]:
-            out.append(((1, pos, k), duplicate(node, _absolute(pos, paths[pos].ids[k][0]), first)))
+        owner = before.owner(node)
+        if owner in settled:
+            assert owner is not None
+            k, path = next((k, p) for k, (p, n) in enumerate(before.part(owner).ids) if n == node)
+            found = sorted([(place[owner], k, path), *found])
+        elif node in settled_head:
+            found = sorted([(-1, *settled_head[node]), *found])
+        first = _absolute(found[0][0], found[0][2])
+        for pos, k, path in found[1:]:
+            out.append(((1, pos, k), duplicate(node, _absolute(pos, path), first)))
     return out

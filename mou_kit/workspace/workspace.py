@@ -70,7 +70,7 @@ class Workspace:
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
         text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
         ws = cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
-        remember(ws.storage.git_dir, ws.snapshots, ws._sha("HEAD"), agreement)  # the next commit reads what changed
+        remember(ws.storage.git_dir, ws._sha("HEAD"), agreement)  # the next commit reads what changed
         return ws
 
     @classmethod
@@ -268,7 +268,7 @@ class Workspace:
                                       trailers=(proposed_by, None, stage), when=when, extra_parent=parent,
                                       read_at=read_at, quick=quick)
         if done.previous == read_at:  # no merge: the commit holds this folder, checked
-            remember(git_dir, self._snapshots, done.commit, whole[0] if whole else quick)
+            remember(git_dir, done.commit, whole[0] if whole else quick)
         return revision
 
     def _commit(self, agreement: Agreement | Callable[[], Agreement], message: str, *, base: str | None,
