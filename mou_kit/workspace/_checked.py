@@ -4,9 +4,9 @@ After each commit it makes, mou stores the check's facts of that revision's arti
 ``.git/mou/checked``, under the running code's key and the commit's id: a line with the key and
 commit, which articles cite each id and which hold template markup, then a line per article
 with its ids and its :class:`~mou_kit.model.facts.PartFacts` as JSON, decoded only when the
-check asks for it. The next ``mou commit`` on top of that commit
-recognises unchanged files by blob id and parses, validates, checks and writes only what changed
-(ADR 0089). Any other tip, key or a damaged store means the whole folder is read as before.
+check asks for it. The next ``mou commit`` on top of that commit recognises unchanged files by
+blob id and parses, validates, checks and writes only what changed (ADR 0089). Any other tip,
+key or a damaged store means the whole folder is read as before.
 """
 
 from __future__ import annotations
@@ -119,7 +119,10 @@ def _load(git_dir: Path, tip: str, head: HeadFacts, order: tuple[str, ...]) -> S
         if json.loads(first) != {"key": _key(), "commit": tip}:
             return None
         rows = {article: (ids, data) for article, ids, data in (line.split("\t", 2) for line in rest if line)}
-        store = Stored(head, order, json.loads(cited), json.loads(templated), rows)
+        citing, with_templates = json.loads(cited), json.loads(templated)
+        if not isinstance(citing, dict) or not isinstance(with_templates, list):
+            return None
+        store = Stored(head, order, citing, with_templates, rows)
     except (OSError, ValueError, TypeError):
         return None
     return store if set(order) <= set(rows) else None
