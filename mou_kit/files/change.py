@@ -18,7 +18,6 @@ from ..errors import Problem, ValidationFailed
 from ..model import Agreement, Article
 from ..model.facts import Checked, PartFacts, article_facts, check_change, head_facts
 from ..model.references import fill_problems
-from ._limits import MAX_ARTICLES
 from .folder import (
     AGREEMENT_FILE,
     ARTICLES_DIR,
@@ -27,6 +26,7 @@ from .folder import (
     _place,
     _read,
     _read_articles,
+    _read_head,
     _refuse_control,
     _unlisted_problems,
     _validate,
@@ -84,12 +84,7 @@ def parse_change(files: Files, unchanged: Collection[str], before: Checked) -> P
     :raises ValidationFailed: with every problem of the changed files and of the check.
     """
     problems: list[Problem] = []
-    head_raw = _read(files, AGREEMENT_FILE, problems)
-    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
-    rels = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
-    if len(rels) > MAX_ARTICLES:
-        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
-        rels = rels[:MAX_ARTICLES]
+    head_raw, head, rels = _read_head(files, problems)
     had = set(before.order)
     articles = _read_articles(files, [r for r in rels if r not in unchanged or _stem(r) not in had], problems)
     _unlisted_problems(files, head, head_raw, [_stem(r) for r in rels], problems)

@@ -124,12 +124,7 @@ def parse_agreement(files: Files) -> Agreement:
     if AGREEMENT_FILE not in files:
         raise ValidationFailed([Problem("not-an-agreement", f"no {AGREEMENT_FILE}", file=AGREEMENT_FILE,
                                         hint="an agreement starts with agreement.yaml")])
-    head_raw = _read(files, AGREEMENT_FILE, problems)
-    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
-    article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
-    if len(article_files) > MAX_ARTICLES:
-        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
-        article_files = article_files[:MAX_ARTICLES]
+    head_raw, head, article_files = _read_head(files, problems)
     articles = _read_articles(files, article_files, problems)
     listed = _unlisted_problems(files, head, head_raw, list(articles), problems)
     if problems or head is None:
@@ -140,6 +135,17 @@ def parse_agreement(files: Files) -> Agreement:
     if problems:
         raise ValidationFailed(problems)
     return agreement
+
+
+def _read_head(files: Files, problems: list[Problem]) -> tuple[Any, Any, list[str]]:
+    """Return ``agreement.yaml`` as read, as validated (``None``: invalid, reported), and the article files."""
+    head_raw = _read(files, AGREEMENT_FILE, problems)
+    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
+    article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
+    if len(article_files) > MAX_ARTICLES:
+        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
+        article_files = article_files[:MAX_ARTICLES]
+    return head_raw, head, article_files
 
 
 def _read_articles(files: Files, rels: Iterable[str], problems: list[Problem]) -> dict[str, Any]:

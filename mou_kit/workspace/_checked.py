@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from .._code import code_key
+from .._io import remember_file
 from ..errors import ValidationFailed
 from ..files import AGREEMENT_FILE
 from ..files.change import dump_file, parse_change, parse_head
@@ -140,20 +139,7 @@ def remember(git_dir: Path, commit: str, checked: Agreement | FolderChange | Non
         lines = Stored(whole.head, whole.order, {}, [], {}).lines(whole.order, dict(whole.articles))
     else:
         return
-    data = "\n".join([json.dumps({"key": _key(), "commit": commit}), *lines, ""]).encode()
-    target = git_dir / STORE
-    try:
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".checked-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    remember_file(git_dir / STORE, "\n".join([json.dumps({"key": _key(), "commit": commit}), *lines, ""]).encode())
 
 
 def folder_change(git_dir: Path, snapshots: Snapshots, tip: str, files: Mapping[str, bytes]) -> FolderChange | None:
