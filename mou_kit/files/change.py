@@ -57,18 +57,6 @@ def parse_head(data: bytes) -> AgreementFile:
     return head  # type: ignore[no-any-return]
 
 
-def parse_article(rel: str, data: bytes) -> Article:
-    """Return the validated article held in the bytes of the file ``rel``.
-
-    :raises ValidationFailed: the file does not parse, breaks a rule, or names another id than its file.
-    """
-    problems: list[Problem] = []
-    article = _read_articles({rel: data}, [rel], problems).get(_stem(rel))
-    if problems or not isinstance(article, Article):
-        raise ValidationFailed(problems)
-    return article
-
-
 def dump_file(model: AgreementFile | Article, previous: bytes | None) -> bytes:
     """Return ``agreement.yaml`` or an article file as the bytes a commit writes (``previous``'s comments kept)."""
     if isinstance(model, AgreementFile):
