@@ -51,7 +51,7 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
     return Laid(marked.pdf, marked.spots)
 
 
-def _compiler(docs: list[Outline], info: DocumentInfo, layout: str, *, mark_all: bool) -> Any:
+def _compiler(docs: list[Outline], info: DocumentInfo, layout: str, *, mark_all: bool, asked: bool = False) -> Any:
     import typst
 
     template = package_dir("templates") / "agreement.typ"
@@ -61,6 +61,8 @@ def _compiler(docs: list[Outline], info: DocumentInfo, layout: str, *, mark_all:
     data = document_data(docs, info, layout=layout, logos=logos, mark_all=mark_all)
     if mark_all:  # read for where blocks fall only: no page furniture, which never moves the body
         data["places-only"] = True
+    if asked:  # ... and the places marked with metadata, whose positions typst is asked
+        data["places-asked"] = True
     return typst.Compiler(str(template), root=str(root), font_paths=font_book(), sys_inputs={"data": json.dumps(data)})
 
 
@@ -99,11 +101,10 @@ def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: b
     return pdf
 
 
-_PLACES = ('(query(<mou-end>).first().location().page(), query(link).filter(l => type(l.dest) == str and '
-           'l.dest.starts-with("mou:at:")).map(l => { let p = l.location().position(); '
-           '(p.page, p.y.pt(), l.dest.slice(7)) }))')
-"""What typst is asked of the laid-out document: its number of pages, then every ``mou:at:`` mark
-as (page, points from the top of the page, ``<lang>:<id>``), in document order."""
+_PLACES = ('(query(<mou-end>).first().location().page(), '
+           'query(<mou-at>).map(m => { let p = m.location().position(); (p.page, p.y.pt(), m.value) }))')
+"""What typst is asked of the laid-out document: its number of pages, then every place marked
+``<mou-at>`` as (page, points from the top of the page, ``<lang>:<id>``), in document order."""
 
 
 Places = list[tuple[int, float, str]]
@@ -118,7 +119,7 @@ def laid_places(docs: list[Outline], info: DocumentInfo, layout: str) -> tuple[i
     :raises RenderError: typst failed (code ``render-failed``).
     """
     with _typst_errors():
-        compiler = _compiler(docs, info, layout, mark_all=True)
+        compiler = _compiler(docs, info, layout, mark_all=True, asked=True)
         if not hasattr(compiler, "eval"):
             return None
         pages, places = json.loads(compiler.eval(_PLACES))
