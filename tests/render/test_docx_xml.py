@@ -73,6 +73,10 @@ CASES: dict[str, Callable[[Path], bytes]] = {
         "text": "IN WITNESS WHEREOF the parties have signed this Agreement.", "signature_lines": LINES})),
         revision="r1"),
     "imported": lambda tmp: render_docx(_imported(tmp), revision="r1"),
+    "odd-text": lambda tmp: render_docx(_dated(build("a1[c1,c2(p1,p2)] a2[c3]", languages=("en",), texts={
+        "c1": "Tabs\there, a line\nbreak & <markup> \"quoted\" 'text'  ",
+        "c2": "  Leading spaces, then [[p2]] and [[a1]]:", "p1": "\tTab first;", "p2": "x < y & z > w;",
+        "c3": "As in [[c2]] and [[p1]]."})), revision="r1", pages_like_pdf=False),
     "reference": lambda tmp: render_docx(_dated(synthetic(2, 4)), revision="r1", reference=_reference(tmp)),
 }
 
