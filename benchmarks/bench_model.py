@@ -61,7 +61,8 @@ def run() -> list[dict[str, str]]:
                     "", f"{median(times['full']) / bare:.1f}x python -c pass; after any change (here a MOU* variable)"))
     for name, code in (("PyYAML with its C loader", "import yaml; yaml.CSafeLoader"), ("pydantic", "import pydantic"),
                        ("mou_kit.model (the pydantic models built)", "import mou_kit.model"), ("typer", "import typer"),
-                       ("rich.console", "import rich.console"), ("pygit2", "import pygit2")):
+                       ("rich.console", "import rich.console"), ("pygit2", "import pygit2"),
+                       ("python-docx", "import docx"), ("num2words", "import num2words")):
         seconds = process_seconds([python, "-c", code], repeat=5)
         rows.append(row(f"import floor: {name} (fresh process)", seconds, "",
                         f"{seconds / bare:.1f}x python -c pass, before any work"))

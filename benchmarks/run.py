@@ -1,6 +1,7 @@
 """Run every benchmark module and write the figures to docs/performance.md.
 
-Usage: ``make bench`` (or ``python benchmarks/run.py [MODULE ...]`` to run some of them).
+Usage: ``make bench`` (or ``python benchmarks/run.py [MODULE ...]`` to run some of them again: their
+sections of docs/performance.md are replaced and the others kept).
 Each ``benchmarks/bench_*.py`` exposes ``run() -> list[dict[str, str]]`` with the keys
 benchmark, figure, target and note.
 """
@@ -69,9 +70,18 @@ def main(names: list[str]) -> int:
         "(`make` does it once after `pip install -e`): where PYTHONDONTWRITEBYTECODE is set, as here, "
         "Python never caches it, and each `mou` process would compile ~80 modules (~0.08 s).\n"
     )
-    if not names:
-        (ROOT / "docs/performance.md").write_text(header + "\n".join(sections) + "\n" + footer, encoding="utf-8")
+    page = ROOT / "docs/performance.md"
+    if names and page.exists():  # some modules again: their sections replaced, the others kept as measured
+        sections = _merged(page.read_text(encoding="utf-8"), dict(zip(modules, sections, strict=True)))
+    page.write_text(header + "\n".join(sections) + "\n" + footer, encoding="utf-8")
     return 0
+
+
+def _merged(page: str, fresh: dict[str, str]) -> list[str]:
+    """Return the page's module sections in order, with those in ``fresh`` (module name → section) replaced."""
+    body = page.split("\n## ", 1)[1].split("\n## Instructions rather than time", 1)[0]
+    old = {part.split("\n", 1)[0]: "## " + part.rstrip("\n") + "\n" for part in ("\n## " + body).split("\n## ")[1:]}
+    return [fresh.get(name, text) for name, text in sorted({**old, **fresh}.items())]
 
 
 if __name__ == "__main__":

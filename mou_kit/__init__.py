@@ -7,9 +7,9 @@ fast and a program pays only for the layers it touches.
 
 from __future__ import annotations
 
-import sys
-from importlib import import_module
-from types import FunctionType, ModuleType
+from types import FunctionType
+
+from ._lazy import lazy_package
 
 # not `from typing import ...`: importing typing costs ~9 ms, most of `mou --help`; mypy reads this name as typing's
 TYPE_CHECKING = False
@@ -201,35 +201,14 @@ _HOME = {name: module for module, names in _EXPORTS.items() for name in names.sp
 __all__ = sorted(_HOME)
 
 
-def __getattr__(name: str) -> object:
-    """Import the public ``name`` on first use and keep it as a module attribute."""
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module 'mou_kit' has no attribute {name!r}")
-    value = getattr(import_module(module, __name__), name)
+def _guarded(value: object) -> object:
+    """Return a public function guarded: a wrong argument type is a MouKitError at the edge, not a crash inside."""
     if isinstance(value, FunctionType):
         from ._guard import guarded
 
-        value = guarded(value)  # a wrong argument type is a MouKitError at the edge, not a crash inside
-    globals()[name] = value
+        return guarded(value)
     return value
 
 
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOME})
-
-
-class _PublicApi(ModuleType):
-    """The ``mou_kit`` module, whose ``diff``, ``lint`` and ``assemble`` are functions, not subpackages.
-
-    Importing a subpackage sets it as an attribute of its parent; here that would let
-    ``mou_kit.diff`` become the package instead of the function, depending on import order.
-    """
-
-    def __setattr__(self, name: str, value: object) -> None:
-        if isinstance(value, ModuleType) and _HOME.get(name) == "." + name:
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _PublicApi
+# ``diff``, ``lint`` and ``assemble`` are functions here, not the subpackages of the same names
+lazy_package(__name__, _HOME, wrap=_guarded)

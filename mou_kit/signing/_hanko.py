@@ -3,7 +3,6 @@ API from sync code."""
 
 from __future__ import annotations
 
-import asyncio
 import warnings
 from collections.abc import Callable, Coroutine
 from typing import Any, TypeVar
@@ -46,6 +45,8 @@ def run_sync(work: Callable[[], Coroutine[Any, Any, _T]]) -> _T:
     pyHanko's sync wrappers call ``asyncio.run``, which fails inside a running loop (a web
     handler); there the coroutine runs on a helper thread with its own loop instead.
     """
+    import asyncio  # here: ~70 ms that importing mou_kit.signing must not cost a command that never signs
+
     try:
         asyncio.get_running_loop()
     except RuntimeError:
