@@ -1,6 +1,7 @@
 """The DOCX writer's XML stays byte for byte what it was: every ``word/*.xml`` part of several
 agreements (the example in each language and layout, a synthetic one, agreements with their
-own closing and signature lines, one imported from Word, one on a house-style reference DOCX)
+own closing and signature lines, one imported from Word, one on a house-style reference DOCX,
+one with tabs, line breaks and markup characters)
 against golden files written by the python-docx proxy writer before the body was built
 directly as XML (ADR 0087).
 
