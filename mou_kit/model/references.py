@@ -136,6 +136,8 @@ class TextRenderer:
         :raises TemplateError: as :meth:`fill`, or a ``[[id]]`` that names no node.
         """
         filled = self.fill(text, context=context)
+        if "[[" not in filled:  # most texts cite nothing; the search alone was most of an outline's time
+            return [Segment(filled)] if filled else []
         out: list[Segment] = []
         pos = 0
         for match in REFERENCE.finditer(filled):
