@@ -37,27 +37,29 @@ def _ratio(benchmark: str, slow: list[float], fast: list[float], target: str) ->
             "note": f"ratio of medians of interleaved runs; of the fastest runs {best:.1f}x"}
 
 
-def _docx_scaling(at_300: float) -> list[dict[str, str]]:
+def _docx_scaling(at_300: float, fresh: Any) -> list[dict[str, str]]:
     """DOCX time at 3,000 and 10,000 clauses, and how it grows from 300 (1.0 is linear)."""
     import math
 
     from mou_kit.render._document import prepare
-    from mou_kit.render._typeset import compile_pdf
+    from mou_kit.render._typeset import laid_places
 
     mid, large = synthetic(100, 30), synthetic(100, 100)
-    at_3000 = median_seconds(lambda: render_docx(mid), repeat=3, warmup=0)
-    at_10000 = median_seconds(lambda: render_docx(large), repeat=3, warmup=0)
+    at_3000 = median_seconds(lambda: render_docx(mid, revision=fresh()), repeat=3, warmup=0)
+    at_10000 = median_seconds(lambda: render_docx(large, revision=fresh()), repeat=3, warmup=0)
     plain = median_seconds(lambda: render_docx(large, pages_like_pdf=False), repeat=3, warmup=0)
     docs, info, chosen = prepare(large, None, revision="typst-alone", folder=None, layout=None, revision_footer=None)
-    typst_alone = median_seconds(lambda: compile_pdf(docs, info, chosen, mark_all=True), repeat=1, warmup=0)
+    typst_alone = median_seconds(lambda: laid_places(docs, info, chosen), repeat=1, warmup=0)
     exponent = math.log(at_10000 / at_300) / math.log(10_000 / 300)
     return [
-        row("DOCX of 3,000 clauses", at_3000, "", "python-docx, in-process"),
-        row("DOCX of 10,000 clauses", at_10000, "<= 4 s", "python-docx, in-process, pages broken like the PDF "
-            "(typst lays it out in a thread meanwhile, ADR 0085)"),
-        row("DOCX of 10,000 clauses, pages_like_pdf=False", plain, "", "python-docx alone"),
+        row("DOCX of 3,000 clauses", at_3000, "", "in-process, pages broken like the PDF, typst's layout cold"),
+        row("DOCX of 10,000 clauses", at_10000, "<= 4 s", "in-process, pages broken like the PDF: typst lays it out "
+            "in a thread meanwhile (ADR 0085), a new revision each run so its layout is cold"),
+        row("DOCX of 10,000 clauses, pages_like_pdf=False", plain, "", "the writer alone: python-docx for the "
+            "package, styles and tables, the body as XML text parsed once (ADR 0087)"),
         row("typst layout of 10,000 clauses with every place marked", typst_alone, "",
-            "one cold compile: the floor of a DOCX that breaks like the PDF"),
+            "one cold layout, the marks' positions asked of typst (no PDF written): the floor of a DOCX that "
+            "breaks like the PDF"),
         {"benchmark": "DOCX growth from 300 to 10,000 clauses", "figure": f"exponent {exponent:.2f}",
          "target": "<= 1.05", "note": "log(t10000 / t300) / log(10000 / 300); 1.0 is linear"},
     ]
@@ -75,13 +77,13 @@ def run() -> list[dict[str, str]]:
         return render_pdf(agreement, revision=f"r{next(revisions)}", **kwargs)
 
     example_pdf = median_seconds(lambda: pdf(kalbar, lang="id", folder=str(example)), repeat=5, warmup=1)
-    big_docx = median_seconds(lambda: render_docx(big), repeat=5, warmup=1)
+    big_docx = median_seconds(lambda: render_docx(big, revision=f"r{next(revisions)}"), repeat=5, warmup=1)
     rows = [
         row("PDF of tppo-kalbar (id), warm, in-process", example_pdf, "<= 300 ms",
             "typst + finishing (metadata, 3 signature fields), a new revision id each run"),
-        row("DOCX of 300 clauses", big_docx, "<= 500 ms", "python-docx, in-process, pages broken like the PDF; "
-            "typst's layout cache warm after the first run, as for the PDF rows"),
-        *_docx_scaling(big_docx),
+        row("DOCX of 300 clauses", big_docx, "<= 500 ms", "in-process, pages broken like the PDF; a new revision "
+            "id each run, so typst lays it out cold, as for the PDF rows"),
+        *_docx_scaling(big_docx, lambda: f"r{next(revisions)}"),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

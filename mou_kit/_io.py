@@ -85,3 +85,25 @@ def write_output(path: str | os.PathLike[str], data: bytes, *, error: type[MouKi
         raise error(f"{target}: cannot write the file ({e.strerror or e})", code="file-unreadable",
                     file=str(target)) from e
     return target
+
+
+def remember_file(target: Path, data: bytes) -> None:
+    """Write a cache file whole or not at all (a temporary file beside it, then renamed); a failure is ignored.
+
+    For answers kept to save work (in a git directory): a read-only repository or a full disk
+    costs the next reader a recomputation, nothing more.
+    """
+    import tempfile
+
+    try:
+        target.parent.mkdir(exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

@@ -1,5 +1,6 @@
 """The agreement folder on disk and in git: canonical YAML in, typed models out, and back."""
 
+from ._disk import save as save, write_files as write_files
 from ._document import (
     YamlDocument as YamlDocument,
     parse_yaml_document as parse_yaml_document,
@@ -14,7 +15,5 @@ from .folder import (
     parse_agreement as parse_agreement,
     parse_meetings as parse_meetings,
     read_folder as read_folder,
-    save as save,
-    write_files as write_files,
 )
 from .schema import json_schema as json_schema

@@ -63,7 +63,8 @@ def extract_comments(data: bytes, *, skip_first: str = "") -> Comments:
     An unreadable text has no comments.
     """
     out = Comments()
-    if b"#" not in data:
+    body = data.partition(b"\n")[2] if skip_first and data.startswith(skip_first.encode()) else data
+    if b"#" not in body:  # no comment but the schema line: nothing to keep, and no need to compose the file
         return out
     try:
         text = data.decode("utf-8")

@@ -7,7 +7,6 @@ folder on disk and a revision straight out of git; :func:`load` and :func:`save`
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -125,41 +124,9 @@ def parse_agreement(files: Files) -> Agreement:
     if AGREEMENT_FILE not in files:
         raise ValidationFailed([Problem("not-an-agreement", f"no {AGREEMENT_FILE}", file=AGREEMENT_FILE,
                                         hint="an agreement starts with agreement.yaml")])
-    head_raw = _read(files, AGREEMENT_FILE, problems)
-    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
-    article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
-    if len(article_files) > MAX_ARTICLES:
-        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
-        article_files = article_files[:MAX_ARTICLES]
-    articles: dict[str, Article] = {}
-    for rel in article_files:
-        stem = rel[len(ARTICLES_DIR) + 1:].removesuffix(".yaml")
-        raw = _read(files, rel, problems)
-        article = _validate(Article, raw, rel, files[rel], problems)
-        if article is None:
-            articles[stem] = None  # type: ignore[assignment]  # read but invalid: reported already
-            continue
-        if article.id != stem:
-            problems.append(Problem(
-                "id-mismatch", f"article id {article.id!r} does not match the file name", file=rel,
-                path="id", line=_line(files[rel], ("id",)),
-                hint=f"rename the file to {article_path(article.id)} or set 'id: {stem}'"))
-        articles[stem] = article
-    listed = list(head.articles) if head is not None else _listed_anyway(head_raw)
-    for i, article_id in enumerate(listed):
-        if article_id not in articles:
-            pos = locate(files[AGREEMENT_FILE], ("articles", i))
-            problems.append(Problem(
-                "article-file-missing", f"article {article_id!r} is listed but {article_path(article_id)} "
-                "does not exist", file=AGREEMENT_FILE, path=f"articles[{i}]",
-                line=pos[0] if pos else None, column=pos[1] if pos else None,
-                hint=f"create {article_path(article_id)} or remove it from the list"))
-    for stem in articles if head_raw is not UNREADABLE else ():
-        if stem not in listed and not files[article_path(stem)].startswith((_REFUSED, _TOO_LARGE)):
-            problems.append(Problem(
-                "article-file-unlisted", f"{article_path(stem)} is not listed under 'articles' in "
-                f"{AGREEMENT_FILE}", file=article_path(stem),
-                hint=f"add '- {stem}' to 'articles' in {AGREEMENT_FILE} or delete the file"))
+    head_raw, head, article_files = _read_head(files, problems)
+    articles = _read_articles(files, article_files, problems)
+    listed = _unlisted_problems(files, head, head_raw, list(articles), problems)
     if problems or head is None:
         raise ValidationFailed(problems)
     fields = {k: getattr(head, k) for k in head.model_fields_set if k != "articles"}
@@ -168,6 +135,56 @@ def parse_agreement(files: Files) -> Agreement:
     if problems:
         raise ValidationFailed(problems)
     return agreement
+
+
+def _read_head(files: Files, problems: list[Problem]) -> tuple[Any, Any, list[str]]:
+    """Return ``agreement.yaml`` as read, as validated (``None``: invalid, reported), and the article files."""
+    head_raw = _read(files, AGREEMENT_FILE, problems)
+    head = _validate(AgreementFile, head_raw, AGREEMENT_FILE, files[AGREEMENT_FILE], problems)
+    article_files = sorted(r for r in files if r.startswith(ARTICLES_DIR + "/"))
+    if len(article_files) > MAX_ARTICLES:
+        problems.append(Problem("invalid-value", f"more than {MAX_ARTICLES} article files", file=ARTICLES_DIR))
+        article_files = article_files[:MAX_ARTICLES]
+    return head_raw, head, article_files
+
+
+def _read_articles(files: Files, rels: Iterable[str], problems: list[Problem]) -> dict[str, Any]:
+    """Return ``{stem: Article}`` of the article files ``rels`` (``None`` for one read but invalid, reported)."""
+    articles: dict[str, Any] = {}
+    for rel in rels:
+        stem = rel[len(ARTICLES_DIR) + 1:].removesuffix(".yaml")
+        raw = _read(files, rel, problems)
+        article = _validate(Article, raw, rel, files[rel], problems)
+        if article is not None and article.id != stem:
+            problems.append(Problem(
+                "id-mismatch", f"article id {article.id!r} does not match the file name", file=rel,
+                path="id", line=_line(files[rel], ("id",)),
+                hint=f"rename the file to {article_path(article.id)} or set 'id: {stem}'"))
+        articles[stem] = article
+    return articles
+
+
+def _unlisted_problems(files: Files, head: Any, head_raw: Any, stems: Iterable[str],
+                       problems: list[Problem]) -> list[str]:
+    """Report listed articles without a file and article files not listed; return the listed order."""
+    listed = list(head.articles) if head is not None else _listed_anyway(head_raw)
+    present = set(stems)
+    for i, article_id in enumerate(listed):
+        if article_id not in present:
+            pos = locate(files[AGREEMENT_FILE], ("articles", i))
+            problems.append(Problem(
+                "article-file-missing", f"article {article_id!r} is listed but {article_path(article_id)} "
+                "does not exist", file=AGREEMENT_FILE, path=f"articles[{i}]",
+                line=pos[0] if pos else None, column=pos[1] if pos else None,
+                hint=f"create {article_path(article_id)} or remove it from the list"))
+    wanted = set(listed)
+    for stem in stems if head_raw is not UNREADABLE else ():
+        if stem not in wanted and not files[article_path(stem)].startswith((_REFUSED, _TOO_LARGE)):
+            problems.append(Problem(
+                "article-file-unlisted", f"{article_path(stem)} is not listed under 'articles' in "
+                f"{AGREEMENT_FILE}", file=article_path(stem),
+                hint=f"add '- {stem}' to 'articles' in {AGREEMENT_FILE} or delete the file"))
+    return listed
 
 
 def _listed_anyway(raw: Any) -> list[str]:
@@ -323,78 +340,3 @@ def load_meetings(path: str | os.PathLike[str]) -> list[Meeting]:
     :raises ValidationFailed: a meeting file breaks a rule.
     """
     return parse_meetings(read_folder(path))
-
-
-def save(agreement: Agreement, path: str | os.PathLike[str]) -> list[str]:
-    """Write ``agreement`` into the folder ``path`` and return the relative paths that changed.
-
-    The agreement is validated first, so an invalid one writes nothing. Files are replaced
-    atomically; comments in the existing files survive; an article file the agreement no
-    longer has is removed. Every file overwritten or removed is first copied under
-    ``.mou/backup/``, so nothing is lost that is not in git.
-
-    :raises ValidationFailed: the agreement breaks a rule, or the folder cannot be written (``file-unreadable``).
-    """
-    root = Path(path)
-    try:
-        current = _current_files(root)
-        new = dump_agreement(agreement, previous=current)
-        stale = [rel for rel in current if rel.startswith(ARTICLES_DIR + "/") and rel not in new]
-        changed = [rel for rel, data in new.items() if current.get(rel) != data]
-        for rel in [*changed, *stale]:
-            if rel in current and not rel.startswith(".mou/"):
-                _write(root / BACKUP_DIR / rel, current[rel])
-        for rel in changed:
-            _write(root / rel, new[rel])
-        for rel in stale:
-            (root / rel).unlink()
-        if changed or stale:
-            _write(root / ".mou/.gitignore", b"backup/\n", only_if_missing=True)
-        return sorted([*changed, *stale])
-    except OSError as e:
-        raise ValidationFailed([Problem("file-unreadable", f"cannot write the agreement folder ({e.strerror or e})",
-                                        file=str(e.filename or root))]) from e
-
-
-def write_files(root: str | os.PathLike[str], files: Mapping[str, bytes]) -> None:
-    """Write ``files`` under ``root``, each atomically, creating folders as needed.
-
-    :raises ValueError: a path would leave ``root``.
-    """
-    base = Path(root).resolve()
-    for rel, data in files.items():
-        target = (base / rel).resolve()
-        if base != target and base not in target.parents:
-            raise ValueError(f"path {rel!r} leaves the agreement folder")
-        _write(target, data)
-
-
-def _current_files(root: Path) -> dict[str, bytes]:
-    if not (root / AGREEMENT_FILE).is_file():
-        return {}
-    out: dict[str, bytes] = {}
-    for rel in [AGREEMENT_FILE, *listing(root, ARTICLES_DIR, MAX_ARTICLES), *_schema_files(root)]:
-        data = read_plain(root / rel, MAX_YAML_BYTES)
-        if isinstance(data, bytes):
-            out[rel] = data
-    return out
-
-
-def _schema_files(root: Path) -> Iterable[str]:
-    base = root / ".mou" / "schema"
-    return [f".mou/schema/{p.name}" for p in base.iterdir()] if base.is_dir() else []
-
-
-def _write(target: Path, data: bytes, *, only_if_missing: bool = False) -> None:
-    if only_if_missing and target.exists():
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

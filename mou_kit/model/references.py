@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem, TemplateError
-from ._agreement import Agreement
+from ._agreement import Agreement, AgreementHead
 from .numbering import Numbering, number
 from .sandbox import build_environment, compile_text, evaluate, failure
 from .text import text_in
@@ -72,7 +72,7 @@ def variables_used(text: str, env: SandboxedEnvironment | None = None) -> set[st
         raise TemplateError(f"template markup error: {error.message}", code=error.code) from None
 
 
-def context_values(agreement: Agreement) -> dict[str, Any]:
+def context_values(agreement: AgreementHead) -> dict[str, Any]:
     """Return what ``{{ ... }}`` in the agreement's texts can see: its variables and its term."""
     values: dict[str, Any] = {k: v.value for k, v in agreement.variables.items()}
     if agreement.term is not None:
@@ -136,6 +136,8 @@ class TextRenderer:
         :raises TemplateError: as :meth:`fill`, or a ``[[id]]`` that names no node.
         """
         filled = self.fill(text, context=context)
+        if "[[" not in filled:  # most texts cite nothing; the search alone was most of an outline's time
+            return [Segment(filled)] if filled else []
         out: list[Segment] = []
         pos = 0
         for match in REFERENCE.finditer(filled):

@@ -122,8 +122,6 @@ def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, referenc
 
     :raises RenderError: ``reference`` is not a DOCX (code ``reference-docx-invalid``), a logo is SVG.
     """
-    from docx.enum.text import WD_BREAK
-
     document = _open_base(reference)
     _page(document, styled=reference is not None)
     writer = _Writer(document, info, narrow=layout == "side-by-side")
@@ -135,8 +133,9 @@ def build_docx(docs: list[Outline], info: DocumentInfo, layout: str, *, referenc
     else:
         for k, doc in enumerate(docs):
             if k:
-                document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+                writer.page_break()
             writer.whole(doc)
+    writer.finish()
     _footer(document, info, [s.label for s in docs[0].signatures])
     _properties(document, info)
     if page_places:

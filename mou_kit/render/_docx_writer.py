@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import RenderError
 from ..model.ids import bookmark_name
 from ..model.numbering import counter
-from . import _ooxml
+from . import _ooxml, _wordml
 from ._citation import Chain, split_citation
 from ._document import DocumentInfo
 from .outline import ClauseBlock, Outline, Para, PointBlock, Run, SignatureBlock
@@ -51,76 +51,63 @@ class _Writer:
     """Lays out outlines in one python-docx document; build one per document."""
 
     def __init__(self, document: Any, info: DocumentInfo, *, narrow: bool = False) -> None:
-        self.doc = _ooxml.FastBody(document)
+        self.places: dict[str, Any] = {}
+        """Paragraph elements by the ``<lang>:<id>`` the pagination marks name (ids and PLACES)."""
+        self.doc = _ooxml.FastBody(document, self.places)
         self.info = info
         self.lists = _ooxml.Lists(document)
         self.indent = (CM * 8) // 10 if narrow else CM
         self.chains: dict[str, dict[str, Chain]] = {}
         self._next_bookmark = 1
-        self.places: dict[str, Any] = {}
-        """Paragraph elements by the ``<lang>:<id>`` the pagination marks name (ids and PLACES)."""
 
     # ------------------------------------------------------------ text
-    def runs(self, paragraph: Any, runs: list[Run], lang: str) -> None:
+    def runs(self, runs: list[Run], lang: str) -> str:
+        out = []
         for r in runs:
             chain = self.chains.get(lang, {}).get(r.ref) if r.ref else None
             if chain is None:
-                _ooxml.add_run(paragraph, r.text).bold = r.bold or None
+                out.append(_wordml.run(r.text, bold=r.bold))
                 continue
             for text, node in split_citation(r.text, chain):
                 if node is None:
-                    _ooxml.add_run(paragraph, text).bold = r.bold or None
+                    out.append(_wordml.run(text, bold=r.bold))
                     continue
                 switch = "\\h" if node == chain[0][0] else "\\r \\h"
-                _ooxml.field(paragraph, f"REF {bookmark_name(lang, node)} {switch}", text, bold=r.bold)
+                out.append(_wordml.field(f"REF {bookmark_name(lang, node)} {switch}", text, bold=r.bold))
+        return "".join(out)
 
-    def mark(self, paragraph: Any, lang: str, node: str | None) -> None:
+    def _bookmark(self, lang: str, node: str | None) -> tuple[int, str] | None:
         if node is None:
-            return
-        self.places[f"{lang}:{node}"] = paragraph._p
-        name = bookmark_name(lang, node)
-        _ooxml.bookmark(paragraph, name, self._next_bookmark)
-        self._next_bookmark += 1
-
-    def para(self, where: Any, p: Para | None, lang: str, *, num: int | None = None,
-             align: Any = None, keep: bool = False, place: str | None = None) -> Any:
-        if p is None:
             return None
-        paragraph = where.add_paragraph()
-        if place is not None:
-            self.places[f"{lang}:{place}"] = paragraph._p
-        if num is not None:
-            _ooxml.set_numbering(paragraph, num)
-        self.runs(paragraph, p.runs, lang)
-        if align is not None:
-            paragraph.alignment = align
-        if keep:
-            paragraph.paragraph_format.keep_with_next = True
-        return paragraph
+        self._next_bookmark += 1
+        return self._next_bookmark - 1, bookmark_name(lang, node)
 
-    def centred(self, where: Any, text: str, *, bold: bool = True, keep: bool = True, after: int = 0) -> Any:
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
+    def para(self, where: _wordml.Blocks, p: Para | ClauseBlock | PointBlock | None, lang: str, *,
+             num: int | None = None, keep: bool = False, place: str | None = None, node: str | None = None) -> None:
+        """Write ``p``, an item of list ``num``, known in :attr:`places` by ``place`` and bookmarked as ``node``."""
+        if p is None:
+            return
+        ppr = _wordml.properties(style=where.style, keep=keep, num=num)
+        names = [f"{lang}:{x}" for x in (place, node) if x is not None]
+        where.add(_wordml.paragraph(ppr, self.runs(p.runs, lang), self._bookmark(lang, node)), *names)
 
-        paragraph = where.add_paragraph()
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        paragraph.add_run(text).bold = bold
-        fmt = paragraph.paragraph_format
-        fmt.keep_with_next = keep
-        fmt.space_after = Pt(after)
-        return paragraph
+    def centred(self, where: _wordml.Blocks, text: str, *, after: int = 0, before: int | None = None,
+                lang: str = "", node: str | None = None) -> None:
+        """Write a bold, centred line kept with the next, ``after`` points after it (``before`` twips above)."""
+        ppr = _wordml.properties(style=where.style, keep=True, after=after * 20, before=before, centre=True)
+        names = [f"{lang}:{node}"] if node is not None else []
+        where.add(_wordml.paragraph(ppr, _wordml.plain_run(text, bold=True), self._bookmark(lang, node)), *names)
 
-    def numbered(self, where: Any, paras: list[Para], lang: str, style: str, left: int) -> None:
+    def numbered(self, where: _wordml.Blocks, paras: list[Para], lang: str, style: str, left: int) -> None:
         if not paras:
             return
         num = self.lists.new(_ooxml.NUM_FORMATS[style], _level_text(paras[0].label, style),
                              left=left, hanging=self.indent)
         for p in paras:
-            paragraph = self.para(where, p, lang, num=num)
-            self.mark(paragraph, lang, p.node)
+            self.para(where, p, lang, num=num, node=p.node)
 
     # ------------------------------------------------------------ blocks
-    def title(self, where: Any, doc: Outline) -> None:
+    def title(self, where: _wordml.Blocks, doc: Outline) -> None:
         for line in doc.title.lines:
             self.centred(where, line)
         for line in doc.title.numbers:
@@ -128,7 +115,7 @@ class _Writer:
         self.centred(where, doc.title.about)
         self.centred(where, doc.title.subject, after=12)
 
-    def preamble(self, where: Any, doc: Outline, part: str) -> None:
+    def preamble(self, where: _wordml.Blocks, doc: Outline, part: str) -> None:
         lang = doc.lang
         if part == "opening":
             self.para(where, doc.opening, lang, place="_opening")
@@ -142,25 +129,18 @@ class _Writer:
         elif part == "formula":
             self.para(where, doc.formula, lang, place="_formula")
 
-    def article_head(self, where: Any, lang: str, node: str, label: str, heading: str) -> None:
-        from docx.shared import Pt
-
-        first = self.centred(where, label)
-        first.paragraph_format.space_before = Pt(12)
-        self.mark(first, lang, node)
+    def article_head(self, where: _wordml.Blocks, lang: str, node: str, label: str, heading: str) -> None:
+        self.centred(where, label, before=240, lang=lang, node=node)
         self.centred(where, heading, after=6)
 
-    def points(self, where: Any, points: list[PointBlock], lang: str, left: int, loc: Any) -> None:
+    def points(self, where: _wordml.Blocks, points: list[PointBlock], lang: str, left: int, loc: Any) -> None:
         if not points:
             return
         style = loc.points[min(points[0].depth, len(loc.points)) - 1].style
         num = self.lists.new(_ooxml.NUM_FORMATS[style], _level_text(points[0].label, style),
                              left=left + self.indent, hanging=self.indent)
         for p in points:
-            paragraph = where.add_paragraph()
-            _ooxml.set_numbering(paragraph, num)
-            self.runs(paragraph, p.runs, lang)
-            self.mark(paragraph, lang, p.node)
+            self.para(where, p, lang, num=num, node=p.node)
             self.points(where, p.points, lang, left + self.indent, loc)
 
     def clause_list(self, clauses: list[ClauseBlock]) -> int | None:
@@ -169,12 +149,8 @@ class _Writer:
         return self.lists.new("decimal", _level_text(clauses[0].label, "arabic"), left=self.indent,
                               hanging=self.indent)
 
-    def clause(self, where: Any, c: ClauseBlock, num: int | None, lang: str, loc: Any) -> None:
-        paragraph = where.add_paragraph()
-        if num is not None:
-            _ooxml.set_numbering(paragraph, num)
-        self.runs(paragraph, c.runs, lang)
-        self.mark(paragraph, lang, c.node)
+    def clause(self, where: _wordml.Blocks, c: ClauseBlock, num: int | None, lang: str, loc: Any) -> None:
+        self.para(where, c, lang, num=num, node=c.node)
         self.points(where, c.points, lang, self.indent if num is not None else 0, loc)
 
     def signatures(self, where: Any, sigs: list[SignatureBlock], meterai: str | None,
@@ -277,16 +253,17 @@ class _Writer:
             run.font.size = Pt(7)
 
     def annexes(self, doc: Outline) -> None:
+        body = self.doc.blocks
         for annex in doc.annexes:
             self.doc.add_page_break()
-            self.centred(self.doc, annex.label)
-            self.centred(self.doc, annex.title, after=12)
+            self.centred(body, annex.label)
+            self.centred(body, annex.title, after=12)
             if annex.runs:
-                self.para(self.doc, Para("annex", annex.runs), doc.lang)
+                self.para(body, Para("annex", annex.runs), doc.lang)
 
     # ------------------------------------------------------------ document
     def whole(self, doc: Outline) -> None:
-        d = self.doc
+        d = self.doc.blocks
         self.title(d, doc)
         for part in ("opening", "parties", "together", "recitals", "formula"):
             self.preamble(d, doc, part)
@@ -296,8 +273,19 @@ class _Writer:
             for c in a.clauses:
                 self.clause(d, c, num, doc.lang, doc.locale)
         self.para(d, doc.closing, doc.lang, keep=True, place="_closing")
-        self.signatures(d, doc.signatures, doc.locale.phrases["meterai"] if doc.meterai else None)
+        self.signatures(self.doc, doc.signatures, doc.locale.phrases["meterai"] if doc.meterai else None)
         self.annexes(doc)
+
+    def page_break(self) -> None:
+        """Start a new page (between the languages of a sequential document)."""
+        from docx.enum.text import WD_BREAK
+
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def finish(self) -> None:
+        """Put what is still written as text into the document: the last paragraphs, the list definitions."""
+        self.doc.blocks.flush()
+        self.lists.flush()
 
     def side_by_side(self, a: Outline, b: Outline) -> None:
         from docx.enum.style import WD_STYLE_TYPE
@@ -314,12 +302,9 @@ class _Writer:
         def pair(fill: Any) -> None:
             cells = table.add_row().cells
             for cell, doc in zip(cells, (a, b), strict=True):
-                fill(cell, doc)
-                first = cell.paragraphs[0]
-                if not first.text and len(cell.paragraphs) > 1:
-                    first._p.getparent().remove(first._p)
-                for p in cell.paragraphs:
-                    p.style = style
+                blocks = _wordml.Blocks(cell._tc, self.places, style=style.style_id, cell=True)
+                fill(blocks, doc)
+                blocks.flush()
 
         pair(lambda cell, doc: self.title(cell, doc))
         for part in ("opening", "parties", "together", "recitals", "formula"):

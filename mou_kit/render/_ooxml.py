@@ -1,5 +1,6 @@
 """The raw WordprocessingML that python-docx's proxy API does not reach: list numbering, bookmarks,
-fields, cell borders and the watermark. Everything here takes and returns python-docx objects.
+fields, cell borders and the watermark. Everything here takes and returns python-docx objects;
+the body's own paragraphs are written as text (:mod:`._wordml`).
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def page_break_paragraph() -> Any:
 
 class Lists:
     """Word list definitions added to one document: each list instance gets its own ``w:num``,
-    so Word counts and renumbers the items itself. Build one per document."""
+    so Word counts and renumbers the items itself. Build one per document.
+
+    The definitions are kept as text and go into the numbering part at once (:meth:`flush`):
+    abstract definitions before the part's first ``w:num`` (the schema's order), instances last.
+    """
 
     def __init__(self, document: Any) -> None:
         self._numbering = document.part.numbering_part.element
@@ -46,9 +51,8 @@ class Lists:
         existing_num = [int(x) for x in self._numbering.xpath("./w:num/@w:numId")]
         self._abstract = itertools.count(max(existing, default=0) + 100)
         self._num = itertools.count(max(existing_num, default=0) + 100)
-        # abstractNums go before the first w:num (the schema's order); kept, not searched per list
-        first = self._numbering.xpath("./w:num")
-        self._first_num: Any = first[0] if first else None
+        self._abstracts: list[str] = []
+        self._nums: list[str] = []
 
     def new(self, fmt: str, text: str, *, left: int, hanging: int) -> int:
         """Return the ``numId`` of a new one-level list counting in ``fmt`` and printing ``text``.
@@ -57,89 +61,76 @@ class Lists:
         indents in twentieths of a point.
         """
         abstract_id, num_id = next(self._abstract), next(self._num)
-        abstract = _xml(
-            f'<w:abstractNum xmlns:w="W_NS" w:abstractNumId="{abstract_id}">'
+        self._abstracts.append(
+            f'<w:abstractNum w:abstractNumId="{abstract_id}">'
             f'<w:multiLevelType w:val="singleLevel"/>'
             f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
             f'<w:lvlText w:val="{escape(text)}"/><w:lvlJc w:val="left"/>'
             f'<w:pPr><w:tabs><w:tab w:val="num" w:pos="{left}"/></w:tabs>'
             f'<w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr></w:lvl></w:abstractNum>')
-        if self._first_num is not None:
-            self._first_num.addprevious(abstract)
-        else:
-            self._numbering.append(abstract)
-        num = _xml(f'<w:num xmlns:w="W_NS" w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
-        self._numbering.append(num)
-        if self._first_num is None:
-            self._first_num = num
+        self._nums.append(f'<w:num w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>')
         return num_id
+
+    def flush(self) -> None:
+        """Put the definitions made since the last flush into the numbering part."""
+        from ._wordml import parse
+
+        if not self._nums:
+            return
+        first = self._numbering.find(f"{{{_W}}}num")
+        for abstract in parse(self._abstracts):
+            if first is not None:
+                first.addprevious(abstract)
+            else:
+                self._numbering.append(abstract)
+        self._numbering.extend(parse(self._nums))
+        self._abstracts, self._nums = [], []
 
 
 class FastBody:
-    """The document, but a paragraph is added in constant time.
+    """The document, but its paragraphs are written as text and put in at once (:class:`~._wordml.Blocks`).
 
-    python-docx's ``Document.add_paragraph`` searches the body for ``w:sectPr`` each time, so a
-    long agreement took quadratic time; this keeps the ``w:sectPr`` and inserts before it. Every
-    other attribute (tables, styles, sections, page breaks) is the document's own.
+    python-docx's ``Document.add_paragraph`` searches the body for ``w:sectPr`` each time;
+    :attr:`blocks` collects the paragraphs and puts them before the ``w:sectPr`` when something
+    else (a table, a page break, a paragraph python-docx builds) comes next, or at the end.
+    Every other attribute (styles, sections) is the document's own.
     """
 
-    def __init__(self, document: Any) -> None:
+    def __init__(self, document: Any, places: dict[str, Any]) -> None:
+        from ._wordml import Blocks
+
         self._document = document
         body = document.element.body
-        self._body = document._body
-        self._end: Any = body.sectPr
+        self.blocks = Blocks(body, places, before=body.sectPr)
+        self._width = document._block_width  # python-docx reads the sections again for every table
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._document, name)
 
-    def add_paragraph(self, text: str = "", style: Any = None) -> Any:
-        from docx.oxml import OxmlElement
-        from docx.text.paragraph import Paragraph
+    def add_paragraph(self) -> Any:
+        """Return a new, empty python-docx paragraph at the end of the body."""
+        self.blocks.flush()
+        return self._document.add_paragraph()
 
-        p = OxmlElement("w:p")
-        if self._end is not None:
-            self._end.addprevious(p)
+    def add_table(self, rows: int, cols: int) -> Any:
+        """Return a new python-docx table as wide as the text at the end of the body, as ``Document.add_table``."""
+        from docx.oxml.table import CT_Tbl
+        from docx.table import Table
+
+        self.blocks.flush()
+        tbl = CT_Tbl.new_tbl(rows, cols, self._width)
+        if self.blocks.before is not None:
+            self.blocks.before.addprevious(tbl)
         else:
-            self._document.element.body.append(p)
-        paragraph = Paragraph(p, self._body)
-        if text:
-            add_run(paragraph, text)
-        if style is not None:
-            paragraph.style = style
-        return paragraph
+            self.blocks.parent.append(tbl)
+        table = Table(tbl, self._document._body)
+        table.style = None
+        return table
 
-
-def add_run(paragraph: Any, text: str) -> Any:
-    """Return a new run of ``text`` in ``paragraph``, its text set as one ``w:t``.
-
-    python-docx sets a run's text a character at a time (to turn tabs and newlines into their
-    elements); text without them needs one element, which is what costs a long agreement.
-    """
-    if "\t" in text or "\n" in text or "\r" in text:
-        return paragraph.add_run(text)
-    run = paragraph.add_run()
-    run._r.add_t(text)
-    return run
-
-
-def set_numbering(paragraph: Any, num_id: int) -> None:
-    """Make ``paragraph`` an item of the list ``num_id`` (level 0)."""
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = 0
-    num_pr.get_or_add_numId().val = num_id
-
-
-def bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
-    """Wrap the whole content of ``paragraph`` in the bookmark ``name``."""
-    p = paragraph._p
-    start = _el("w:bookmarkStart", id=str(bookmark_id), name=name)
-    end = _el("w:bookmarkEnd", id=str(bookmark_id))
-    ppr = p.pPr
-    if ppr is not None:
-        ppr.addnext(start)
-    else:
-        p.insert(0, start)
-    p.append(end)
+    def add_page_break(self) -> Any:
+        """Return a new paragraph holding a page break, at the end of the body."""
+        self.blocks.flush()
+        return self._document.add_page_break()
 
 
 def field(paragraph: Any, instruction: str, cached: str, *, bold: bool = False) -> None:

@@ -10,6 +10,8 @@ import datetime as dt
 import functools
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,15 +51,7 @@ def typeset(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool 
     return Laid(marked.pdf, marked.spots)
 
 
-def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False,
-                mark_all: bool = False) -> bytes:
-    """Return the PDF typst writes, its ``mou:`` links not yet resolved (see :mod:`.finishing.marks`).
-
-    ``mark_all`` marks every place a page may start at, not only cross-reference targets; the
-    layout is the same, only the links differ (:mod:`.pagination` reads them).
-
-    :raises RenderError: typst failed (code ``render-failed``).
-    """
+def _compiler(docs: list[Outline], info: DocumentInfo, layout: str, *, mark_all: bool, asked: bool = False) -> Any:
     import typst
 
     template = package_dir("templates") / "agreement.typ"
@@ -67,9 +61,32 @@ def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: b
     data = document_data(docs, info, layout=layout, logos=logos, mark_all=mark_all)
     if mark_all:  # read for where blocks fall only: no page furniture, which never moves the body
         data["places-only"] = True
+    if asked:  # ... and the places marked with metadata, whose positions typst is asked
+        data["places-asked"] = True
+    return typst.Compiler(str(template), root=str(root), font_paths=font_book(), sys_inputs={"data": json.dumps(data)})
+
+
+@contextmanager
+def _typst_errors() -> Iterator[None]:
     try:
-        compiler = typst.Compiler(str(template), root=str(root), font_paths=font_book(),
-                                  sys_inputs={"data": json.dumps(data)})
+        yield
+    except (RuntimeError, ValueError) as e:
+        message = getattr(e, "message", None) or str(e)
+        raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
+                          code="render-failed") from e
+
+
+def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: bool = False,
+                mark_all: bool = False) -> bytes:
+    """Return the PDF typst writes, its ``mou:`` links not yet resolved (see :mod:`.finishing.marks`).
+
+    ``mark_all`` marks every place a page may start at, not only cross-reference targets; the
+    layout is the same, only the links differ (:mod:`.pagination` reads them).
+
+    :raises RenderError: typst failed (code ``render-failed``).
+    """
+    with _typst_errors():
+        compiler = _compiler(docs, info, layout, mark_all=mark_all)
         stamp = int(dt.datetime.combine(info.date, dt.time(), tzinfo=dt.UTC).timestamp())
         options: dict[str, Any] = {"format": "pdf", "pdf_standards": ["a-2b"] if pdfa else [], "timestamp": stamp}
         try:  # the marked layout is read for its places only: no tags (typst >= 0.14 writes them)
@@ -79,13 +96,34 @@ def compile_pdf(docs: list[Outline], info: DocumentInfo, layout: str, *, pdfa: b
             if not mark_all:
                 raise
             pdf = compiler.compile(**options)  # typst < 0.14 has no pdf_tags and writes no tags
-    except (RuntimeError, ValueError) as e:
-        message = getattr(e, "message", None) or str(e)
-        raise RenderError(f"typst could not lay out the agreement: {message.splitlines()[0]}",
-                          code="render-failed") from e
     if not isinstance(pdf, bytes):
         raise RenderError("typst returned no PDF", code="render-failed")
     return pdf
+
+
+_PLACES = ('(query(<mou-end>).first().location().page(), '
+           'query(<mou-at>).map(m => { let p = m.location().position(); (p.page, p.y.pt(), m.value) }))')
+"""What typst is asked of the laid-out document: its number of pages, then every place marked
+``<mou-at>`` as (page, points from the top of the page, ``<lang>:<id>``), in document order."""
+
+
+Places = list[tuple[int, float, str]]
+"""Where marks lie: (page, points from the top of the page, ``<lang>:<id>``), in document order."""
+
+
+def laid_places(docs: list[Outline], info: DocumentInfo, layout: str) -> tuple[int, Places] | None:
+    """Return the number of pages of the document and where typst lays out each place a page may
+    start at, as :data:`_PLACES`, asking typst about its layout rather than writing a PDF (ADR 0087);
+    ``None`` from a typst that cannot evaluate in a document (typst-py < 0.15).
+
+    :raises RenderError: typst failed (code ``render-failed``).
+    """
+    with _typst_errors():
+        compiler = _compiler(docs, info, layout, mark_all=True, asked=True)
+        if not hasattr(compiler, "eval"):
+            return None
+        pages, places = json.loads(compiler.eval(_PLACES))
+    return int(pages), [(int(page), float(y), str(key)) for page, y, key in places]
 
 
 def render_options(*, lang: str, layout: str, engine: str, pdfa: bool) -> str:

@@ -26,14 +26,37 @@ _ABOVE, _BELOW = 6.0, 3.0
 """How far above and below the body top a starting block's mark may lie: a bold label's box
 rises ~4 pt above it, and the next line is ~17 pt below."""
 
+_AT_ABOVE, _AT_BELOW = 3.0, 12.0
+"""The same for the position typst reports for a mark, which lies 3-9 pt below its link's box
+(0-8 pt below the body top on the first line of a page; 30 pt or more on a later line)."""
+
 
 def page_places(docs: list[Outline], info: DocumentInfo, layout: str) -> list[str | None]:
     """Return, for each page of the PDF after the first, the ``<lang>:<id>`` of the block that
     starts it (a node id, or one of :data:`mou_kit.render._data.PLACES`), ``None`` for a page that
     starts inside a paragraph or after an explicit page break.
 
+    typst is asked where it laid out each mark (ADR 0087); a typst that cannot be asked writes
+    the marked PDF, whose links are read instead (ADR 0085). Both name the same blocks.
+
     :raises RenderError: typst failed (code ``render-failed``).
     """
+    from ._typeset import laid_places
+
+    laid = laid_places(docs, info, layout)
+    if laid is None:
+        return _places_from_pdf(docs, info, layout)
+    pages, marks = laid
+    tops: list[tuple[float, str] | None] = [None] * pages
+    for page, y, key in marks:
+        now = tops[page - 1]
+        if now is None or y < now[0]:
+            tops[page - 1] = (y, key)
+    return [top[1] if top is not None and BODY_TOP_PT - _AT_ABOVE <= top[0] <= BODY_TOP_PT + _AT_BELOW else None
+            for top in tops[1:]]
+
+
+def _places_from_pdf(docs: list[Outline], info: DocumentInfo, layout: str) -> list[str | None]:
     from ._typeset import compile_pdf
     from .finishing.marks import page_tops
 
@@ -75,7 +98,7 @@ def break_at(places: dict[str, Any], starts: list[str | None]) -> int:
             continue
         parent = element.getparent()
         if parent.tag == qn("w:body"):
-            if parent.index(element) > 0:
+            if element.getprevious() is not None:  # not parent.index(): a scan of the body per page
                 element.get_or_add_pPr().pageBreakBefore_val = True  # in schema order
                 done += 1
         elif parent.tag == qn("w:tc"):  # a side-by-side row

@@ -14,11 +14,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from .._code import code_key
+from .._io import remember_file
 
 CACHE_FILE = "mou/status.json"
 FORMAT = 1
@@ -86,17 +86,4 @@ def store(gitdir: Path, key: str, record: dict[str, Any]) -> None:
 
     A read-only repository or a full disk costs the next reader a recomputation, nothing more.
     """
-    target = gitdir / CACHE_FILE
-    data = json.dumps({"key": key, "status": record}, ensure_ascii=False).encode()
-    try:
-        target.parent.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".status-", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    remember_file(gitdir / CACHE_FILE, json.dumps({"key": key, "status": record}, ensure_ascii=False).encode())

@@ -47,7 +47,29 @@ def check_commit(snapshots: Snapshots, tip: str | None, target: Agreement, *, st
     for parent in parents:  # cheap test first: most revisions are drafts, and parsing costs milliseconds
         if states[parent] in frozen:
             check_edit(parse_agreement(snapshots.files(parent, meetings=False)), target)
-    state = target.state.value
+    _check_move(states, tip, target.state.value, stage)
+
+
+def check_state(snapshots: Snapshots, tip: str | None, state: str, *, stage: str | None,
+                others: Sequence[str] = ()) -> None:
+    """Refuse a commit that moves the state by hand, for a commit that knows its new state but not its
+    whole text (``mou commit`` of the changed files, which is taken only when no parent is frozen).
+
+    :raises LifecycleError: a parent is frozen after all (``text-frozen``: its text can only be compared
+        whole, by :func:`check_commit`), or the state moves by hand (``lifecycle-illegal``).
+    """
+    from ..lifecycle.transitions import FROZEN
+
+    frozen = {s.value for s in FROZEN}
+    parents = [p for p in (tip, *others) if p is not None]
+    states = {p: recorded_state(snapshots, p) for p in parents}
+    if any(states[p] in frozen for p in parents):
+        raise LifecycleError(f"{AGREEMENT_FILE}: a parent revision is frozen; commit the whole agreement",
+                             code="text-frozen", file=AGREEMENT_FILE)
+    _check_move(states, tip, state, stage)
+
+
+def _check_move(states: dict[str, str | None], tip: str | None, state: str, stage: str | None) -> None:
     if tip is not None and state != states[tip] and stage != state and state not in states.values():
         raise LifecycleError(f"{AGREEMENT_FILE}: state: {states[tip]} -> {state} is a lifecycle move, not an "
                              "edit; move it with advance (which checks the move, its reason and its guards) "

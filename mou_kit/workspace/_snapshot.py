@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..errors import WorkspaceError
 from ..files import AGREEMENT_FILE, dump_agreement, dump_meeting
 from ..files.folder import ARTICLES_DIR, MEETINGS_DIR, article_path, meeting_path
 from ..files.schema import AgreementFile, schema_bytes
@@ -40,6 +41,10 @@ class Snapshots:
         self._schemas = {path: schema_bytes(path.split("/")[-1].removesuffix(".json"))
                          for path in SCHEMA_FILES}
         self._schema_ids = {path: blob_id(data) for path, data in self._schemas.items()}
+
+    def schema_files(self) -> dict[str, bytes]:
+        """Return the JSON Schemas every revision carries under ``.mou/schema/``, as ``{path: bytes}``."""
+        return dict(self._schemas)
 
     def blob_ids(self, commit: str | None) -> dict[str, str]:
         """Return ``{path: blob id}`` of a commit (empty for ``None``)."""
@@ -158,6 +163,22 @@ class Snapshots:
             except Exception:
                 self._models[key] = None
         return bool(self._models[key] != new)
+
+    def file_changes(self, base: str | None, tip: str | None, other: Changes) -> Changes:
+        """Return the files of ``other`` that ``tip`` does not hold yet.
+
+        :raises WorkspaceError: a file was changed since ``base`` by ``tip`` (code ``merge-conflict``).
+        """
+        changes: Changes = {}
+        for path, data in other.items():
+            now = self.content(tip, path)
+            if now == data:
+                continue
+            if tip != base and now != self.content(base, path):
+                raise WorkspaceError(f"{path}: changed meanwhile by revision {str(tip)[:10]}; read it again and "
+                                     "redo the edit", code="merge-conflict", file=path)
+            changes[path] = data
+        return changes
 
     def meeting_changes(self, meeting: Meeting, commit: str | None) -> Changes:
         """Return the file to write so that ``commit``'s tree holds ``meeting``."""

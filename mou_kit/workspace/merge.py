@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
+
+from ..errors import WorkspaceError
+
+if TYPE_CHECKING:
+    from ..model import Agreement
+    from ._snapshot import Snapshots
 
 ORDER: Final = "#order"
 """The last step of a conflict path about the order of a list rather than a value."""
@@ -200,3 +206,24 @@ def set_at(data: Any, path: Sequence[str], value: Any, *, order_hint: Sequence[s
     if data is None and rest:
         raise KeyError(head)
     return value
+
+
+def merged_edit(snapshots: Snapshots, base: str | None, ours: Agreement, tip: str | None) -> Agreement:
+    """Return the edit ``ours``, made on ``base``, merged with what ``tip`` committed since.
+
+    :raises WorkspaceError: ``tip`` changed a node differently (code ``merge-conflict``, naming it).
+    """
+    from ..files import parse_agreement
+    from ._records import agreement_data, agreement_from
+
+    if base is None or tip is None:
+        return ours
+    theirs = parse_agreement(snapshots.files(tip, meetings=False))
+    old = parse_agreement(snapshots.files(base, meetings=False))
+    result = merge(agreement_data(old), agreement_data(ours), agreement_data(theirs))
+    if result.conflicts:
+        nodes = ", ".join(sorted({c.node for c in result.conflicts}))
+        raise WorkspaceError(f"revision {tip[:10]} changed {nodes} differently since {base[:10]}; read the "
+                             "agreement again, redo the edit and commit", code="merge-conflict",
+                             node=result.conflicts[0].node)
+    return agreement_from(result.data)

@@ -119,7 +119,7 @@ def merge_branch(ws: Workspace, name: str, *, message: str | None = None,
     title = message or f"Merge {name} into {ws.branch}"
     if not conflicts:
         revision = ws._commit(merged, title, base=ours, other=files, previous=None, trailers=(None, None, None),
-                              when=when, extra_parent=theirs)
+                              when=when, extra_parent=theirs)[1]
         return MergeOutcome(revision=revision)
     changes: Changes = snaps.agreement_changes(merged, ours)
     changes.update(files)

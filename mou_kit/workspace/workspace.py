@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -15,7 +15,8 @@ from ..files import dump_agreement, parse_agreement, parse_meetings, read_folder
 from ..model import Agreement, Meeting
 from ..model.revision import RevisionInfo
 from . import _history as history
-from ._freeze import check_commit
+from ._checked import FolderChange, remember
+from ._freeze import check_commit, check_state
 from ._languages import keep_languages
 from ._publish import Plan, Published, publish, settled_tip
 from ._records import (
@@ -26,7 +27,7 @@ from ._records import (
 )
 from ._snapshot import Changes, Snapshots
 from ._storage import RefUpdate, Storage
-from .merge import merge
+from .merge import merged_edit
 from .revision import BlameEntry, Revision, revision_of, with_trailers
 
 TIP = "tip"
@@ -68,7 +69,9 @@ class Workspace:
         files: Changes = dict(dump_agreement(agreement))  # validates before anything is created
         files.update({".gitattributes": GITATTRIBUTES, ".mou/.gitignore": MOU_GITIGNORE})
         text = with_trailers(message, proposed_by=proposed_by, meeting=None, stage=stage or agreement.state.value)
-        return cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
+        ws = cls(create_repository(Path(path), files, message=text, branch=branch, when=when))
+        remember(ws.storage.git_dir, ws._sha("HEAD"), agreement)  # the next commit reads what changed
+        return ws
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, branch: str | None = None) -> Workspace:
@@ -226,15 +229,22 @@ class Workspace:
         if base == TIP:
             base = None
         return self._commit(agreement, message, base=base, other={}, previous=None,
-                            trailers=(proposed_by, meeting, stage), when=when)
+                            trailers=(proposed_by, meeting, stage), when=when)[1]
 
     def commit_folder(self, message: str, *, proposed_by: str | None = None, stage: str | None = None,
                       when: dt.datetime | None = None, extra_parent: str | None = None) -> Revision:
         """Return the new revision holding the agreement and meetings as they are in the working tree.
 
+        On top of a revision mou committed, files that still hold its bytes are not parsed again
+        and the cross-node check covers what the change can affect (ADR 0089).
+
         :raises ValidationFailed: a file breaks a rule; nothing is committed.
         :raises WorkspaceError: the repository is bare, or nothing changed.
         """
+        from ..files import dump_meeting
+        from ..files.folder import meeting_path
+        from ._checked import changed_meetings, folder_change
+
         root = self._storage.work_tree
         if root is None:
             raise WorkspaceError(f"{self.path}: a bare repository has no folder to commit")
@@ -242,43 +252,59 @@ class Workspace:
         # the folder is read once a killed write is finished, and the edit is based on the tip it holds
         read_at = settled_tip(self._storage, self._snapshots, self._branch_ref())
         files = read_folder(root)
-        agreement = parse_agreement(files)
-        meetings = parse_meetings(files)
-        from ..files import dump_meeting
-        from ..files.folder import meeting_path
-
         other: Changes = {meeting_path(m.id): dump_meeting(m, previous=files.get(meeting_path(m.id)))
-                          for m in meetings}
+                          for m in parse_meetings(changed_meetings(self._snapshots, read_at, files))}
         parent = self._sha(extra_parent) if extra_parent is not None else None  # a second parent must exist
-        return self._commit(agreement, message, base=None, other=other, previous=files,
-                            trailers=(proposed_by, None, stage), when=when, extra_parent=parent,
-                            read_at=read_at)
+        git_dir = self._storage.git_dir
+        quick = folder_change(git_dir, self._snapshots, read_at, files) if read_at and parent is None else None
+        whole: list[Agreement] = [] if quick is not None else [parse_agreement(files)]
 
-    def _commit(self, agreement: Agreement, message: str, *, base: str | None, other: Changes,
-                previous: dict[str, bytes] | None, trailers: tuple[str | None, str | None, str | None],
-                when: dt.datetime | None, extra_parent: str | None = None,
-                extra_refs: Any = None, read_at: str | None = None) -> Revision:
+        def agreement() -> Agreement:  # parsed whole only when the quick way does not apply
+            if not whole:
+                whole.append(parse_agreement(files))
+            return whole[0]
+
+        done, revision = self._commit(agreement, message, base=None, other=other, previous=files,
+                                      trailers=(proposed_by, None, stage), when=when, extra_parent=parent,
+                                      read_at=read_at, quick=quick)
+        if done.previous == read_at:  # no merge: the commit holds this folder, checked
+            remember(git_dir, done.commit, whole[0] if whole else quick)
+        return revision
+
+    def _commit(self, agreement: Agreement | Callable[[], Agreement], message: str, *, base: str | None,
+                other: Changes, previous: dict[str, bytes] | None,
+                trailers: tuple[str | None, str | None, str | None], when: dt.datetime | None,
+                extra_parent: str | None = None, extra_refs: Any = None, read_at: str | None = None,
+                quick: FolderChange | None = None) -> tuple[Published, Revision]:
         branch = self._branch_ref()
         base_sha: str | None = self._sha(base) if base is not None else \
             read_at if read_at is not None else self._storage.ref_sha(branch)
         proposed_by, meeting, stage = trailers
         text = with_trailers(message, proposed_by=proposed_by, meeting=meeting, stage=stage)
+        ours = agreement if isinstance(agreement, Agreement) else None
 
-        if base is not None and base_sha is not None and len(agreement.languages) > 1:  # one language: none to lose
-            keep_languages(parse_agreement(self._snapshots.files(base_sha, meetings=False)), agreement)
+        if base is not None and base_sha is not None and ours is not None and len(ours.languages) > 1:
+            keep_languages(parse_agreement(self._snapshots.files(base_sha, meetings=False)), ours)
 
         def plan(tip: str | None) -> Plan:
-            target = agreement if tip == base_sha else self._merged(base_sha, agreement, tip)
-            self._check_edit(tip, target, stage=stage, others=[extra_parent] if extra_parent else [])
-            changes = self._snapshots.agreement_changes(target, tip, previous=previous if tip == base_sha else None)
-            changes.update(self._file_changes(base_sha, tip, other))
-            return Plan(changes, parents=[extra_parent] if extra_parent else [], allow_empty=bool(extra_parent))
+            parents = [extra_parent] if extra_parent else []
+            if quick is not None and tip == quick.tip:
+                check_state(self._snapshots, tip, quick.state, stage=stage, others=parents)
+                changes = dict(quick.changes)
+            else:
+                edit = agreement if isinstance(agreement, Agreement) else agreement()
+                target = edit if tip == base_sha else merged_edit(self._snapshots, base_sha, edit, tip)
+                self._check_edit(tip, target, stage=stage, others=parents)
+                changes = self._snapshots.agreement_changes(target, tip,
+                                                            previous=previous if tip == base_sha else None)
+            changes.update(self._snapshots.file_changes(base_sha, tip, other))
+            return Plan(changes, parents=parents, allow_empty=bool(extra_parent))
 
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
-        if done.previous == base_sha:
-            agreement._read_at = done.commit  # it now holds exactly this revision
-        return self._revision(done, text)
+        if done.previous == base_sha and ours is not None:
+            ours._read_at = done.commit  # it now holds exactly this revision
+        return done, self._revision(done, text)
 
     @property
     def checked_out(self) -> bool:
@@ -298,31 +324,6 @@ class Workspace:
     def _revision(self, done: Published, message: str) -> Revision:
         return revision_of(done.commit, parents=done.parents, author=self._storage.author(), date=done.date,
                            message=message)
-
-    def _merged(self, base: str | None, ours: Agreement, tip: str | None) -> Agreement:
-        if base is None or tip is None:
-            return ours
-        theirs = parse_agreement(self._snapshots.files(tip, meetings=False))
-        old = parse_agreement(self._snapshots.files(base, meetings=False))
-        result = merge(agreement_data(old), agreement_data(ours), agreement_data(theirs))
-        if result.conflicts:
-            nodes = ", ".join(sorted({c.node for c in result.conflicts}))
-            raise WorkspaceError(f"revision {tip[:10]} changed {nodes} differently since {base[:10]}; read the "
-                                 "agreement again, redo the edit and commit", code="merge-conflict",
-                                 node=result.conflicts[0].node)
-        return agreement_from(result.data)
-
-    def _file_changes(self, base: str | None, tip: str | None, other: Changes) -> Changes:
-        changes: Changes = {}
-        for path, data in other.items():
-            now = self._snapshots.content(tip, path)
-            if now == data:
-                continue
-            if tip != base and now != self._snapshots.content(base, path):
-                raise WorkspaceError(f"{path}: changed meanwhile by revision {str(tip)[:10]}; read it again and "
-                                     "redo the edit", code="merge-conflict", file=path)
-            changes[path] = data
-        return changes
 
     # ------------------------------------------------------------ meetings
 
@@ -362,7 +363,7 @@ class Workspace:
             return [RefUpdate(tag_ref, obj, None)]
 
         return self._commit(draft, summary, base=None, other={meeting_path(meeting.id): dump_meeting(meeting)},
-                            previous=previous, trailers=(None, meeting.id, stage), when=moment, extra_refs=tag)
+                            previous=previous, trailers=(None, meeting.id, stage), when=moment, extra_refs=tag)[1]
 
     def meeting(self, meeting_id: str) -> tuple[Meeting, Revision]:
         """Return the meeting ``meeting_id`` and the revision its tag points at.

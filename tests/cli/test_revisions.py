@@ -56,3 +56,22 @@ def test_invalid_folder_is_not_committed(tmp_path: Path) -> None:
     assert code == 1 and "slug" in out
     code, out = mou("log", "--json", "-C", str(tmp_path / "nk"))
     assert len(json.loads(out)["revisions"]) == 1
+
+
+def test_a_cold_commit_reads_what_changed_and_loads_no_rich(examples: Path, tmp_path: Path) -> None:
+    """Run as a user runs it: a fresh process commits from the facts ``mou new`` stored, without rich."""
+    import subprocess
+    import sys
+
+    folder = tmp_path / "nk"
+    assert mou("new", str(folder), "--from", str(examples / "tppo-kalbar"), "--proposed-by", "polda-kalbar")[0] == 0
+    target = folder / "articles" / "kerahasiaan.yaml"
+    target.write_text(target.read_text().replace("data dan informasi yang diterima", "data yang diterima", 1))
+    code = ("import sys; from mou_kit.files import folder; read = []; parse = folder.parse_yaml\n"
+            "folder.parse_yaml = lambda data, name: read.append(name) or parse(data, name)\n"
+            "from mou_kit._entry import main\n"
+            "sys.argv = ['mou', 'commit', '-m', 'Ubah', '--proposed-by', 'bp3mi-kalbar', '-C', sys.argv[1]]\n"
+            "try:\n    main()\nfinally:\n    print(sorted(set(read)), 'rich' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['agreement.yaml', 'articles/kerahasiaan.yaml'] False"
+    assert "bp3mi-kalbar" in out.stderr

@@ -128,3 +128,14 @@ def test_any_data_reads_back_equal_and_dumps_stably(data: dict[str, Any]) -> Non
     out = dump_yaml(data, header=HEADER)
     assert _load(out) == (data or None)
     assert dump_yaml(data, header=HEADER, previous=out) == out
+
+
+def test_a_file_whose_only_comment_is_the_schema_line_has_no_comments_to_keep() -> None:
+    from mou_kit.files._yaml_comments import extract_comments
+
+    schema = "# yaml-language-server: $schema=../.mou/schema/article.json\n"
+    plain = (schema + "id: a1\nheading: Judul\n").encode()
+    assert extract_comments(plain, skip_first="# yaml-language-server") == extract_comments(b"id: a1\n")
+    kept = extract_comments((schema + "# catatan\nid: a1\nheading: Judul # akhir\n").encode(),
+                            skip_first="# yaml-language-server")
+    assert kept.before == {("id",): ["# catatan"]} and kept.end_of_line == {("heading",): "# akhir"}

@@ -92,6 +92,23 @@ def test_the_docx_breaks_before_the_block_that_starts_each_pdf_page(lang: str, l
     assert not any(p.paragraph_format.page_break_before for p in plain.paragraphs)
 
 
+@pytest.mark.parametrize(("lang", "layout", "size"), [("id", None, 0), ("id+en", "side-by-side", 0),
+                                                     ("id+en", "sequential", 0), ("id", None, 300)])
+def test_typsts_positions_and_the_marked_pdf_name_the_same_page_starts(
+        lang: str, layout: str | None, size: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """typst is asked where it laid each mark (ADR 0087); a typst that cannot be asked (typst-py
+    < 0.15) has its marked PDF read instead (ADR 0085): both must break the DOCX on the same blocks."""
+    from benchmarks.generate import synthetic
+    from mou_kit.render import _typeset
+
+    agreement = synthetic(30, size // 30) if size else load(EXAMPLE)
+    docs, info, chosen = prepare(agreement, lang, revision=None, folder=None if size else EXAMPLE, layout=layout)
+    asked = page_places(docs, info, chosen)
+    assert sum(p is not None for p in asked) >= (20 if size else 3)
+    monkeypatch.setattr(_typeset, "laid_places", lambda *args: None)
+    assert page_places(docs, info, chosen) == asked
+
+
 def test_the_closing_keeps_with_every_signature_block() -> None:
     document = Document(io.BytesIO(render_docx(load(EXAMPLE), folder=EXAMPLE)))
     body = document.element.body
