@@ -1,4 +1,4 @@
-"""``mou log --clause ID`` answered before typer, click, rich, pydantic or pygit2 load (ADR 0088).
+"""``mou log --clause ID`` answered before typer, click, pydantic or pygit2 load (ADR 0088).
 
 A clause's history is git's history of its article file, filtered by whether the clause's data
 changed; which article holds the clause and what each version of it holds were remembered by the
@@ -6,8 +6,8 @@ full command (:mod:`mou_kit._node_cache`). So the answer costs a Python start-up
 and one ``git log --raw`` of one file, printed exactly as the full command prints it. Anything this
 module does not know for sure falls through to the full command, which then fills the cache: an
 option it does not read, a revision other than HEAD, a detached HEAD, a commit not remembered, a
-clause in no article or in two, a version not remembered, a text rich would print otherwise
-(backslashes, emoji codes, control characters), a terminal whose colours it cannot tell, a git failure.
+clause in no article or in two, a version not remembered, an escape character in a message, a git
+failure.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import os
 import sys
 
 from . import _gitlog, _node_cache
-from ._validated import _plain_terminal
 
 _GIT_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_OBJECT_DIRECTORY", "GIT_INDEX_FILE",
             "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES")
@@ -103,35 +102,39 @@ def _branch_tip(gitdir: str) -> str | None:
     return sha if len(sha) == 40 and _HEX.issuperset(sha) else None
 
 
-def _printable(text: str) -> bool:
-    """Return whether rich prints ``text``, escaped, as it is: no backslash (escape's own character), emoji
-    code or control character; brackets are escaped by ``rich.markup.escape`` and printed as written."""
-    if "\\" in text or any(c < " " or "\x7f" <= c < "\xa0" for c in text):
-        return False
-    return not any(part and not any(c.isspace() for c in part) for part in text.split(":")[1:-1])
-
-
 def _line(sha: str, date: str, body: str, plain: bool) -> str | None:
-    """Return the line ``mou log`` prints for a commit (``cli/revisions._line`` as rich writes it), or ``None``."""
+    """Return the line ``mou log`` prints for a commit (``cli/revisions._line`` as ``typer.echo`` writes it),
+    or ``None`` for a text holding an escape character (click strips what looks like a colour code from
+    the whole line where the output is no terminal, and this module does not mirror that)."""
     if not (len(date) >= 16 and date[4] == "-" and date[10] == "T" and date[:4].isdigit()):
         return None
     text, trailers = _gitlog.parse_trailers(body)
     summary = text.split("\n", 1)[0]
     meeting = trailers.get("meeting") or ""
     party = trailers.get("proposed_by") or ("" if meeting else "party unknown")
-    if not all(map(_printable, (summary, meeting, party))):
+    if "\x1b" in summary + meeting + party:
         return None
-    colour = (lambda code, s: s) if plain else (lambda code, s: f"\x1b[{code}m{s}\x1b[0m")
+    colour = (lambda code, s: s) if plain else (lambda code, s: f"\x1b[{code}m{s}\x1b[0m")  # click.style's codes
     who = f" {colour(36, party)}" if party else ""
     where = f" {colour(35, f'meeting {meeting}')}" if meeting else ""
     return f"{colour(33, sha[:10])} {date[:10]} {date[11:16]}{who}{where}  {summary}"
+
+
+def _plain_output() -> bool | None:
+    """Return whether ``typer.echo`` writes stdout without colour (not a terminal), or ``None`` off POSIX."""
+    if os.name != "posix":
+        return None
+    try:
+        return not sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return None
 
 
 def answer(args: list[str]) -> bool:
     """Print ``mou log --clause ID [-C DIR] [-n N] [HEAD]`` from git and the node cache; return whether it
     did (``False``: run the full command, which prints the same or the error)."""
     options = _options(args)
-    plain = _plain_terminal()
+    plain = _plain_output()
     backend = os.environ.get("MOU_GIT_BACKEND", "").strip().lower()
     encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
     if options is None or plain is None or backend not in ("", "gitpython") or encoding != "utf8" \

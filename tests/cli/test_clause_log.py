@@ -22,10 +22,11 @@ from mou_kit import _clause_log, _node_cache
 from mou_kit.cli import app
 
 SAFE = st.text(alphabet="abcdefghij XYZ-.,()é", min_size=1, max_size=12).map(str.strip).filter(bool)
-OTHERWISE = ["setuju :smile: ya", "a\\", "[b]a\\[/b]", "tab\there"]
-RICH = st.sampled_from([*OTHERWISE, "ok: fine: yes", "[bold]tebal[/bold]", "[draf] a [ b ]", "[/cyan]x[#f00]"])
-"""Summaries rich prints otherwise than they are written (an emoji code, a backslash, a tab), or that look
-close (markup brackets, which ``escape`` keeps as written)."""
+OTHERWISE = ["\x1b[31mmerah\x1b[0m", "a\x1b]8;;x\x1b\\b"]
+"""Summaries click prints otherwise than they are written where the output is no terminal (escape codes)."""
+RICH = st.sampled_from([*OTHERWISE, "ok: fine: yes", "[bold]tebal[/bold]", "[draf] a [ b ]", "[/cyan]x[#f00]",
+                        "setuju :smile: ya", "a\\", "[b]a\\[/b]", "tab\there", "cr\rhere"])
+"""Summaries with what a printer might read as markup, emoji codes, escapes or control characters."""
 _COLOUR_ENV = ("FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "MOU_GIT_BACKEND")
 
 
@@ -174,7 +175,7 @@ def test_the_start_up_answer_is_the_full_commands_output(steps: list[Step], limi
             fast = _fast(folder, "--clause", node, *extra)
             if code != 0:
                 assert fast is None, f"{node}: the full command failed ({text!r}) but the start-up path answered"
-            elif fast is None:  # fell through: only for a text rich would print otherwise
+            elif fast is None:  # fell through: only for a text click would print otherwise
                 assert otherwise, f"{node}: not answered from the cache"
             else:
                 assert fast == text, node
@@ -221,11 +222,11 @@ def test_what_the_start_up_path_does_not_read_goes_to_the_full_command(tmp_path:
         assert (done.returncode, done.stdout) == _full(folder, *args)
 
 
-def test_a_detached_head_a_clause_in_two_articles_or_markup_go_to_the_full_command(tmp_path: Path) -> None:
-    folder = _small(tmp_path / "h", message="[bold]tebal[/bold] :smile:\n")
+def test_a_detached_head_a_clause_in_two_articles_or_an_escape_go_to_the_full_command(tmp_path: Path) -> None:
+    folder = _small(tmp_path / "h", message="\x1b[31mmerah\x1b[0m [bold]x[/bold] :smile:\n")
     assert _mou(folder, "--clause", "a1-c1")[0].returncode == 0
     done, imported = _mou(folder, "--clause", "a1-c1")
-    assert "rich" in imported and "[bold]" in done.stdout and ":smile:" not in done.stdout  # rich's own reading
+    assert "typer" in imported and "merah [bold]x[/bold] :smile:" in done.stdout  # click strips the colour codes
     twice = _small(tmp_path / "twice")
     (twice / "articles" / "a2.yaml").write_text((twice / "articles" / "a1.yaml").read_text().replace("a1\n", "a2\n"))
     subprocess.run(["git", "-C", str(twice), "commit", "-qam", "dua kali"], check=True)
@@ -260,7 +261,7 @@ def test_a_damaged_or_foreign_cache_is_never_trusted(tmp_path: Path) -> None:
     assert done.stdout == first.stdout and "typer" in imported
 
 
-def test_colours_on_a_terminal_are_the_ones_rich_writes(tmp_path: Path) -> None:
+def test_colours_on_a_terminal_are_the_ones_click_writes(tmp_path: Path) -> None:
     folder = _small(tmp_path / "h", message="ubah\n\nProposed-by: pihak-2\nMeeting: rapat-1\n")
 
     def on_terminal(**extra: str) -> tuple[bytes, bool]:
