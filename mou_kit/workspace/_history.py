@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from contextlib import closing
+from contextlib import closing, suppress
 
 from .. import _node_cache as node_cache
 from ..errors import WorkspaceError
@@ -125,6 +125,28 @@ def node_history(storage: Storage, snapshots: Snapshots, node: str, commit: str)
     found = [to_revision(raw) for raw in _changes(storage, index, path, commit, [node])[node]]
     index.packs.flush(tip=(commit, {path: list(index.at(path, blob)) for path, blob in _articles(snapshots, commit)}))
     return found
+
+
+def remember_commit(storage: Storage, snapshots: Snapshots, parent: str | None, commit: str) -> None:
+    """Remember which article of the new ``commit`` holds which nodes, from what was remembered of ``parent``.
+
+    Only the articles the commit changed are read (a few ms), so ``mou log --clause`` right after
+    ``mou commit`` is still answered at start-up (ADR 0088). Without a remembered ``parent``
+    nothing is written: the first history read remembers the whole tip. Nothing here may turn the
+    landed commit into an error, so whatever fails only leaves the cache as it was.
+    """
+    if parent is None:
+        return
+    with suppress(Exception):
+        base = node_cache.folder(storage.git_dir)
+        old = node_cache.read_tip(base, parent)
+        if old is None:
+            return
+        before = dict(_articles(snapshots, parent))
+        index = _Nodes(storage, snapshots)
+        tip = {path: old[path] if before.get(path) == blob and path in old else list(index.at(path, blob))
+               for path, blob in _articles(snapshots, commit)}
+        index.packs.flush(tip=(commit, tip))
 
 
 def _changes(storage: Storage, index: _Nodes, path: str, commit: str,

@@ -302,6 +302,7 @@ class Workspace:
 
         done = publish(self._storage, self._snapshots, branch=branch, message=text, plan=plan,
                        extra_refs=extra_refs or (lambda c: ()), accept=previous, when=when)
+        history.remember_commit(self._storage, self._snapshots, done.previous, done.commit)
         if done.previous == base_sha and ours is not None:
             ours._read_at = done.commit  # it now holds exactly this revision
         return done, self._revision(done, text)

@@ -287,3 +287,26 @@ def test_colours_on_a_terminal_are_the_ones_click_writes(tmp_path: Path) -> None
     fast = on_terminal()
     assert b"\x1b[36mpihak-2\x1b[0m \x1b[35mmeeting rapat-1\x1b[0m" in full[0] and full[1]
     assert fast == (full[0], False)
+
+
+def test_a_commit_keeps_the_next_log_answered_at_start_up(tmp_path: Path) -> None:
+    """``mou log --clause`` right after a commit (by folder or by the API) needs no full command: the commit
+    remembers its articles from what was remembered of its parent, reading only the articles it changed."""
+    from mou_kit import Workspace
+    from tests.builders import build
+
+    with Workspace.init(tmp_path / "mou", build("a1[c1,c2] a2[c3]"), proposed_by="party-1") as ws, _plain_env():
+        assert _fast(ws.path, "--clause", "c1") is None and _full(ws.path, "--clause", "c1")[0] == 0  # remembers
+        article = ws.path / "articles" / "a1.yaml"
+        edited = ws.read()
+        edited.articles[0].clauses[0].text = "Teks yang diubah."
+        ws.commit(edited, "ubah c1", proposed_by="party-2")
+        for node in ("c1", "c2", "c3", "a2"):
+            fast = _fast(ws.path, "--clause", node)
+            assert fast is not None, f"{node}: not answered at start-up after a commit by the API"
+            assert fast == _full(ws.path, "--clause", node)[1]
+        article.write_text(article.read_text(encoding="utf-8").replace("Teks yang diubah.", "Teks lain."),
+                           encoding="utf-8")
+        ws.commit_folder("ubah lagi", proposed_by="party-1")
+        fast = _fast(ws.path, "--clause", "c1")
+        assert fast is not None and fast == _full(ws.path, "--clause", "c1")[1] and fast.count("ubah") == 2
