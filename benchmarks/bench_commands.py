@@ -136,8 +136,8 @@ def _committers(ours: Path, theirs: Path) -> dict[str, Callable[[], None]]:
 
 
 # What a redline process must import before any work: the CLI, the models, python-docx and the matcher
-_REDLINE_FLOOR = "import typer, rich.console, docx, rapidfuzz, num2words, mou_kit.model"
-_FLOOR_NAMES = "typer, rich, pydantic models, python-docx, rapidfuzz, num2words"
+_REDLINE_FLOOR = "import typer, yaml, docx, rapidfuzz, num2words, mou_kit.model"
+_FLOOR_NAMES = "typer, PyYAML, pydantic models, python-docx, rapidfuzz, num2words"
 
 _THEIRS = """
 import sys
