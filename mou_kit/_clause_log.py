@@ -152,7 +152,7 @@ def answer(args: list[str]) -> bool:
         return False
     path = holders[0]
     known = _node_cache.read_pack(base, path)
-    known[_node_cache.ZERO] = {}
+    known[_gitlog.ZERO_SHA] = {}
     out = _git(root, _gitlog.log_args(sha, [path]))
     if out is None:
         return False
@@ -161,7 +161,7 @@ def answer(args: list[str]) -> bool:
         for changed, olds, new in _gitlog.raw_changes(rest):
             if changed != path:
                 continue
-            now, before = known.get(new), [known.get(old) for old in (olds or (_node_cache.ZERO,))]
+            now, before = known.get(new), [known.get(old) for old in (olds or (_gitlog.ZERO_SHA,))]
             if now is None or any(b is None for b in before):
                 return False
             value = now.get(node)

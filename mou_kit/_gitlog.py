@@ -15,8 +15,10 @@ RAW_OPTIONS = ("--raw", "-c", "--no-abbrev")
 TRAILER_KEYS = {"proposed-by": "proposed_by", "meeting": "meeting", "stage": "stage"}
 """The commit trailers mou_kit writes and reads, by lower-case key."""
 
+ZERO_SHA = "0" * 40
+"""The id git prints for a side of a change where the file is absent."""
 Change = tuple[str, tuple[str, ...], str]
-"""``(path, old blob ids (one per parent), new blob id)``; zeros mean absent."""
+"""``(path, old blob ids (one per parent), new blob id)``; :data:`ZERO_SHA` means absent."""
 
 
 def log_args(rev: str, paths: tuple[str, ...] | list[str], *, max_count: int | None = None,

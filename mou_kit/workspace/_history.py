@@ -8,11 +8,12 @@ import re
 from contextlib import closing, suppress
 
 from .. import _node_cache as node_cache
+from .._gitlog import ZERO_SHA
 from ..errors import WorkspaceError
 from ..files.folder import ARTICLES_DIR
 from ..model import Agreement
 from ._snapshot import Snapshots
-from ._storage import ZERO_SHA, RawCommit, Storage
+from ._storage import RawCommit, Storage
 from .revision import BlameEntry, Revision, revision_of
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-ZERO_SHA = "0" * 40
-
 
 @dataclass(frozen=True, slots=True)
 class RawCommit:
