@@ -96,7 +96,7 @@ def remember_file(target: Path, data: bytes) -> None:
     import tempfile
 
     try:
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(fd, "wb") as f:

@@ -23,8 +23,6 @@ if TYPE_CHECKING:  # typing costs ~7 ms at start-up; the annotations are never e
 FOLDER = os.path.join("mou", "nodes")
 PACKS = "paths"
 TIP = "tip"
-ZERO = "0" * 40
-"""The blob id git prints for a file that is absent on one side of a change."""
 FORMAT = 2
 """Raise when what an entry holds, or how a digest is made, changes."""
 HEADER = "mou-nodes"
@@ -149,21 +147,14 @@ def _read(target: str, title: str) -> str | None:
 
 def _write(target: str, title: str, body: str) -> None:
     """Write ``body`` under ``title`` as ``target`` whole (a temporary file, then a rename); failures are ignored."""
+    from pathlib import Path
+
+    from ._io import remember_file  # here: only history writes, never the start-up path that reads
+
     raw = f"{title}\n{body}".encode("utf-8", "surrogatepass")
     raw += f"end {_checksum(raw)}\n".encode()
-    if len(raw) > MAX_BYTES:
-        return
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        temporary = f"{target}.{os.getpid()}.tmp"
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            os.write(fd, raw)
-        finally:
-            os.close(fd)
-        os.replace(temporary, target)
-    except OSError:
-        return
+    if len(raw) <= MAX_BYTES:
+        remember_file(Path(target), raw)
 
 
 def _pack_name(path: str) -> str:

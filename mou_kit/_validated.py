@@ -81,12 +81,13 @@ def store(root: str, before: str | None, text: str, json_text: str) -> None:
         if not os.path.exists(ignore):
             with open(ignore, "w", encoding="utf-8") as file:
                 file.write("# written by mou validate; safe to delete\n*\n")
-        temporary = os.path.join(folder, f".{CACHE_FILE}.{os.getpid()}")
-        with open(temporary, "w", encoding="utf-8") as file:
-            json.dump({"key": before, "text": text, "json": json_text}, file)
-        os.replace(temporary, os.path.join(folder, CACHE_FILE))
     except OSError:
         return
+    from pathlib import Path
+
+    from ._io import remember_file  # here: the check already ran, so its imports are paid
+
+    remember_file(Path(folder, CACHE_FILE), json.dumps({"key": before, "text": text, "json": json_text}).encode())
 
 
 def _plain_terminal() -> bool | None:
